@@ -1,0 +1,111 @@
+package corsa
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Config is a CORS policy as a user writes it: in Go, or as JSON in a policy
+// file (see ParseConfig). The zero Config allows no cross-origin request at
+// all; every permission is spelled out, including "*" for any origin.
+//
+// New validates a Config and compiles it into a Policy; a Config is never
+// consulted at request time.
+type Config struct {
+	// Origins lists the origins allowed to read responses. Each entry is
+	//   - an exact serialized origin, "https://app.example.com" or
+	//     "http://localhost:8080", compared byte for byte with the request's
+	//     Origin header;
+	//   - a subdomain pattern, "https://*.example.com", matching any depth of
+	//     subdomain of example.com but not example.com itself;
+	//   - a port pattern, "http://localhost:*", matching any port (or none);
+	//   - "*", any origin (only without Credentials, and only on its own);
+	//   - "null", only with DangerouslyAllowNullOrigin.
+	Origins []string `json:"origins,omitempty"`
+
+	// Credentials allows requests made with credentials (cookies, HTTP
+	// authentication, client certificates): responses carry
+	// Access-Control-Allow-Credentials: true. It rules out every "*".
+	Credentials bool `json:"credentials,omitempty"`
+
+	// Methods lists the methods a preflight may ask for, beyond GET, HEAD and
+	// POST which never need listing. Methods are case-sensitive tokens. "*"
+	// allows any method (only without Credentials).
+	Methods []string `json:"methods,omitempty"`
+
+	// RequestHeaders lists the request header names a preflight may ask for,
+	// compared case-insensitively. "*" allows any name except Authorization,
+	// which browsers never let a wildcard cover: list it by name as well
+	// (only without Credentials).
+	RequestHeaders []string `json:"requestHeaders,omitempty"`
+
+	// ExposedHeaders lists the response header names scripts may read beyond
+	// the CORS-safelisted ones. "*" exposes all (only without Credentials).
+	ExposedHeaders []string `json:"exposedHeaders,omitempty"`
+
+	// MaxAge is how many seconds browsers may cache a preflight answer, sent
+	// as Access-Control-Max-Age. Nil sends no header (browsers then cache for
+	// 5 seconds); a pointer to 0 sends "0", which disables caching. Use
+	// Seconds to write one inline. At most 86400; browsers cap it anyway
+	// (Chromium at 7200).
+	MaxAge *int `json:"maxAge,omitempty"`
+
+	// PrivateNetwork answers Private Network Access preflights (requests
+	// carrying Access-Control-Request-Private-Network: true) with
+	// Access-Control-Allow-Private-Network: true. When false, such
+	// preflights are refused.
+	PrivateNetwork bool `json:"privateNetwork,omitempty"`
+
+	// PreflightStatus is the status of an allowed preflight response: 0 means
+	// 204 No Content; otherwise it must be in 200-299 (some old clients want
+	// 200).
+	PreflightStatus int `json:"preflightStatus,omitempty"`
+
+	// DangerouslyAllowNullOrigin permits "null" in Origins. The null origin
+	// is shared by sandboxed iframes, file: pages and redirected requests, so
+	// allowing it allows all of them at once.
+	DangerouslyAllowNullOrigin bool `json:"dangerouslyAllowNullOrigin,omitempty"`
+
+	// DangerouslyAllowInsecureOrigins permits plain http:// origins other
+	// than loopback together with Credentials. Anyone on the network path of
+	// such an origin can act as it, and so read credentialed responses.
+	DangerouslyAllowInsecureOrigins bool `json:"dangerouslyAllowInsecureOrigins,omitempty"`
+}
+
+// Seconds returns a pointer to n, for Config.MaxAge:
+//
+//	corsa.Config{MaxAge: corsa.Seconds(600)}
+func Seconds(n int) *int { return &n }
+
+// ParseConfig decodes a JSON policy file. Unknown fields and trailing data
+// are errors, so that a misspelt setting is never silently ignored. It does
+// not validate the policy: New does.
+func ParseConfig(data []byte) (Config, error) {
+	var c Config
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return Config{}, fmt.Errorf("corsa: policy JSON: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return Config{}, errors.New("corsa: policy JSON: trailing data after the policy object")
+	}
+	return c, nil
+}
+
+// LoadConfig reads and decodes the JSON policy file at path (see ParseConfig).
+func LoadConfig(path string) (Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Config{}, fmt.Errorf("corsa: %w", err)
+	}
+	c, err := ParseConfig(data)
+	if err != nil {
+		return Config{}, fmt.Errorf("%w (in %s)", err, path)
+	}
+	return c, nil
+}

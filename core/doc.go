@@ -1,0 +1,79 @@
+// Package corsa is a CORS policy engine: a validated, compiled policy that
+// answers preflights and decorates actual responses exactly as the WHATWG
+// Fetch Standard expects, with a net/http middleware on top and a
+// framework-neutral API that the corsa adapters for gin, echo, fiber and chi
+// share.
+//
+// Import it as
+//
+//	import corsa "github.com/corsa-go/corsa/core"
+//
+// # Using it
+//
+// Build a Policy once with New, which refuses dangerous or meaningless
+// configuration (all problems at once), then wrap a handler:
+//
+//	p, err := corsa.New(corsa.Config{
+//		Origins:        []string{"https://app.example.com"},
+//		Methods:        []string{"PUT", "DELETE"},
+//		RequestHeaders: []string{"Content-Type", "Authorization"},
+//	})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	http.ListenAndServe(":8080", p.Handler(mux))
+//
+// A Middleware holds a Policy that can be replaced while serving
+// (Reconfigure). Explain describes a decision in words, for logs and the
+// corsa command.
+//
+// # What a response gets
+//
+// For a request without Origin the handler runs and the response gets only
+// "Vary: Origin": the answer depends on Origin even for an any-origin
+// policy, whose CORS responses carry "Access-Control-Allow-Origin: *" that a
+// cache must not hand to a request without it, nor the other way round.
+//
+// For a preflight (OPTIONS with Origin and Access-Control-Request-Method)
+// the handler never runs. Every preflight response, allowed or not, gets
+// "Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
+// (with ", Access-Control-Request-Private-Network" appended when
+// Config.PrivateNetwork is on). An allowed preflight answers with
+// Config.PreflightStatus (default 204) and, in this order:
+//
+//	Access-Control-Allow-Origin: the request's Origin, or "*" for an any-origin policy
+//	Access-Control-Allow-Credentials: true            (Credentials only)
+//	Access-Control-Allow-Methods: Methods joined ", " in configured order, or "*"
+//	                                                  (omitted when Methods is empty)
+//	Access-Control-Allow-Headers: RequestHeaders joined ", " in configured
+//	                              spelling and order, or "*" (or "*, Authorization")
+//	                              (only when the request lists headers)
+//	Access-Control-Max-Age: MaxAge                    (when set, "0" included)
+//	Access-Control-Allow-Private-Network: true        (when asked for and allowed)
+//
+// A refused preflight answers 403 with no Access-Control-Allow-* header and
+// no Max-Age, only Vary. A preflight is refused when its origin is not
+// allowed, when the requested method is not GET, HEAD, POST (byte for byte)
+// or listed, when any requested header name is not listed (compared
+// case-insensitively; "*" covers every valid name but "authorization"), when
+// Access-Control-Request-Headers is malformed or longer than anything the
+// policy could allow, or when it asks for private network access the policy
+// does not grant.
+//
+// An actual request (any other request with Origin, including OPTIONS
+// without Access-Control-Request-Method) always reaches the handler; its
+// method is not checked. When its origin is allowed the response gets, set
+// before the handler runs so that they survive any status, an error or a
+// recovered panic:
+//
+//	Access-Control-Allow-Origin: the request's Origin, or "*" for an any-origin policy
+//	Access-Control-Allow-Credentials: true            (Credentials only)
+//	Access-Control-Expose-Headers: ExposedHeaders joined ", ", or "*" (when set)
+//	Vary: Origin                                      (not for an any-origin policy)
+//
+// A refused actual request gets only "Vary: Origin", never a 403.
+//
+// Origins are compared byte for byte. "null" matches only when listed (with
+// DangerouslyAllowNullOrigin); "*" does not cover it. A request with more
+// than one Origin header is refused.
+package corsa

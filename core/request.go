@@ -1,0 +1,63 @@
+package corsa
+
+import "net/http"
+
+// Request holds the few request values a Policy decides on. Adapters fill it
+// from their framework's request without copying: strings may alias the
+// framework's buffers, since a Policy keeps none of them after Decide
+// returns (the returned Decision may hold Origin until its headers are
+// written).
+type Request struct {
+	// Method is the request method, byte for byte.
+	Method string
+	// Origin is the value of the Origin header; "" when absent.
+	Origin string
+	// MultipleOrigins reports that the request carried more than one Origin
+	// header line. No browser sends that, so such a request is refused.
+	MultipleOrigins bool
+	// RequestMethod is the value of Access-Control-Request-Method.
+	RequestMethod string
+	// RequestHeaders holds every Access-Control-Request-Headers line, in
+	// order (some proxies split one list over several lines).
+	RequestHeaders []string
+	// PrivateNetwork is the value of Access-Control-Request-Private-Network.
+	PrivateNetwork string
+}
+
+// Canonical names of the headers corsa reads and writes.
+const (
+	HeaderOrigin                = "Origin"
+	HeaderRequestMethod         = "Access-Control-Request-Method"
+	HeaderRequestHeaders        = "Access-Control-Request-Headers"
+	HeaderRequestPrivateNetwork = "Access-Control-Request-Private-Network"
+	HeaderVary                  = "Vary"
+	HeaderAllowOrigin           = "Access-Control-Allow-Origin"
+	HeaderAllowCredentials      = "Access-Control-Allow-Credentials"
+	HeaderAllowMethods          = "Access-Control-Allow-Methods"
+	HeaderAllowHeaders          = "Access-Control-Allow-Headers"
+	HeaderExposeHeaders         = "Access-Control-Expose-Headers"
+	HeaderMaxAge                = "Access-Control-Max-Age"
+	HeaderAllowPrivateNetwork   = "Access-Control-Allow-Private-Network"
+)
+
+// RequestFromHTTP reads the values a Policy needs from r. It allocates
+// nothing: the header map's own strings and slices are used as they are.
+func RequestFromHTTP(r *http.Request) Request {
+	origins := r.Header[HeaderOrigin]
+	req := Request{Method: r.Method}
+	if len(origins) == 0 {
+		return req
+	}
+	req.Origin = origins[0]
+	req.MultipleOrigins = len(origins) > 1
+	if r.Method == http.MethodOptions {
+		if v := r.Header[HeaderRequestMethod]; len(v) > 0 {
+			req.RequestMethod = v[0]
+		}
+		req.RequestHeaders = r.Header[HeaderRequestHeaders]
+		if v := r.Header[HeaderRequestPrivateNetwork]; len(v) > 0 {
+			req.PrivateNetwork = v[0]
+		}
+	}
+	return req
+}
