@@ -4,4 +4,6 @@ go 1.25.0
 
 require github.com/corsa-go/corsa/core v0.0.0
 
+require github.com/go-chi/chi/v5 v5.5.0
+
 replace github.com/corsa-go/corsa/core => ../core
