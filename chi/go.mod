@@ -7,3 +7,7 @@ require github.com/corsa-go/corsa/core v0.0.0
 require github.com/go-chi/chi/v5 v5.5.0
 
 replace github.com/corsa-go/corsa/core => ../core
+
+require github.com/corsa-go/corsa/conformance v0.0.0
+
+replace github.com/corsa-go/corsa/conformance => ../conformance

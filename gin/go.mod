@@ -40,3 +40,7 @@ require (
 )
 
 replace github.com/corsa-go/corsa/core => ../core
+
+require github.com/corsa-go/corsa/conformance v0.0.0
+
+replace github.com/corsa-go/corsa/conformance => ../conformance

@@ -11,3 +11,23 @@ require (
 require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 
 replace github.com/corsa-go/corsa/core => ../../core
+
+require github.com/corsa-go/corsa/gin v0.0.0
+
+replace github.com/corsa-go/corsa/gin => ../../gin
+
+require github.com/corsa-go/corsa/echo v0.0.0
+
+replace github.com/corsa-go/corsa/echo => ../../echo
+
+require github.com/corsa-go/corsa/fiber v0.0.0
+
+replace github.com/corsa-go/corsa/fiber => ../../fiber
+
+require github.com/corsa-go/corsa/chi v0.0.0
+
+replace github.com/corsa-go/corsa/chi => ../../chi
+
+require github.com/corsa-go/corsa/conformance v0.0.0
+
+replace github.com/corsa-go/corsa/conformance => ../../conformance
