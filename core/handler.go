@@ -1,24 +1,84 @@
 package corsa
 
-import "net/http"
+import (
+	"net/http"
+	"sync/atomic"
+)
 
-// Handler returns next wrapped in the policy.
-func (p *Policy) Handler(next http.Handler) http.Handler { panic("TODO") }
+// Handler returns next wrapped in the policy: the net/http middleware.
+//
+// Preflights are answered here and never reach next. Every other request
+// reaches next with its CORS headers already set, so they survive whatever
+// next does: any status, http.Error, or a panic recovered further out. A
+// request from a refused origin is not blocked (CORS is enforced by the
+// browser); it just gets no CORS headers.
+func (p *Policy) Handler(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p.serve(w, r) {
+			next.ServeHTTP(w, r)
+		}
+	})
+}
 
-// Middleware holds a Policy that can be replaced at run time.
-type Middleware struct{}
+// serve writes the CORS headers for r and answers a preflight. It reports
+// whether the request should go on to the handler.
+func (p *Policy) serve(w http.ResponseWriter, r *http.Request) bool {
+	req := RequestFromHTTP(r)
+	d := p.Decide(&req)
+	d.SetHeaders(w.Header())
+	if d.Kind == Preflight {
+		w.WriteHeader(d.Status)
+		return false
+	}
+	return true
+}
+
+// Middleware serves a Policy that can be replaced at run time, for example
+// when a policy file changes. Requests in flight finish on the policy they
+// started with; the next ones see the new one. The zero Middleware is ready
+// to use and allows nothing.
+type Middleware struct {
+	policy atomic.Pointer[Policy]
+}
+
+// denyAll serves a zero Middleware: the zero Config allows nothing.
+var denyAll, _ = New(Config{})
 
 // NewMiddleware validates c and returns a Middleware serving it.
-func NewMiddleware(c Config) (*Middleware, error) { panic("TODO") }
+func NewMiddleware(c Config) (*Middleware, error) {
+	m := new(Middleware)
+	if err := m.Reconfigure(c); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
 
-// Reconfigure replaces the policy when c is valid.
-func (m *Middleware) Reconfigure(c Config) error { panic("TODO") }
+// Reconfigure validates c and, only if it is valid, makes it the policy for
+// every request from now on. An invalid c is reported like New reports it,
+// and the current policy stays.
+func (m *Middleware) Reconfigure(c Config) error {
+	p, err := New(c)
+	if err != nil {
+		return err
+	}
+	m.policy.Store(p)
+	return nil
+}
 
-// Policy returns the current policy.
-func (m *Middleware) Policy() *Policy { panic("TODO") }
+// Policy returns the current policy. Adapters call it once per request.
+func (m *Middleware) Policy() *Policy {
+	if p := m.policy.Load(); p != nil {
+		return p
+	}
+	return denyAll
+}
 
-// Handler returns next wrapped in the current policy.
-func (m *Middleware) Handler(next http.Handler) http.Handler { panic("TODO") }
-
-// Explain describes the decision on r in words.
-func (p *Policy) Explain(r *Request) string { panic("TODO") }
+// Handler returns next wrapped in whichever policy is current when each
+// request arrives (see (*Policy).Handler).
+func (m *Middleware) Handler(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if m.Policy().serve(w, r) {
+			next.ServeHTTP(w, r)
+		}
+	})
+}

@@ -1,18 +1,274 @@
 package corsa
 
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // Policy is a validated, compiled Config. It is immutable and safe for
-// concurrent use; serving a request only compares strings and hands out
-// pre-rendered header values.
+// concurrent use. Everything a response needs is rendered once, in New, so
+// serving a request only compares strings and hands out those values.
 type Policy struct {
+	cfg      Config // a private copy, for Explain
 	warnings []string
+
+	anyOrigin   bool
+	allowNull   bool
+	exact       []string // byte-exact origins, searched linearly while few
+	exactSet    map[string]struct{}
+	patterns    []originSpec
+	credentials bool
+
+	anyMethod bool
+	methods   []string
+
+	anyHeader bool
+	allowAuth bool     // with anyHeader: Authorization was listed by name
+	headers   []string // lower-cased, sorted, de-duplicated
+	maxACRH   int      // longest Access-Control-Request-Headers worth parsing
+
+	privateNetwork bool
+	status         int
+
+	// Pre-rendered header values.
+	allowOrigin   string // "*" for an any-origin policy, else "" (echo Origin)
+	allowMethods  string
+	allowHeaders  string
+	exposeHeaders string
+	maxAge        string
+	hasMaxAge     bool
+	varyPreflight string
+	varyActual    string
 }
 
-// New validates c (SPEC.md §5) and compiles it. All problems are reported
-// at once, joined with errors.Join; each is a *ConfigError.
-func New(c Config) (*Policy, error) { panic("TODO") }
+// Limits on Access-Control-Request-Headers, checked before any parsing so
+// that a hostile value costs constant time (SPEC.md §4).
+const (
+	// maxACRHLines bounds how many header lines one list may be split over.
+	maxACRHLines = 16
+	// maxACRHAny bounds the list for a policy allowing any header name.
+	maxACRHAny = 8 << 10
+	// acrhSlack leaves room for whitespace and empty elements that
+	// non-browser clients add to a list of allowed names.
+	acrhSlack = 64
+	// exactSetMin is where a map beats a linear scan of exact origins.
+	exactSetMin = 8
+)
 
-// Decide classifies r and decides on it.
-func (p *Policy) Decide(r *Request) Decision { panic("TODO") }
+// New validates c (SPEC.md §5) and compiles it into a Policy. All problems
+// are reported at once, joined with errors.Join; each is a *ConfigError
+// naming the field, the value and the rule (use errors.Is with the Err*
+// variables, or errors.As with *ConfigError). Findings that do not make the
+// policy wrong, such as a max-age above Chromium's cap, are available from
+// Warnings instead.
+func New(c Config) (*Policy, error) {
+	b := builder{p: &Policy{cfg: cloneConfig(c)}}
+	b.origins(c)
+	b.methods(c)
+	b.requestHeaders(c)
+	b.exposedHeaders(c)
+	b.numbers(c)
+	if len(b.errs) > 0 {
+		return nil, errors.Join(b.errs...)
+	}
+	b.render()
+	return b.p, nil
+}
 
-// Warnings returns the policy's non-fatal findings.
-func (p *Policy) Warnings() []string { return p.warnings }
+// Warnings returns what New noticed but accepted: settings that have no
+// effect or that browsers cap, and an empty origin list. Never nil-checked
+// on the request path; for the corsa command and for logs at start-up.
+func (p *Policy) Warnings() []string { return append([]string(nil), p.warnings...) }
+
+func cloneConfig(c Config) Config {
+	c.Origins = append([]string(nil), c.Origins...)
+	c.Methods = append([]string(nil), c.Methods...)
+	c.RequestHeaders = append([]string(nil), c.RequestHeaders...)
+	c.ExposedHeaders = append([]string(nil), c.ExposedHeaders...)
+	if c.MaxAge != nil {
+		c.MaxAge = Seconds(*c.MaxAge)
+	}
+	return c
+}
+
+// builder validates a Config and fills in a Policy in one pass, collecting
+// every problem.
+type builder struct {
+	p    *Policy
+	errs []error
+}
+
+func (b *builder) fail(field string, i int, value string, rule error, detail string) {
+	if i >= 0 {
+		field += "[" + strconv.Itoa(i) + "]"
+	}
+	b.errs = append(b.errs, &ConfigError{Field: field, Value: value, Rule: rule, Detail: detail})
+}
+
+func (b *builder) warn(format string, args ...any) {
+	b.p.warnings = append(b.p.warnings, fmt.Sprintf(format, args...))
+}
+
+func (b *builder) origins(c Config) {
+	p := b.p
+	p.credentials = c.Credentials
+	if len(c.Origins) == 0 {
+		b.warn("origins is empty: every cross-origin request is refused")
+	}
+	seen := map[string]bool{}
+	for i, o := range c.Origins {
+		if seen[o] {
+			b.warn("origins[%d] %q is listed twice", i, o)
+			continue
+		}
+		seen[o] = true
+		switch o {
+		case "*":
+			if c.Credentials {
+				b.fail("origins", i, o, ErrWildcardWithCredentials,
+					"list the trusted origins instead (reflecting any origin with credentials would let every site read users' data)")
+				continue
+			}
+			p.anyOrigin = true
+			continue
+		case "null":
+			if !c.DangerouslyAllowNullOrigin {
+				b.fail("origins", i, o, ErrNullOrigin,
+					"sandboxed iframes, file: pages and redirects all send null; set dangerouslyAllowNullOrigin to allow them all")
+				continue
+			}
+			p.allowNull = true
+			continue
+		}
+		spec, err := parseOrigin(o)
+		if err != nil {
+			re := err.(ruleError)
+			b.fail("origins", i, o, re.rule, re.detail)
+			continue
+		}
+		loopback := isLoopback(spec.host) || spec.subdomain && strings.HasSuffix(spec.host, ".localhost")
+		if c.Credentials && spec.prefix == "http://" && !loopback && !c.DangerouslyAllowInsecureOrigins {
+			b.fail("origins", i, o, ErrInsecureOrigin,
+				"anyone on the network path can act as a plain-http origin and read credentialed responses; use https, or set dangerouslyAllowInsecureOrigins")
+			continue
+		}
+		if spec.exact() {
+			p.exact = append(p.exact, o)
+		} else {
+			p.patterns = append(p.patterns, spec)
+		}
+	}
+	if p.anyOrigin && len(c.Origins) > 1 {
+		b.warn(`origins: "*" allows every origin; the other entries are redundant`)
+	}
+	if len(p.exact) >= exactSetMin {
+		p.exactSet = make(map[string]struct{}, len(p.exact))
+		for _, o := range p.exact {
+			p.exactSet[o] = struct{}{}
+		}
+	}
+}
+
+func (b *builder) methods(c Config) {
+	p := b.p
+	seen := map[string]bool{}
+	for i, m := range c.Methods {
+		switch {
+		case m == "*":
+			if c.Credentials {
+				b.fail("methods", i, m, ErrWildcardWithCredentials, "list the methods by name")
+				continue
+			}
+			p.anyMethod = true
+		case !isToken(m):
+			b.fail("methods", i, m, ErrInvalidMethod, "a method is an HTTP token, such as PUT")
+			continue
+		case forbiddenMethods[strings.ToLower(m)]:
+			b.fail("methods", i, m, ErrForbiddenMethod, "browsers never send it")
+			continue
+		case normalizedMethods[m]:
+			b.fail("methods", i, m, ErrInvalidMethod,
+				"browsers always send it as "+strings.ToUpper(m)+", and methods compare byte for byte")
+			continue
+		}
+		if seen[m] {
+			b.warn("methods[%d] %q is listed twice", i, m)
+			continue
+		}
+		seen[m] = true
+		p.methods = append(p.methods, m)
+	}
+}
+
+func (b *builder) requestHeaders(c Config) {
+	p := b.p
+	seen := map[string]bool{}
+	for i, h := range c.RequestHeaders {
+		lower := strings.ToLower(h)
+		switch {
+		case h == "*":
+			if c.Credentials {
+				b.fail("requestHeaders", i, h, ErrWildcardWithCredentials, "list the header names")
+				continue
+			}
+			p.anyHeader = true
+			continue
+		case !isToken(h):
+			b.fail("requestHeaders", i, h, ErrInvalidHeader, "a header name is an HTTP token, such as X-Request-Id")
+			continue
+		case isForbiddenRequestHeader(lower):
+			b.fail("requestHeaders", i, h, ErrForbiddenHeader, "browsers never let scripts set it")
+			continue
+		case seen[lower]:
+			b.warn("requestHeaders[%d] %q is listed twice", i, h)
+			continue
+		}
+		seen[lower] = true
+		p.headers = append(p.headers, lower)
+	}
+}
+
+func (b *builder) exposedHeaders(c Config) {
+	seen := map[string]bool{}
+	for i, h := range c.ExposedHeaders {
+		lower := strings.ToLower(h)
+		switch {
+		case h == "*":
+			if c.Credentials {
+				b.fail("exposedHeaders", i, h, ErrWildcardWithCredentials, "list the header names")
+			}
+		case !isToken(h):
+			b.fail("exposedHeaders", i, h, ErrInvalidHeader, "a header name is an HTTP token, such as X-Total-Count")
+		case forbiddenResponseHeaders[lower]:
+			b.fail("exposedHeaders", i, h, ErrForbiddenHeader, "browsers never let scripts read it")
+		case safelistedResponseHeaders[lower]:
+			b.warn("exposedHeaders[%d] %q is always readable; listing it has no effect", i, h)
+		case seen[lower]:
+			b.warn("exposedHeaders[%d] %q is listed twice", i, h)
+		}
+		seen[lower] = true
+	}
+}
+
+func (b *builder) numbers(c Config) {
+	if c.MaxAge != nil {
+		switch n := *c.MaxAge; {
+		case n < 0 || n > 86400:
+			b.fail("maxAge", -1, strconv.Itoa(n), ErrMaxAge,
+				"want 0 (no caching) to 86400 seconds; leave it unset for the browsers' default of 5 seconds")
+		case n > 7200:
+			b.warn("maxAge %d exceeds Chromium's cap of 7200 seconds: Chromium caches for 7200", n)
+		}
+	}
+	switch s := c.PreflightStatus; {
+	case s == 0:
+		b.p.status = 204
+	case s < 200 || s > 299:
+		b.fail("preflightStatus", -1, strconv.Itoa(s), ErrPreflightStatus,
+			"browsers treat a preflight as failed unless its status is 2xx; want 200-299 (default 204)")
+	default:
+		b.p.status = s
+	}
+}

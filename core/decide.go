@@ -1,0 +1,144 @@
+package corsa
+
+// Decide classifies r (SPEC.md §1) and decides on it: whether it is
+// allowed, the preflight status, and the headers to write. It never
+// allocates, keeps no reference to r, and is safe for concurrent use.
+//
+// The returned Decision's Access-Control-Allow-Origin value may be
+// r.Origin itself: write the headers before r's memory is reused.
+func (p *Policy) Decide(r *Request) Decision {
+	var d Decision
+	if r.Origin == "" && !r.MultipleOrigins {
+		// Not CORS; the answer still depends on Origin, so caches must
+		// key on it.
+		d.Vary = HeaderOrigin
+		return d
+	}
+	if r.Method == "OPTIONS" && r.RequestMethod != "" {
+		p.decidePreflight(r, &d)
+	} else {
+		p.decideActual(r, &d)
+	}
+	return d
+}
+
+func (p *Policy) decideActual(r *Request, d *Decision) {
+	d.Kind = Actual
+	d.Vary = HeaderOrigin
+	if d.Reason = p.checkOrigin(r); d.Reason != Allowed {
+		return
+	}
+	d.Vary = p.varyActual
+	p.setAllowOrigin(r, d)
+	if p.exposeHeaders != "" {
+		d.set(HeaderExposeHeaders, p.exposeHeaders)
+	}
+}
+
+func (p *Policy) decidePreflight(r *Request, d *Decision) {
+	d.Kind = Preflight
+	d.Vary = p.varyPreflight
+	d.Status = 403
+	var names int
+	if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
+		return
+	}
+	d.Status = p.status
+	p.setAllowOrigin(r, d)
+	if p.allowMethods != "" {
+		d.set(HeaderAllowMethods, p.allowMethods)
+	}
+	if p.allowHeaders != "" && names > 0 {
+		d.set(HeaderAllowHeaders, p.allowHeaders)
+	}
+	if p.hasMaxAge {
+		d.set(HeaderMaxAge, p.maxAge)
+	}
+	if p.privateNetwork && r.PrivateNetwork == "true" {
+		d.set(HeaderAllowPrivateNetwork, "true")
+	}
+}
+
+// checkPreflight runs the preflight checks in the order Explain reports
+// them: origin, method, headers, private network. names counts the header
+// names requested.
+func (p *Policy) checkPreflight(r *Request) (reason Reason, names int) {
+	if reason = p.checkOrigin(r); reason != Allowed {
+		return reason, 0
+	}
+	if !p.methodAllowed(r.RequestMethod) {
+		return MethodNotAllowed, 0
+	}
+	if names, reason = p.checkHeaders(r.RequestHeaders); reason != Allowed {
+		return reason, 0
+	}
+	if r.PrivateNetwork == "true" && !p.privateNetwork {
+		return PrivateNetworkNotAllowed, 0
+	}
+	return Allowed, names
+}
+
+func (p *Policy) setAllowOrigin(r *Request, d *Decision) {
+	if p.allowOrigin != "" {
+		d.set(HeaderAllowOrigin, p.allowOrigin)
+	} else {
+		d.set(HeaderAllowOrigin, r.Origin)
+	}
+	if p.credentials {
+		d.set(HeaderAllowCredentials, "true")
+	}
+}
+
+func (p *Policy) checkOrigin(r *Request) Reason {
+	switch {
+	case r.MultipleOrigins:
+		return OriginRepeated
+	case p.originAllowed(r.Origin):
+		return Allowed
+	}
+	return OriginNotAllowed
+}
+
+func (p *Policy) originAllowed(o string) bool {
+	if o == "null" {
+		return p.allowNull // never covered by "*" (SPEC.md §1)
+	}
+	if p.anyOrigin {
+		return true
+	}
+	if p.exactSet != nil {
+		if _, ok := p.exactSet[o]; ok {
+			return true
+		}
+	} else {
+		for _, e := range p.exact {
+			if e == o {
+				return true
+			}
+		}
+	}
+	for i := range p.patterns {
+		if p.patterns[i].match(o) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Policy) methodAllowed(m string) bool {
+	if isSafelistedMethod(m) {
+		return true
+	}
+	if !isToken(m) {
+		return false
+	}
+	if p.anyMethod {
+		return true
+	}
+	for _, allowed := range p.methods {
+		if allowed == m {
+			return true
+		}
+	}
+	return false
+}
