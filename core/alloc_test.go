@@ -1,0 +1,75 @@
+package corsa_test
+
+import (
+	"testing"
+
+	corsa "github.com/corsa-go/corsa/core"
+)
+
+// The allocation contract (SPEC.md §3b, DESIGN.md): deciding never
+// allocates, and serving allocates exactly the one per-response backing
+// array that holds the header values written.
+func TestHandlerAllocatesAtMostOncePerRequest(t *testing.T) {
+	p, err := corsa.New(benchConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler(okHandler)
+	for _, sc := range scenarios() {
+		t.Run("serving the "+sc.name+" scenario allocates at most once", func(t *testing.T) {
+			w := newDiscardWriter()
+			h.ServeHTTP(w, sc.req) // warm the header map up to its size
+			if w.status != sc.wantStatus {
+				t.Fatalf("status = %d, want %d", w.status, sc.wantStatus)
+			}
+			allocs := testing.AllocsPerRun(100, func() {
+				w.reset()
+				h.ServeHTTP(w, sc.req)
+			})
+			if allocs > 1 {
+				t.Errorf("%v allocations per request, want at most 1", allocs)
+			}
+		})
+		t.Run("deciding the "+sc.name+" scenario allocates nothing", func(t *testing.T) {
+			allocs := testing.AllocsPerRun(100, func() {
+				req := corsa.RequestFromHTTP(sc.req)
+				d := p.Decide(&req)
+				_ = d.Headers()
+			})
+			if allocs != 0 {
+				t.Errorf("%v allocations per decision, want 0", allocs)
+			}
+		})
+	}
+}
+
+func TestSetHeadersWritingNothingAllocatesNothing(t *testing.T) {
+	var d corsa.Decision // a decision with no headers and no Vary
+	w := newDiscardWriter()
+	if allocs := testing.AllocsPerRun(100, func() { d.SetHeaders(w.header) }); allocs != 0 {
+		t.Errorf("%v allocations, want 0", allocs)
+	}
+	if len(w.header) != 0 {
+		t.Errorf("header = %v, want empty", w.header)
+	}
+}
+
+func TestMiddlewareAllocatesAtMostOncePerRequest(t *testing.T) {
+	m, err := corsa.NewMiddleware(benchConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := m.Handler(okHandler)
+	for _, sc := range scenarios() {
+		t.Run("serving the "+sc.name+" scenario allocates at most once", func(t *testing.T) {
+			w := newDiscardWriter()
+			allocs := testing.AllocsPerRun(100, func() {
+				w.reset()
+				h.ServeHTTP(w, sc.req)
+			})
+			if allocs > 1 {
+				t.Errorf("%v allocations per request, want at most 1", allocs)
+			}
+		})
+	}
+}
