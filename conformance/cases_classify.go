@@ -1,0 +1,178 @@
+package conformance
+
+import "net/http"
+
+// classifyCases: SPEC.md §1, telling not-CORS, preflight and actual
+// requests apart, and which of them reach the handler.
+func classifyCases() []Case {
+	return []Case{
+		{
+			Name:    "a GET without Origin reaches the handler and gets only Vary: Origin",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("GET", PathResource),
+			Want:    notCORS(),
+		},
+		{
+			Name:    "a request without Origin gets only Vary: Origin from an any-origin policy too",
+			Spec:    "§1",
+			Policy:  wide(),
+			Request: req("GET", PathResource),
+			Want:    notCORS(),
+		},
+		{
+			Name:    "a request without Origin gets no credentials header from a credentialed policy",
+			Spec:    "§1",
+			Policy:  full(),
+			Request: req("POST", PathResource),
+			Want:    notCORS(),
+		},
+		{
+			Name:    "a HEAD without Origin reaches the handler and gets only Vary: Origin",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("HEAD", PathResource),
+			Want:    notCORS().body(""),
+		},
+		{
+			Name:    "a request without Origin but with preflight headers is not CORS and reaches the handler",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("GET", PathResource, acrm, "PUT", acrh, "content-type"),
+			Want:    notCORS(),
+		},
+		{
+			Name:    "an OPTIONS with Access-Control-Request-Method but no Origin is not a preflight and reaches the OPTIONS handler",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("OPTIONS", PathOptions, acrm, "PUT"),
+			Want:    notCORS().route().body(OptionsBody),
+		},
+		{
+			Name:    "an OPTIONS without Origin to a path with no OPTIONS route gets the framework's answer and Vary: Origin",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("OPTIONS", PathResource, acrm, "PUT"),
+			Want:    notCORS().route().anyStatus().noHandler(),
+		},
+		{
+			Name:    "a request without Origin to an unknown path gets the framework's 404 and Vary: Origin",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("GET", PathUnknown),
+			Want:    notCORS().route().status(http.StatusNotFound).noHandler(),
+		},
+		{
+			Name:    "a request without Origin whose handler panics gets a 500 and Vary: Origin",
+			Spec:    "§1",
+			Policy:  full(),
+			Request: req("GET", PathPanic),
+			Want:    notCORS().route().status(http.StatusInternalServerError),
+		},
+		{
+			Name:    "an OPTIONS with Origin but no Access-Control-Request-Method is an actual request and reaches the OPTIONS handler",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("OPTIONS", PathOptions, origin, app),
+			Want:    allowActual(H{acao: app}).route().body(OptionsBody),
+		},
+		{
+			Name:    "an OPTIONS with Origin and Access-Control-Request-Headers but no Access-Control-Request-Method is an actual request",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("OPTIONS", PathOptions, origin, app, acrh, "content-type"),
+			Want:    allowActual(H{acao: app}).route().body(OptionsBody),
+		},
+		{
+			Name:    "a plain OPTIONS from a refused origin reaches the OPTIONS handler with only Vary: Origin",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("OPTIONS", PathOptions, origin, evil),
+			Want:    refuseActual().route().body(OptionsBody),
+		},
+		{
+			Name:    "a plain OPTIONS gets the actual-request headers from a credentialed policy with exposed headers",
+			Spec:    "§1",
+			Policy:  full(),
+			Request: req("OPTIONS", PathOptions, origin, app),
+			Want:    allowActual(H{acao: app, acac: "true", aceh: "X-Total-Count"}).route().body(OptionsBody),
+		},
+		{
+			Name:    "a plain OPTIONS to an any-origin policy gets Access-Control-Allow-Origin: * and no Vary: Origin",
+			Spec:    "§1",
+			Policy:  anyOrigin(),
+			Request: req("OPTIONS", PathOptions, origin, app),
+			Want:    allowActualAny(H{acao: "*"}).route().body(OptionsBody),
+		},
+		{
+			Name:    "a plain OPTIONS to a path with no OPTIONS route keeps the actual-request headers on the framework's answer",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("OPTIONS", PathResource, origin, app),
+			Want:    allowActual(H{acao: app}).route().anyStatus().noHandler(),
+		},
+		{
+			Name:    "a preflight to a path with an OPTIONS handler is answered by the middleware and the handler does not run",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: preflight(app, "PUT").at(PathOptions),
+			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+		},
+		{
+			Name:    "a preflight to a path with no OPTIONS route is answered by the middleware",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: preflight(app, "DELETE"),
+			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+		},
+		{
+			Name:    "a preflight to an unknown path is answered by the middleware",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: preflight(app, "PATCH").at(PathUnknown),
+			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+		},
+		{
+			Name:    "a refused preflight to an unknown path is answered 403 by the middleware",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: preflight(evil, "PATCH").at(PathUnknown),
+			Want:    refusePreflight(),
+		},
+		{
+			Name:    "a preflight to a path whose handler panics is answered without running it",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: preflight(app, "PUT").at(PathPanic),
+			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+		},
+		{
+			Name:    "a preflight to a path whose handler fails is answered without running it",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: preflight(app, "PUT").at(PathServerError),
+			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+		},
+		{
+			Name:    "a refused preflight to a path with an OPTIONS handler does not run the handler",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: preflight(evil, "PUT").at(PathOptions),
+			Want:    refusePreflight(),
+		},
+		{
+			Name:    "a GET carrying Access-Control-Request-Method is an actual request, not a preflight",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("GET", PathResource, origin, app, acrm, "PUT", acrh, "content-type"),
+			Want:    allowActual(H{acao: app}),
+		},
+		{
+			Name:    "a POST carrying Access-Control-Request-Method from a refused origin still reaches the handler",
+			Spec:    "§1",
+			Policy:  basic(),
+			Request: req("POST", PathResource, origin, evil, acrm, "PUT"),
+			Want:    refuseActual(),
+		},
+	}
+}

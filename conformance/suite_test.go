@@ -1,0 +1,134 @@
+package conformance_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/corsa-go/corsa/conformance"
+	corsa "github.com/corsa-go/corsa/core"
+)
+
+func TestCasesAreManyAndUniquelyNamed(t *testing.T) {
+	cases := conformance.Cases()
+	if len(cases) < 150 {
+		t.Errorf("%d cases, want at least 150", len(cases))
+	}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		// t.Run rewrites spaces; compare names as subtests see them.
+		name := strings.ReplaceAll(c.Name, " ", "_")
+		if seen[name] {
+			t.Errorf("duplicate case name %q", c.Name)
+		}
+		seen[name] = true
+		if !strings.HasPrefix(c.Spec, "§") {
+			t.Errorf("%q: Spec %q does not name a SPEC.md section", c.Name, c.Spec)
+		}
+		if !c.Want.Rejected && (c.Request.Method == "" || !strings.HasPrefix(c.Request.Path, "/")) {
+			t.Errorf("%q: incomplete request %v", c.Name, c.Request)
+		}
+	}
+}
+
+func TestCasesCoverEverySection(t *testing.T) {
+	count := map[string]int{}
+	for _, c := range conformance.Cases() {
+		count[c.Spec]++
+	}
+	for _, s := range []string{"§1", "§2", "§3", "§4", "§5", "§6", "§7"} {
+		if count[s] == 0 {
+			t.Errorf("no case checks %s", s)
+		}
+	}
+}
+
+// TestCasesAreFresh: Cases hands out new values, so a caller that edits one
+// cannot change another's.
+func TestCasesAreFresh(t *testing.T) {
+	a := conformance.Cases()
+	for i := range a {
+		if len(a[i].Policy.Origins) > 0 {
+			a[i].Policy.Origins[0] = "https://changed.example"
+		}
+	}
+	for _, c := range conformance.Cases() {
+		for _, o := range c.Policy.Origins {
+			if o == "https://changed.example" {
+				t.Fatalf("%q shares its policy between calls", c.Name)
+			}
+		}
+	}
+}
+
+// brokenHarness answers every request 200 with a reflected origin and no
+// Vary, accepts every policy, and cannot express credentials: a classic bad
+// CORS middleware.
+func brokenHarness(cfg corsa.Config) (conformance.Server, error) {
+	if cfg.Credentials {
+		return conformance.Server{}, fmt.Errorf("no credentials: %w", conformance.ErrCannotExpress)
+	}
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if o := r.Header.Get("Origin"); o != "" {
+			w.Header().Set("Access-Control-Allow-Origin", o)
+		}
+		w.WriteHeader(http.StatusOK)
+	})
+	return conformance.Server{Do: conformance.Recorder(h)}, nil
+}
+
+func TestScoreCountsABrokenHarness(t *testing.T) {
+	cases := conformance.Cases()
+	r := conformance.Score(brokenHarness)
+	if r.Total() != len(cases) {
+		t.Errorf("scored %d cases, want %d", r.Total(), len(cases))
+	}
+	var creds int
+	for _, c := range cases {
+		if c.Policy.Credentials {
+			creds++
+		}
+	}
+	if r.CannotExpress != creds {
+		t.Errorf("CannotExpress = %d, want %d (every credentialed policy)", r.CannotExpress, creds)
+	}
+	if r.Failed != len(r.Failures) {
+		t.Errorf("Failed = %d but %d failures listed", r.Failed, len(r.Failures))
+	}
+	if r.Failed == 0 || r.Passed >= r.Failed {
+		t.Errorf("a broken harness passed %d and failed %d", r.Passed, r.Failed)
+	}
+	for _, f := range r.Failures {
+		if len(f.Problems) == 0 {
+			t.Errorf("failure %q lists no problem", f.Case)
+		}
+	}
+	if r.Skipped != 0 {
+		t.Errorf("Skipped = %d, want 0", r.Skipped)
+	}
+}
+
+// TestScoreSkipsForQuirks: a harness declaring that repeated header lines
+// are dropped has the cases that need them skipped, and a harness that
+// panics fails cases rather than the process.
+func TestScoreSkipsForQuirksAndSurvivesPanics(t *testing.T) {
+	r := conformance.Score(func(corsa.Config) (conformance.Server, error) {
+		return conformance.Server{
+			Do:     func(*http.Request) (*http.Response, error) { panic("boom") },
+			Quirks: conformance.Quirks{RepeatedHeaderLinesDropped: true, MaxHeaderBytes: 64 << 10},
+		}, nil
+	})
+	if r.Skipped == 0 {
+		t.Error("no case skipped for RepeatedHeaderLinesDropped or MaxHeaderBytes")
+	}
+	if r.Passed != 0 || r.Failed != r.Total()-r.Skipped {
+		t.Errorf("passed %d, failed %d of %d run", r.Passed, r.Failed, r.Total()-r.Skipped)
+	}
+	for _, f := range r.Failures {
+		if !strings.Contains(strings.Join(f.Problems, "\n"), "panicked: boom") &&
+			!strings.Contains(strings.Join(f.Problems, "\n"), "accepted") {
+			t.Errorf("%q: unexpected problems %q", f.Case, f.Problems)
+		}
+	}
+}
