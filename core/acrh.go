@@ -33,10 +33,12 @@ func (p *Policy) checkHeaders(lines []string) (names int, reason Reason) {
 			if name == "" {
 				continue
 			}
-			if !isToken(name) {
-				return 0, HeadersInvalid
-			}
+			// A name equal to an allowed one is a token; only names that
+			// are refused need telling apart.
 			if !p.headerAllowed(name, &cursor) {
+				if !isToken(name) {
+					return 0, HeadersInvalid
+				}
 				return 0, HeadersNotAllowed
 			}
 			names++
@@ -51,7 +53,7 @@ func (p *Policy) checkHeaders(lines []string) (names int, reason Reason) {
 // search for names out of order.
 func (p *Policy) headerAllowed(name string, cursor *int) bool {
 	if p.anyHeader {
-		return p.allowAuth || compareFold("authorization", name) != 0
+		return isToken(name) && (p.allowAuth || compareFold("authorization", name) != 0)
 	}
 	h := p.headers
 	for i := *cursor; i < len(h); i++ {

@@ -23,7 +23,8 @@ type Config struct {
 	//   - a subdomain pattern, "https://*.example.com", matching any depth of
 	//     subdomain of example.com but not example.com itself;
 	//   - a port pattern, "http://localhost:*", matching any port (or none);
-	//   - "*", any origin (only without Credentials, and only on its own);
+	//   - "*", any origin (only without Credentials; other entries are then
+	//     redundant, which Warnings reports);
 	//   - "null", only with DangerouslyAllowNullOrigin.
 	Origins []string `json:"origins,omitempty"`
 

@@ -6,17 +6,15 @@ package corsa
 //
 // The returned Decision's Access-Control-Allow-Origin value may be
 // r.Origin itself: write the headers before r's memory is reused.
-func (p *Policy) Decide(r *Request) Decision {
-	var d Decision
-	if r.Origin == "" && !r.MultipleOrigins {
+func (p *Policy) Decide(r *Request) (d Decision) {
+	switch {
+	case r.Origin == "" && !r.MultipleOrigins:
 		// Not CORS; the answer still depends on Origin, so caches must
 		// key on it.
 		d.Vary = HeaderOrigin
-		return d
-	}
-	if r.Method == "OPTIONS" && r.RequestMethod != "" {
+	case r.Method == "OPTIONS" && r.RequestMethod != "":
 		p.decidePreflight(r, &d)
-	} else {
+	default:
 		p.decideActual(r, &d)
 	}
 	return d

@@ -188,7 +188,7 @@ func (b *builder) methods(c Config) {
 		case forbiddenMethods[strings.ToLower(m)]:
 			b.fail("methods", i, m, ErrForbiddenMethod, "browsers never send it")
 			continue
-		case normalizedMethods[m]:
+		case normalizedMethods[strings.ToLower(m)] && m != strings.ToUpper(m):
 			b.fail("methods", i, m, ErrInvalidMethod,
 				"browsers always send it as "+strings.ToUpper(m)+", and methods compare byte for byte")
 			continue

@@ -41,6 +41,9 @@ func lowerASCII(c byte) byte {
 // lower-cased, without allocating: the order of sort.Strings on lower-cased
 // strings.
 func compareFold(lower, s string) int {
+	if lower == s { // browsers send lower case: one memory compare
+		return 0
+	}
 	n := min(len(lower), len(s))
 	for i := 0; i < n; i++ {
 		a, b := lower[i], lowerASCII(s[i])
@@ -86,8 +89,8 @@ var forbiddenResponseHeaders = setOf("set-cookie", "set-cookie2")
 // forbiddenMethods are never sent by browsers (Fetch, "forbidden method").
 var forbiddenMethods = setOf("connect", "trace", "track")
 
-// normalizedMethods are the methods Fetch upper-cases before sending, so a
-// lower-case spelling in a policy could never match.
+// normalizedMethods are the methods Fetch upper-cases before sending (in
+// any case), so any other spelling in a policy could never match.
 var normalizedMethods = setOf("delete", "get", "head", "options", "post", "put")
 
 // isSafelistedMethod reports the CORS-safelisted methods, which never need a
