@@ -1,0 +1,5 @@
+//go:build race
+
+package corsaecho_test
+
+const raceEnabled = true

@@ -1,0 +1,136 @@
+package corsagin_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+
+	corsa "github.com/corsa-go/corsa/core"
+	corsagin "github.com/corsa-go/corsa/gin"
+)
+
+// scenario is one request the benchmarks replay, with the status gin
+// answers it with when corsa is installed.
+type scenario struct {
+	name   string
+	req    *http.Request
+	status int
+}
+
+func scenarios() []scenario {
+	hostile := preflight(app, "/resource")
+	// Far longer than any list the policy allows: corsa must refuse it in
+	// bounded time, without allocating (SPEC.md §4).
+	hostile.Header.Set(corsa.HeaderRequestHeaders, strings.Repeat("a,", 32<<10))
+	return []scenario{
+		{"preflight", preflight(app, "/resource"), http.StatusNoContent},
+		{"actual", actual(http.MethodGet, app, "/resource"), http.StatusOK},
+		{"disallowed", actual(http.MethodGet, evil, "/resource"), http.StatusOK},
+		{"no-origin", actual(http.MethodGet, "", "/resource"), http.StatusOK},
+		{"hostile-acrh", hostile, http.StatusForbidden},
+	}
+}
+
+// benchEngine serves /resource for every method, so that the bare engine
+// runs the same route and handler for each scenario as the one with corsa
+// (which answers preflights itself).
+func benchEngine(mw ...gin.HandlerFunc) *gin.Engine {
+	r := gin.New()
+	r.Use(mw...)
+	r.Any("/resource", func(c *gin.Context) { c.Status(http.StatusOK) })
+	return r
+}
+
+// setup is an engine each scenario is measured on.
+type setup struct {
+	name   string
+	engine *gin.Engine
+}
+
+func setups(tb testing.TB) []setup {
+	mw, err := corsagin.New(policy)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return []setup{{"bare", benchEngine()}, {"corsa", benchEngine(mw)}}
+}
+
+// status is what st answers sc with: the bare engine's handler answers
+// everything with 200.
+func (st setup) status(sc scenario) int {
+	if st.name == "bare" {
+		return http.StatusOK
+	}
+	return sc.status
+}
+
+// sink is a ResponseWriter that keeps only its status and a header map that
+// reset clears in place, unlike httptest.ResponseRecorder, whose snapshots
+// would bill the writer's allocations to whoever sets more headers.
+type sink struct {
+	h      http.Header
+	status int
+}
+
+func (s *sink) Header() http.Header { return s.h }
+
+func (s *sink) Write(p []byte) (int, error) {
+	s.WriteHeader(http.StatusOK)
+	return len(p), nil
+}
+
+func (s *sink) WriteHeader(code int) {
+	if s.status == 0 {
+		s.status = code
+	}
+}
+
+func (s *sink) reset() {
+	clear(s.h)
+	s.status = 0
+}
+
+func BenchmarkMiddleware(b *testing.B) {
+	for _, sc := range scenarios() {
+		for _, st := range setups(b) {
+			b.Run(sc.name+"/"+st.name, func(b *testing.B) {
+				w := &sink{h: http.Header{}}
+				st.engine.ServeHTTP(w, sc.req)
+				if w.status != st.status(sc) {
+					b.Fatalf("status = %d, want %d", w.status, st.status(sc))
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					w.reset()
+					st.engine.ServeHTTP(w, sc.req)
+				}
+			})
+		}
+	}
+}
+
+func TestMiddlewareAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	for _, sc := range scenarios() {
+		t.Run(sc.name+" costs at most one allocation more than bare gin", func(t *testing.T) {
+			var allocs [2]float64
+			for i, st := range setups(t) {
+				w := &sink{h: http.Header{}}
+				allocs[i] = testing.AllocsPerRun(200, func() {
+					w.reset()
+					st.engine.ServeHTTP(w, sc.req)
+				})
+				if w.status != st.status(sc) {
+					t.Fatalf("%s: status = %d, want %d", st.name, w.status, st.status(sc))
+				}
+			}
+			if bare, withCorsa := allocs[0], allocs[1]; withCorsa > bare+1 {
+				t.Errorf("%v allocations per request with corsa, %v bare", withCorsa, bare)
+			}
+		})
+	}
+}

@@ -1,0 +1,57 @@
+package corsagin
+
+import (
+	"github.com/gin-gonic/gin"
+
+	corsa "github.com/corsa-go/corsa/core"
+)
+
+// Config is corsa's policy configuration, aliased so that one import is
+// enough to configure and install the middleware.
+type Config = corsa.Config
+
+// New validates cfg and returns a gin middleware enforcing it. The error
+// lists every problem in cfg at once (see corsa.New).
+func New(cfg Config) (gin.HandlerFunc, error) {
+	p, err := corsa.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return FromPolicy(p), nil
+}
+
+// Must is New for configurations written in the program itself: it panics
+// with New's error when cfg is invalid.
+func Must(cfg Config) gin.HandlerFunc {
+	h, err := New(cfg)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// FromPolicy returns a gin middleware enforcing p, so that one compiled
+// policy can serve several engines.
+func FromPolicy(p *corsa.Policy) gin.HandlerFunc {
+	return func(c *gin.Context) { serve(p, c) }
+}
+
+// FromMiddleware returns a gin middleware enforcing m's current policy: it
+// reads m.Policy() for every request, so m.Reconfigure takes effect on the
+// next request without rebuilding the engine.
+func FromMiddleware(m *corsa.Middleware) gin.HandlerFunc {
+	return func(c *gin.Context) { serve(m.Policy(), c) }
+}
+
+// serve writes p's headers before the rest of the chain runs, so that they
+// survive whatever status, abort or recovered panic comes after.
+func serve(p *corsa.Policy, c *gin.Context) {
+	req := corsa.RequestFromHTTP(c.Request)
+	d := p.Decide(&req)
+	d.SetHeaders(c.Writer.Header())
+	if d.Kind == corsa.Preflight {
+		c.AbortWithStatus(d.Status)
+		return
+	}
+	c.Next()
+}

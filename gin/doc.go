@@ -1,0 +1,42 @@
+// Package corsagin is the gin middleware for corsa, the CORS policy engine
+// in github.com/corsa-go/corsa/core.
+//
+// Install it once, on the engine, before registering routes:
+//
+//	r := gin.New()
+//	r.Use(corsagin.Must(corsagin.Config{Origins: []string{"https://app.example"}}))
+//
+// New is the checked form for configurations read at run time; FromPolicy
+// shares one compiled corsa.Policy between several engines, and
+// FromMiddleware follows a corsa.Middleware whose policy can be replaced
+// while serving (Middleware.Reconfigure).
+//
+// The middleware only translates: corsa.Policy decides, the middleware
+// writes the decision's headers on the response and, for a preflight, ends
+// the chain with the decision's status (c.AbortWithStatus). Every other
+// request continues to the handler with its CORS headers already set, so
+// they survive c.AbortWithStatus(404) or (500), gin's own 404 and 405, and
+// a panic recovered by gin.Recovery registered before it. The exact headers
+// are listed in the core package's documentation.
+//
+// # Where to register it
+//
+// Use Engine.Use, and call it before registering routes: gin copies the
+// engine's middleware into each route when the route is registered.
+// Engine.Use also installs the middleware in the chains gin runs for
+// unknown paths (NoRoute) and, with Engine.HandleMethodNotAllowed, for
+// known paths without a handler for the method (NoMethod). Preflights to
+// routes without an OPTIONS handler, or to unknown paths, are therefore
+// answered by the policy without any setting or OPTIONS route; nothing
+// needs enabling.
+//
+// A middleware on a RouterGroup does decorate that group's responses, but
+// gin routes a preflight to a route without an OPTIONS handler to NoRoute,
+// which only runs the engine's middleware: the preflight gets gin's 404
+// and the browser blocks the request. Keep one policy per engine.
+//
+// gin redirects a path that differs from a route by a trailing slash
+// (Engine.RedirectTrailingSlash) before any middleware runs, so such a
+// redirect carries no CORS headers. For OPTIONS this happens only when the
+// application registers OPTIONS routes itself.
+package corsagin

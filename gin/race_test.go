@@ -1,0 +1,5 @@
+//go:build race
+
+package corsagin_test
+
+const raceEnabled = true
