@@ -1,0 +1,62 @@
+package peers
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+
+	"github.com/corsa-go/corsa/conformance"
+	corsa "github.com/corsa-go/corsa/core"
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/cors"
+)
+
+// ChiCors is the harness for github.com/go-chi/cors, installed with Use on a
+// chi router.
+func ChiCors(policy corsa.Config) (conformance.Server, error) {
+	const peer = "go-chi/cors"
+	switch {
+	case policy.PrivateNetwork:
+		return conformance.Server{}, cannotExpress(peer, "has no Private Network Access support")
+	case policy.MaxAge != nil && *policy.MaxAge == 0:
+		return conformance.Server{}, cannotExpress(peer, "cannot send Access-Control-Max-Age: 0")
+	case policy.PreflightStatus != 0 && policy.PreflightStatus != http.StatusOK:
+		return conformance.Server{}, cannotExpress(peer, "always answers preflights with 200")
+	case slices.Contains(policy.Methods, "*"):
+		return conformance.Server{}, cannotExpress(peer, "has no method wildcard")
+	}
+	opts := cors.Options{
+		AllowedOrigins:   policy.Origins,
+		AllowedMethods:   withSafelisted(policy.Methods),
+		AllowedHeaders:   policy.RequestHeaders,
+		ExposedHeaders:   policy.ExposedHeaders,
+		AllowCredentials: policy.Credentials,
+	}
+	if policy.MaxAge != nil {
+		opts.MaxAge = *policy.MaxAge
+	}
+	if len(policy.Origins) == 0 {
+		opts.AllowOriginFunc = func(_ *http.Request, origin string) bool { return refuseOrigin(origin) }
+	}
+	r := chi.NewRouter()
+	r.Use(cors.Handler(opts))
+	for _, route := range conformance.Routes {
+		h, ok := netHTTPHandlers[route.Path]
+		if !ok {
+			return conformance.Server{}, fmt.Errorf("peers: no net/http handler for route %s", route.Path)
+		}
+		for _, m := range route.Methods {
+			r.MethodFunc(m, route.Path, h)
+		}
+	}
+	return conformance.Server{Do: conformance.Recorder(conformance.Recover(r))}, nil
+}
+
+// netHTTPHandlers are the suite's net/http handlers by route path.
+var netHTTPHandlers = map[string]http.HandlerFunc{
+	conformance.PathResource:    conformance.HandleResource,
+	conformance.PathOptions:     conformance.HandleOptions,
+	conformance.PathNotFound:    conformance.HandleNotFound,
+	conformance.PathServerError: conformance.HandleServerError,
+	conformance.PathPanic:       conformance.HandlePanic,
+}
