@@ -73,3 +73,28 @@ func TestMiddlewareAllocatesAtMostOncePerRequest(t *testing.T) {
 		})
 	}
 }
+
+// Adapters such as corsafiber gather header lines into a stack array;
+// Decide must not make that array escape to the heap.
+func TestDecideKeepsTheCallersHeaderLinesOnTheStack(t *testing.T) {
+	p, err := corsa.New(benchConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		var lines [4]string
+		lines[0] = "authorization"
+		lines[1] = "content-type"
+		req := corsa.Request{
+			Method: "OPTIONS", Origin: "https://example.com", RequestMethod: "PUT",
+			RequestHeaders: lines[:2],
+		}
+		d := p.Decide(&req)
+		if !d.Allowed() {
+			t.Fatal("preflight refused")
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations, want 0", allocs)
+	}
+}

@@ -6,43 +6,55 @@ package corsa
 //
 // The returned Decision's Access-Control-Allow-Origin value may be
 // r.Origin itself: write the headers before r's memory is reused.
-func (p *Policy) Decide(r *Request) (d Decision) {
+func (p *Policy) Decide(r *Request) Decision {
 	switch {
 	case r.Origin == "" && !r.MultipleOrigins:
 		// Not CORS; the answer still depends on Origin, so caches must
 		// key on it.
-		d.Vary = HeaderOrigin
+		return Decision{Vary: HeaderOrigin}
 	case r.Method == "OPTIONS" && r.RequestMethod != "":
-		p.decidePreflight(r, &d)
+		return p.decidePreflight(r)
 	default:
-		p.decideActual(r, &d)
+		return p.decideActual(r)
+	}
+}
+
+// The deciders build the Decision as a value and return it: storing
+// r.Origin through a *Decision would make escape analysis move everything
+// r points to (an adapter's stack array of header lines) to the heap.
+
+func (p *Policy) decideActual(r *Request) (d Decision) {
+	d.Kind = Actual
+	d.Vary = HeaderOrigin
+	if d.Reason = p.checkOrigin(r); d.Reason != Allowed {
+		return d
+	}
+	d.Vary = p.varyActual
+	d.headers[0] = Header{HeaderAllowOrigin, p.allowOriginValue(r)}
+	d.n = 1
+	if p.credentials {
+		d.set(HeaderAllowCredentials, "true")
+	}
+	if p.exposeHeaders != "" {
+		d.set(HeaderExposeHeaders, p.exposeHeaders)
 	}
 	return d
 }
 
-func (p *Policy) decideActual(r *Request, d *Decision) {
-	d.Kind = Actual
-	d.Vary = HeaderOrigin
-	if d.Reason = p.checkOrigin(r); d.Reason != Allowed {
-		return
-	}
-	d.Vary = p.varyActual
-	p.setAllowOrigin(r, d)
-	if p.exposeHeaders != "" {
-		d.set(HeaderExposeHeaders, p.exposeHeaders)
-	}
-}
-
-func (p *Policy) decidePreflight(r *Request, d *Decision) {
+func (p *Policy) decidePreflight(r *Request) (d Decision) {
 	d.Kind = Preflight
 	d.Vary = p.varyPreflight
 	d.Status = 403
 	var names int
 	if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
-		return
+		return d
 	}
 	d.Status = p.status
-	p.setAllowOrigin(r, d)
+	d.headers[0] = Header{HeaderAllowOrigin, p.allowOriginValue(r)}
+	d.n = 1
+	if p.credentials {
+		d.set(HeaderAllowCredentials, "true")
+	}
 	if p.allowMethods != "" {
 		d.set(HeaderAllowMethods, p.allowMethods)
 	}
@@ -55,6 +67,7 @@ func (p *Policy) decidePreflight(r *Request, d *Decision) {
 	if p.privateNetwork && r.PrivateNetwork == "true" {
 		d.set(HeaderAllowPrivateNetwork, "true")
 	}
+	return d
 }
 
 // checkPreflight runs the preflight checks in the order Explain reports
@@ -76,15 +89,13 @@ func (p *Policy) checkPreflight(r *Request) (reason Reason, names int) {
 	return Allowed, names
 }
 
-func (p *Policy) setAllowOrigin(r *Request, d *Decision) {
+// allowOriginValue is "*" for an any-origin policy, else the request's
+// own origin, which matched byte for byte.
+func (p *Policy) allowOriginValue(r *Request) string {
 	if p.allowOrigin != "" {
-		d.set(HeaderAllowOrigin, p.allowOrigin)
-	} else {
-		d.set(HeaderAllowOrigin, r.Origin)
+		return p.allowOrigin
 	}
-	if p.credentials {
-		d.set(HeaderAllowCredentials, "true")
-	}
+	return r.Origin
 }
 
 func (p *Policy) checkOrigin(r *Request) Reason {
