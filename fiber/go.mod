@@ -3,8 +3,10 @@ module github.com/corsa-go/corsa/fiber
 go 1.25.0
 
 require (
+	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/corsa-go/corsa/core v0.0.0
 	github.com/gofiber/fiber/v2 v2.52.15
+	github.com/valyala/fasthttp v1.51.0
 )
 
 require (
@@ -16,13 +18,11 @@ require (
 	github.com/mattn/go-runewidth v0.0.16 // indirect
 	github.com/rivo/uniseg v0.2.0 // indirect
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
-	github.com/valyala/fasthttp v1.51.0 // indirect
 	github.com/valyala/tcplisten v1.0.0 // indirect
 	golang.org/x/sys v0.28.0 // indirect
 )
 
-replace github.com/corsa-go/corsa/core => ../core
-
-require github.com/corsa-go/corsa/conformance v0.0.0
-
-replace github.com/corsa-go/corsa/conformance => ../conformance
+replace (
+	github.com/corsa-go/corsa/conformance => ../conformance
+	github.com/corsa-go/corsa/core => ../core
+)

@@ -1,0 +1,44 @@
+package corsachi_test
+
+import (
+	"net/http"
+	"testing"
+
+	corsachi "github.com/corsa-go/corsa/chi"
+	"github.com/corsa-go/corsa/conformance"
+	corsa "github.com/corsa-go/corsa/core"
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+)
+
+// conformanceHandlers are the suite's net/http handlers, by route path.
+var conformanceHandlers = map[string]http.HandlerFunc{
+	conformance.PathResource:    conformance.HandleResource,
+	conformance.PathOptions:     conformance.HandleOptions,
+	conformance.PathNotFound:    conformance.HandleNotFound,
+	conformance.PathServerError: conformance.HandleServerError,
+	conformance.PathPanic:       conformance.HandlePanic,
+}
+
+// chiHarness serves a policy the way chi users do: chi's Recoverer outside
+// the CORS middleware, both on the router with Use, then the routes.
+// http.Header keeps repeated request header lines apart, so the harness
+// has no quirk.
+func chiHarness(cfg corsa.Config) (conformance.Server, error) {
+	cors, err := corsachi.New(cfg)
+	if err != nil {
+		return conformance.Server{}, err
+	}
+	r := chi.NewRouter()
+	r.Use(middleware.RequestLogger(quietLog{}), middleware.Recoverer, cors)
+	for _, rt := range conformance.Routes {
+		for _, m := range rt.Methods {
+			r.Method(m, rt.Path, conformanceHandlers[rt.Path])
+		}
+	}
+	return conformance.Server{Do: conformance.Recorder(r)}, nil
+}
+
+func TestConformance(t *testing.T) {
+	conformance.Run(t, chiHarness)
+}

@@ -1,0 +1,5 @@
+//go:build race
+
+package corsachi_test
+
+const raceEnabled = true

@@ -1,0 +1,97 @@
+package corsafiber
+
+import (
+	"unsafe"
+
+	corsa "github.com/corsa-go/corsa/core"
+	"github.com/gofiber/fiber/v2"
+)
+
+// Config is the CORS policy, as documented in the core package; the alias
+// lets users build one without importing core.
+type Config = corsa.Config
+
+// New validates c and returns the fiber middleware serving it, for
+// App.Use. It returns every problem corsa.New finds in c, and no
+// middleware.
+func New(c Config) (fiber.Handler, error) {
+	p, err := corsa.New(c)
+	if err != nil {
+		return nil, err
+	}
+	return FromPolicy(p), nil
+}
+
+// Must is New for configurations written in the program: it panics with
+// New's error, so that a broken policy stops the program at start-up
+// rather than serving without CORS.
+func Must(c Config) fiber.Handler {
+	h, err := New(c)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// FromPolicy returns the fiber middleware serving p, so that one compiled
+// policy can serve several apps.
+func FromPolicy(p *corsa.Policy) fiber.Handler {
+	return func(c *fiber.Ctx) error { return serve(c, p) }
+}
+
+// FromMiddleware returns the fiber middleware serving m's current policy:
+// each request is decided on the policy m holds when it arrives, so
+// m.Reconfigure takes effect on every app using it.
+func FromMiddleware(m *corsa.Middleware) fiber.Handler {
+	return func(c *fiber.Ctx) error { return serve(c, m.Policy()) }
+}
+
+// stackLines is how many Access-Control-Request-Headers lines are collected
+// without allocating; browsers send one, some proxies split it in a few.
+const stackLines = 8
+
+func serve(c *fiber.Ctx, p *corsa.Policy) error {
+	in := &c.Request().Header
+	r := corsa.Request{Method: c.Method(), Origin: str(in.Peek(corsa.HeaderOrigin))}
+	if r.Origin != "" {
+		r.MultipleOrigins = len(in.PeekAll(corsa.HeaderOrigin)) > 1
+		// The preflight headers are read for OPTIONS only, as
+		// corsa.RequestFromHTTP does: the policy ignores them otherwise.
+		if r.Method == fiber.MethodOptions {
+			r.RequestMethod = str(in.Peek(corsa.HeaderRequestMethod))
+			r.PrivateNetwork = str(in.Peek(corsa.HeaderRequestPrivateNetwork))
+			if all := in.PeekAll(corsa.HeaderRequestHeaders); len(all) > 0 {
+				// More lines than fit spill to the heap: no browser sends
+				// that many, and fasthttp bounds the header size.
+				var lines [stackLines]string
+				r.RequestHeaders = lines[:0]
+				for _, line := range all {
+					r.RequestHeaders = append(r.RequestHeaders, str(line))
+				}
+			}
+		}
+	}
+	d := p.Decide(&r)
+	out := &c.Response().Header
+	for _, h := range d.Headers() {
+		out.Set(h.Name, h.Value)
+	}
+	if d.Vary != "" {
+		out.Add(corsa.HeaderVary, d.Vary)
+	}
+	if d.Kind == corsa.Preflight {
+		// Status, not SendStatus, which would write "OK" as the body of a
+		// 200 preflight.
+		c.Status(d.Status)
+		return nil
+	}
+	return c.Next()
+}
+
+// str views b as a string without copying. The strings alias fasthttp's
+// request buffers, which stay unchanged until the handler returns; the
+// policy keeps none of them after Decide, and the response header calls
+// copy the values they are given.
+func str(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
