@@ -144,3 +144,18 @@ func ExampleParseConfig() {
 	// [https://app.example.com] [PUT] 0
 	// corsa: policy JSON: json: unknown field "origin"
 }
+
+// Must is the one-liner for a policy written in code.
+func ExampleMust() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /items", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "[]") })
+	h := corsa.Must(corsa.Config{Origins: []string{"https://app.example"}}).Handler(mux)
+
+	r := httptest.NewRequest("GET", "/items", nil)
+	r.Header.Set("Origin", "https://app.example")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, r)
+	fmt.Println(rec.Header().Get("Access-Control-Allow-Origin"))
+	// Output:
+	// https://app.example
+}

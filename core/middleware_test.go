@@ -159,3 +159,14 @@ func sameHeaders(got, want http.Header) bool {
 	}
 	return true
 }
+
+func TestMustPanicsWithTheValidationError(t *testing.T) {
+	defer func() {
+		err, _ := recover().(error)
+		if !errors.Is(err, corsa.ErrNullOrigin) {
+			t.Errorf("recovered %v, want an error wrapping ErrNullOrigin", err)
+		}
+	}()
+	corsa.Must(corsa.Config{Origins: []string{"null"}})
+	t.Error("Must returned")
+}

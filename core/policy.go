@@ -77,6 +77,16 @@ func New(c Config) (*Policy, error) {
 	return b.p, nil
 }
 
+// Must is New for policies fixed in code: it panics with New's error, so a
+// broken policy stops the program at start-up, never at request time.
+func Must(c Config) *Policy {
+	p, err := New(c)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
 // Warnings returns what New noticed but accepted: settings that have no
 // effect or that browsers cap, and an empty origin list. Never nil-checked
 // on the request path; for the corsa command and for logs at start-up.
