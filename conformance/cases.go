@@ -15,6 +15,7 @@ func Cases() []Case {
 		classifyCases(),
 		originCases(),
 		attackCases(),
+		hostileCases(),
 		preflightCases(),
 		headerCases(),
 		actualCases(),

@@ -138,7 +138,7 @@ func (p *Policy) methodAllowed(m string) bool {
 	if isSafelistedMethod(m) {
 		return true
 	}
-	if !isToken(m) {
+	if len(m) > maxMethodLen || !isToken(m) {
 		return false
 	}
 	if p.anyMethod {

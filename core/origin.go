@@ -67,7 +67,7 @@ func (o *originSpec) match(origin string) bool {
 	if !o.subdomain {
 		return host == o.host
 	}
-	return len(host) > len(o.host) && strings.HasSuffix(host, o.host) &&
+	return len(host) > len(o.host) && len(host) <= maxHostLen && strings.HasSuffix(host, o.host) &&
 		isSubdomainLabels(host[:len(host)-len(o.host)])
 }
 
@@ -91,27 +91,30 @@ func isLabelChar(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_'
 }
 
+// DNS limits (RFC 1035 §2.3.4): no host a browser can reach is longer.
+const (
+	maxLabelLen = 63
+	maxHostLen  = 253
+)
+
 // isSubdomainLabels reports whether s is one or more non-empty lower-case
-// DNS labels separated by dots: what a subdomain pattern's "*" may stand
-// for. Anything else (a '/', '@', '%', upper case, an empty label) could
-// smuggle a different host past a suffix check.
+// DNS labels of at most 63 bytes, separated by dots: what a subdomain
+// pattern's "*" may stand for. Anything else (a '/', '@', '%', upper case,
+// an empty label) could smuggle a different host past a suffix check.
 func isSubdomainLabels(s string) bool {
-	prevDot := true
+	label := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == '.' {
-			if prevDot {
-				return false
-			}
-			prevDot = true
-			continue
-		}
-		if !isLabelChar(c) {
+		switch {
+		case c == '.' && label > 0:
+			label = 0
+		case isLabelChar(c) && label < maxLabelLen:
+			label++
+		default:
 			return false
 		}
-		prevDot = false
 	}
-	return !prevDot
+	return label > 0
 }
 
 var defaultPorts = map[string]string{"http://": "80", "https://": "443"}
@@ -189,8 +192,8 @@ func parseOrigin(s string) (originSpec, error) {
 	if spec.subdomain {
 		labels = host[1:]
 	}
-	if !isSubdomainLabels(labels) {
-		return bad("host must be dot-separated labels of a-z, 0-9, '-' or '_'")
+	if !isSubdomainLabels(labels) || len(host) > maxHostLen {
+		return bad("host must be dot-separated labels of a-z, 0-9, '-' or '_', at most 63 bytes each and 253 in all")
 	}
 	if spec.subdomain {
 		if why := tooBroadSuffix(labels); why != "" {

@@ -93,6 +93,10 @@ var forbiddenMethods = setOf("connect", "trace", "track")
 // any case), so any other spelling in a policy could never match.
 var normalizedMethods = setOf("delete", "get", "head", "options", "post", "put")
 
+// maxMethodLen bounds a requested method: registered methods are at most
+// 17 bytes (UPDATEREDIRECTREF), so anything far longer is hostile.
+const maxMethodLen = 64
+
 // isSafelistedMethod reports the CORS-safelisted methods, which never need a
 // preflight and never need listing. The comparison is byte for byte: Fetch
 // upper-cases these six names, so a lower-case "get" is some other method.

@@ -51,6 +51,8 @@ var (
 		{"a mixed-case host", withOrigin("https://Example.com", false), corsa.ErrInvalidOrigin, "origins[1]", "https://Example.com"},
 		{"an empty host", withOrigin("https://", false), corsa.ErrInvalidOrigin, "origins[1]", "https://"},
 		{"an empty host with a port", withOrigin("https://:8443", false), corsa.ErrInvalidOrigin, "origins[1]", "https://:8443"},
+		{"a host label longer than DNS allows", withOrigin("https://"+strings.Repeat("a", 64)+".example.com", false), corsa.ErrInvalidOrigin, "origins[1]", "https://" + strings.Repeat("a", 64) + ".example.com"},
+		{"a host longer than DNS allows", withOrigin("https://"+strings.Repeat("a.", 122)+"example.com", false), corsa.ErrInvalidOrigin, "origins[1]", "https://" + strings.Repeat("a.", 122) + "example.com"},
 		{"an origin with a query", withOrigin("https://example.com?a=1", false), corsa.ErrInvalidOrigin, "origins[1]", "https://example.com?a=1"},
 		{"an origin with a fragment", withOrigin("https://example.com#top", false), corsa.ErrInvalidOrigin, "origins[1]", "https://example.com#top"},
 		{"the default https port", withOrigin("https://example.com:443", false), corsa.ErrInvalidOrigin, "origins[1]", "https://example.com:443"},
