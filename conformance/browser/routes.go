@@ -1,0 +1,201 @@
+package browser
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/corsa-go/corsa/conformance"
+)
+
+// Routes every API server registers. PathResource behaves as the
+// conformance suite documents it; the other two exist for the browser.
+const (
+	// pathEcho (GET, PUT) answers 200 with an echoed JSON document.
+	pathEcho = "/echo"
+	// pathLogin (GET) answers 200 and sets the session cookie.
+	pathLogin = "/login"
+)
+
+// routes maps each path to the methods it serves. None serves OPTIONS:
+// preflights must be answered by the CORS middleware.
+var routes = []struct {
+	path    string
+	methods []string
+}{
+	{conformance.PathResource, []string{http.MethodGet}},
+	{pathEcho, []string{http.MethodGet, http.MethodPut}},
+	{pathLogin, []string{http.MethodGet}},
+}
+
+// The session cookie pathLogin sets.
+const (
+	cookieName  = "corsa_session"
+	cookieValue = "browser-test"
+)
+
+// echoed is pathEcho's answer: what the handler received.
+type echoed struct {
+	Method    string `json:"method"`
+	RequestID string `json:"requestId"`
+	Cookie    string `json:"cookie"`
+	Body      string `json:"body"`
+}
+
+// reply is a handler's response. Every header is added, never set, so
+// that what the CORS middleware wrote before the handler stays.
+type reply struct {
+	status int
+	header [][2]string
+	body   string
+}
+
+// respond is the handler of every route, written once for net/http and
+// fiber so that the adapters differ only in their CORS middleware. get
+// reads a request header.
+func respond(method, path string, get func(string) string, body []byte) reply {
+	r := reply{status: http.StatusOK, header: [][2]string{{conformance.HandlerHeader, conformance.HandlerRan}}}
+	switch path {
+	case conformance.PathResource:
+		r.header = append(r.header,
+			[2]string{conformance.TotalCountHeader, conformance.TotalCount},
+			[2]string{"Vary", conformance.HandlerVary},
+			[2]string{"Content-Type", "text/plain; charset=utf-8"})
+		r.body = conformance.ResourceBody
+	case pathEcho:
+		doc, err := json.Marshal(echoed{Method: method, RequestID: get("X-Request-Id"), Cookie: get("Cookie"), Body: string(body)})
+		if err != nil {
+			panic(err) // a struct of strings always marshals
+		}
+		r.header = append(r.header, [2]string{"Content-Type", "application/json"})
+		r.body = string(doc)
+	case pathLogin:
+		// SameSite=Lax: sent on same-site requests only, which is what
+		// makes the site layout matter (see site).
+		cookie := &http.Cookie{Name: cookieName, Value: cookieValue, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode}
+		r.header = append(r.header, [2]string{"Set-Cookie", cookie.String()}, [2]string{"Content-Type", "text/plain; charset=utf-8"})
+		r.body = "logged in"
+	}
+	return r
+}
+
+// request is what the recorder keeps of a request.
+type request struct {
+	Method, URI, Origin, RequestMethod, RequestHeaders string
+}
+
+// recorder is an API server's log: every request as it arrived, before
+// any middleware, and every request a handler served. It is how the
+// scenarios count preflights and tell whether the handler ran.
+type recorder struct {
+	mu       sync.Mutex
+	arrived  []request
+	handlers []request
+}
+
+func (rec *recorder) arrive(r request) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	rec.arrived = append(rec.arrived, r)
+}
+
+func (rec *recorder) handled(r request) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	rec.handlers = append(rec.handlers, r)
+}
+
+// preflights returns the preflights that arrived for uri.
+func (rec *recorder) preflights(uri string) []request {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	var out []request
+	for _, r := range rec.arrived {
+		if r.URI == uri && r.Method == http.MethodOptions && r.RequestMethod != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// handlerRuns counts the method requests for uri a handler served.
+func (rec *recorder) handlerRuns(method, uri string) int {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	n := 0
+	for _, r := range rec.handlers {
+		if r.URI == uri && r.Method == method {
+			n++
+		}
+	}
+	return n
+}
+
+func httpRequest(r *http.Request) request {
+	return request{
+		Method:         r.Method,
+		URI:            r.URL.RequestURI(),
+		Origin:         r.Header.Get("Origin"),
+		RequestMethod:  r.Header.Get("Access-Control-Request-Method"),
+		RequestHeaders: r.Header.Get("Access-Control-Request-Headers"),
+	}
+}
+
+// record wraps a whole net/http server, outside the CORS middleware.
+func (rec *recorder) record(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec.arrive(httpRequest(r))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// endpoint is the net/http handler of every route.
+func (rec *recorder) endpoint() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec.handled(httpRequest(r))
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		out := respond(r.Method, r.URL.Path, r.Header.Get, body)
+		for _, h := range out.header {
+			w.Header().Add(h[0], h[1])
+		}
+		w.WriteHeader(out.status)
+		io.WriteString(w, out.body)
+	})
+}
+
+// fiberRequest copies what it keeps: fiber's strings point into buffers
+// that fasthttp reuses for the next request.
+func fiberRequest(c *fiber.Ctx) request {
+	return request{
+		Method:         strings.Clone(c.Method()),
+		URI:            strings.Clone(c.OriginalURL()),
+		Origin:         strings.Clone(c.Get("Origin")),
+		RequestMethod:  strings.Clone(c.Get("Access-Control-Request-Method")),
+		RequestHeaders: strings.Clone(c.Get("Access-Control-Request-Headers")),
+	}
+}
+
+// recordFiber is the first middleware of a fiber app.
+func (rec *recorder) recordFiber(c *fiber.Ctx) error {
+	rec.arrive(fiberRequest(c))
+	return c.Next()
+}
+
+// fiberEndpoint is the fiber handler of every route.
+func (rec *recorder) fiberEndpoint(c *fiber.Ctx) error {
+	rec.handled(fiberRequest(c))
+	get := func(name string) string { return c.Get(name) }
+	out := respond(c.Method(), c.Path(), get, c.Body())
+	for _, h := range out.header {
+		c.Response().Header.Add(h[0], h[1])
+	}
+	return c.Status(out.status).SendString(out.body)
+}
