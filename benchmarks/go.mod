@@ -44,7 +44,6 @@ require (
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
 	github.com/ugorji/go/codec v1.3.1 // indirect
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
-	github.com/valyala/fasthttp v1.51.0 // indirect
 	github.com/valyala/fasttemplate v1.2.2 // indirect
 	github.com/valyala/tcplisten v1.0.0 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
@@ -75,6 +74,9 @@ require github.com/corsa-go/corsa/chi v0.0.0
 
 replace github.com/corsa-go/corsa/chi => ../chi
 
-require github.com/corsa-go/corsa/conformance v0.0.0
+require (
+	github.com/corsa-go/corsa/conformance v0.0.0
+	github.com/valyala/fasthttp v1.51.0
+)
 
 replace github.com/corsa-go/corsa/conformance => ../conformance

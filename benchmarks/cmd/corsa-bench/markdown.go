@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/corsa-go/corsa/benchmarks/suite"
+)
+
+// writeMarkdown prints the report: the machine, one table per framework,
+// then the targets.
+func writeMarkdown(w io.Writer, m machine, method string, results []result) {
+	fmt.Fprintf(w, "# corsa benchmarks\n\nMeasured by `corsa-bench` on %s, %s.\n", m, method)
+	fmt.Fprintln(w, "Times are per request through the whole framework stack; see README.md for what each column means.")
+	byFw := groupByFramework(results)
+	for _, fw := range byFw {
+		fmt.Fprintf(w, "\n## %s\n\n", fw.name)
+		fmt.Fprintln(w, "| scenario | implementation | ns/op | B/op | allocs/op | over bare | × corsa | skips |")
+		fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|---|")
+		for _, r := range fw.results {
+			bare, hasBare := fw.find(r.scenario, suite.Bare)
+			corsa, hasCorsa := fw.find(r.scenario, suite.Corsa)
+			over, ratio := "", ""
+			if hasBare && r.kind != suite.Bare {
+				over = fmt.Sprintf("%+.0f ns", r.over(bare))
+			}
+			if hasCorsa && corsa.ns > 0 {
+				ratio = fmt.Sprintf("%.2f×", r.ratio(corsa))
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %d | %d | %s | %s | %s |\n",
+				r.scenario, r.impl, trimNs(r.ns), r.bytes, r.allocs, over, ratio, strings.Join(r.notes, "; "))
+		}
+	}
+	checks := evaluateTargets(byFw)
+	if len(checks) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n## Targets\n\n%d of %d met on this machine.\n\n", countMet(checks), len(checks))
+	fmt.Fprintln(w, "| framework | target | measured | result | note |")
+	fmt.Fprintln(w, "|---|---|--:|---|---|")
+	for _, c := range checks {
+		verdict := "met"
+		if !c.met {
+			verdict = "**missed**"
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", c.framework, c.target, c.measured, verdict, c.note)
+	}
+}
+
+func trimNs(ns float64) string {
+	if ns >= 100 {
+		return fmt.Sprintf("%.0f", ns)
+	}
+	return fmt.Sprintf("%.1f", ns)
+}
+
+// frameworkResults are one framework's results, in suite order.
+type frameworkResults struct {
+	name    string
+	results []result
+}
+
+func groupByFramework(results []result) []frameworkResults {
+	var out []frameworkResults
+	for _, r := range results {
+		if len(out) == 0 || out[len(out)-1].name != r.framework {
+			out = append(out, frameworkResults{name: r.framework})
+		}
+		out[len(out)-1].results = append(out[len(out)-1].results, r)
+	}
+	return out
+}
+
+// find returns the result of the implementation of the given kind on the
+// scenario; each framework has at most one implementation of each kind.
+func (f frameworkResults) find(scenario string, kind suite.Kind) (result, bool) {
+	for _, r := range f.results {
+		if r.scenario == scenario && r.kind == kind {
+			return r, true
+		}
+	}
+	return result{}, false
+}

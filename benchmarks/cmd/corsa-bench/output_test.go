@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/corsa-go/corsa/benchmarks/suite"
+)
+
+var sampleResults = []result{
+	res("Chi", suite.Preflight, "bare", suite.Bare, 100, 0),
+	res("Chi", suite.Preflight, "corsa", suite.Corsa, 250, 1),
+	res("Chi", suite.Preflight, "go-chi-cors", suite.Builtin, 500, 3),
+	res("Chi", suite.HostileACRH, "corsa", suite.Corsa, 260, 1),
+	res("Chi", suite.HostileACRH, "go-chi-cors", suite.Builtin, 2_500_000, 3, suite.NoteAcceptsHostile),
+}
+
+func TestMarkdownRowsShowCostOverBareAndRatioToCorsa(t *testing.T) {
+	var b bytes.Buffer
+	writeMarkdown(&b, machine{goos: "linux", goarch: "amd64", cpu: "Test CPU", cpus: 2, procs: 2, goVersion: "go1.x", date: time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)}, "median of 3 runs of 1s per case", sampleResults)
+	out := b.String()
+	for _, want := range []string{
+		"linux/amd64, Test CPU, 2 CPUs (GOMAXPROCS 2), go1.x, 2025-01-02, median of 3 runs of 1s per case.",
+		"## Chi",
+		"| preflight | bare | 100 | 0 | 0 |  | 0.40× |  |",
+		"| preflight | corsa | 250 | 0 | 1 | +150 ns | 1.00× |  |",
+		"| preflight | go-chi-cors | 500 | 0 | 3 | +400 ns | 2.00× |  |",
+		"| hostile-acrh | go-chi-cors | 2500000 | 0 | 3 |  | 9615.38× | " + suite.NoteAcceptsHostile + " |",
+		"| Chi | preflight: corsa < 1.0× go-chi-cors | 0.50× | met |  |",
+		"| Chi | corsa ≤ 1 alloc/request over bare | 1 (worst: preflight) | met | counted over bare: chi's router",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestTablesShowTheMedianRun(t *testing.T) {
+	r := result{runs: []sample{{ns: 300, allocs: 2}, {ns: 100, allocs: 1}, {ns: 200, allocs: 1}}}
+	r.summarize()
+	if r.ns != 200 || r.allocs != 1 {
+		t.Errorf("ns %v, allocs %d; want the median run's 200, 1", r.ns, r.allocs)
+	}
+	r.runs = r.runs[:2]
+	r.summarize()
+	if r.ns != 200 {
+		t.Errorf("ns %v of two runs, want their mean 200", r.ns)
+	}
+}
+
+func TestBenchstatOutputIsGoBenchmarkFormat(t *testing.T) {
+	var b bytes.Buffer
+	writeBenchstat(&b, machine{goos: "linux", goarch: "amd64", cpu: "Test CPU", procs: 2}, sampleResults)
+	line := regexp.MustCompile(`^Benchmark[A-Za-z]+/[a-z0-9-]+/[a-z-]+-2\t +\d+\t +[0-9.]+ ns/op\t +\d+ B/op\t +\d+ allocs/op$`)
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if lines[0] != "goos: linux" || lines[3] != "cpu: Test CPU" {
+		t.Errorf("header %q", lines[:4])
+	}
+	for _, l := range lines[4:] {
+		if !line.MatchString(l) {
+			t.Errorf("not a benchmark line: %q", l)
+		}
+	}
+	if got := len(lines) - 4; got != len(sampleResults) {
+		t.Errorf("%d benchmark lines, want %d", got, len(sampleResults))
+	}
+}
+
+func TestChartIsWellFormedSVGWithABarPerResult(t *testing.T) {
+	svg := renderChart(sampleResults, "on a <test> machine")
+	dec := xml.NewDecoder(strings.NewReader(svg))
+	bars := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed XML: %v", err)
+		}
+		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "title" {
+			bars++
+		}
+	}
+	if bars != len(sampleResults) {
+		t.Errorf("%d bars, want %d", bars, len(sampleResults))
+	}
+	for _, want := range []string{"Chi/preflight/corsa: 250 ns/op, 0 B/op, 1 allocs/op", ">2.5 ms, off the scale<", ">100 ns<", ">1 µs<", "on a &lt;test&gt; machine"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("chart lacks %q", want)
+		}
+	}
+	if strings.Contains(svg, ">10 µs<") {
+		t.Error("the axis stretches to the outlier")
+	}
+}
+
+func TestBudgetIsSharedByEveryCase(t *testing.T) {
+	if got := splitBudget(130*time.Second, 100); got != time.Second {
+		t.Errorf("per case %v, want 1s", got)
+	}
+	if got := splitBudget(time.Millisecond, 1000); got != time.Millisecond {
+		t.Errorf("per case %v, want the 1ms minimum", got)
+	}
+}
+
+func TestRunMeasuresTheSelectedCases(t *testing.T) {
+	chart := filepath.Join(t.TempDir(), "chart.svg")
+	var out, errs bytes.Buffer
+	err := run([]string{"-run", "^NetHTTP/actual/", "-benchtime", "200x", "-count", "2", "-format", "benchstat", "-chart", chart, "-q"}, &out, &errs)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errs.String())
+	}
+	for _, impl := range []string{"bare", "corsa", "rs-cors", "floor"} {
+		name := regexp.MustCompile(`(?m)^BenchmarkNetHTTP/actual/` + impl + `(-\d+)?\t +200\t`)
+		if got := len(name.FindAllString(out.String(), -1)); got != 2 {
+			t.Errorf("%d runs of 200 iterations for %s, want 2:\n%s", got, impl, out.String())
+		}
+	}
+	if fi, err := os.Stat(chart); err != nil || fi.Size() == 0 {
+		t.Errorf("chart not written: %v", err)
+	}
+}
+
+func TestBadFlagsAreRefused(t *testing.T) {
+	for _, args := range [][]string{
+		{"-format", "csv"},
+		{"-count", "0"},
+		{"-run", "("},
+		{"-run", "NoSuchFramework"},
+		{"-benchtime", "soon", "-run", "NetHTTP/actual/bare"},
+	} {
+		t.Run(strings.Join(args, " ")+" is an error", func(t *testing.T) {
+			if err := run(args, io.Discard, io.Discard); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
+
+func TestRatiosPairRunsOfTheSameRound(t *testing.T) {
+	// The machine slowed down from round to round, and a burst of other
+	// work hit corsa's third run only. Round by round, corsa takes 2/3 of
+	// the peer's time twice; its median (200) over the peer's (160) would
+	// say 1.25.
+	corsa := result{runs: []sample{{ns: 100}, {ns: 200}, {ns: 300}}}
+	peer := result{runs: []sample{{ns: 150}, {ns: 300}, {ns: 160}}}
+	corsa.summarize()
+	peer.summarize()
+	if got := corsa.ratio(peer); math.Abs(got-2.0/3) > 1e-9 {
+		t.Errorf("ratio %v, want 2/3", got)
+	}
+	if got := peer.over(corsa); got != 50 {
+		t.Errorf("over %v, want the median round's 50", got)
+	}
+}

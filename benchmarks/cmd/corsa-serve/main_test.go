@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// runMainEnv makes the test binary run main instead of the tests, so that
+// a test can start corsa-serve as a process and signal it.
+const runMainEnv = "CORSA_SERVE_RUN_MAIN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// The headers core/doc.go promises for the embedded default policy.
+var (
+	wantPreflight = http.Header{
+		"Access-Control-Allow-Origin":      {"https://example.com"},
+		"Access-Control-Allow-Credentials": {"true"},
+		"Access-Control-Allow-Methods":     {"GET, POST, PUT, DELETE"},
+		"Access-Control-Allow-Headers":     {"Content-Type, Authorization, X-Request-Id"},
+		"Access-Control-Max-Age":           {"600"},
+		"Vary":                             {"Origin, Access-Control-Request-Method, Access-Control-Request-Headers"},
+	}
+	wantActual = http.Header{
+		"Access-Control-Allow-Origin":      {"https://example.com"},
+		"Access-Control-Allow-Credentials": {"true"},
+		"Access-Control-Expose-Headers":    {"X-Total-Count"},
+		"Vary":                             {"Origin", "Accept-Encoding"},
+	}
+)
+
+func TestEveryFrameworkServesTheDefaultPolicy(t *testing.T) {
+	for _, fw := range frameworks {
+		t.Run(fw+" answers a preflight and decorates an actual request", func(t *testing.T) {
+			base, _ := start(t, "-framework", fw)
+
+			res := do(t, "OPTIONS", base+"/resource", "Origin", "https://example.com",
+				"Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type,x-request-id")
+			if res.StatusCode != http.StatusNoContent {
+				t.Errorf("preflight status %d, want 204", res.StatusCode)
+			}
+			if got := corsHeaders(res.Header); !reflect.DeepEqual(got, wantPreflight) {
+				t.Errorf("preflight headers\n got %v\nwant %v", got, wantPreflight)
+			}
+
+			res = do(t, "GET", base+"/resource", "Origin", "https://example.com")
+			if res.StatusCode != http.StatusOK || res.Header.Get("X-Handler") != "ran" {
+				t.Errorf("actual request: status %d, X-Handler %q; want 200 from the handler", res.StatusCode, res.Header.Get("X-Handler"))
+			}
+			if got := corsHeaders(res.Header); !reflect.DeepEqual(got, wantActual) {
+				t.Errorf("actual headers\n got %v\nwant %v", got, wantActual)
+			}
+		})
+	}
+}
+
+func TestBareServesWithoutCORS(t *testing.T) {
+	for _, fw := range frameworks {
+		t.Run(fw+" sends no CORS header", func(t *testing.T) {
+			base, _ := start(t, "-framework", fw, "-bare")
+			res := do(t, "GET", base+"/resource", "Origin", "https://example.com")
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("status %d, want 200", res.StatusCode)
+			}
+			if got := corsHeaders(res.Header); !reflect.DeepEqual(got, http.Header{"Vary": {"Accept-Encoding"}}) {
+				t.Errorf("headers %v, want only the handler's Vary: Accept-Encoding", got)
+			}
+		})
+	}
+}
+
+func TestRefusalsAreLoggedWithTheirExplanation(t *testing.T) {
+	for _, fw := range frameworks {
+		t.Run(fw+" logs a refused origin", func(t *testing.T) {
+			base, logs := start(t, "-framework", fw)
+			do(t, "GET", base+"/resource", "Origin", "https://evil.example")
+			do(t, "GET", base+"/resource", "Origin", "https://example.com")
+			got := logs.String()
+			if !strings.Contains(got, `refused GET /resource: actual GET request from "https://evil.example": refused: origin not allowed`) {
+				t.Errorf("log does not explain the refusal:\n%s", got)
+			}
+			if strings.Count(got, "refused GET") != 1 {
+				t.Errorf("log should hold one refusal, the allowed request none:\n%s", got)
+			}
+		})
+	}
+}
+
+func TestPolicyFileReplacesTheDefault(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "policy.json")
+	if err := os.WriteFile(path, []byte(`{"origins": ["https://app.test"], "preflightStatus": 200}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	base, _ := start(t, "-policy", path)
+	res := do(t, "OPTIONS", base+"/resource", "Origin", "https://app.test", "Access-Control-Request-Method", "GET")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Access-Control-Allow-Origin") != "https://app.test" {
+		t.Errorf("status %d, Access-Control-Allow-Origin %q; want 200 and https://app.test",
+			res.StatusCode, res.Header.Get("Access-Control-Allow-Origin"))
+	}
+}
+
+func TestBadOptionsAreRefused(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"origins": ["https://app.test/"], "credentials": true}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"an unknown framework", []string{"-framework", "martini"}, `-framework "martini"`},
+		{"a missing policy file", []string{"-policy", filepath.Join(t.TempDir(), "none.json")}, "no such file"},
+		{"an invalid policy", []string{"-policy", bad}, "https://app.test/"},
+		{"a stray argument", []string{"serve"}, "unexpected arguments"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" is an error", func(t *testing.T) {
+			err := run(context.Background(), tt.args, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSIGTERMShutsDownCleanly(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-addr", "127.0.0.1:0", "-framework", "gin")
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	lines := bufio.NewScanner(stderr)
+	base := ""
+	for base == "" && lines.Scan() {
+		if _, url, ok := strings.Cut(lines.Text(), "listening on "); ok {
+			base = url
+		}
+	}
+	if base == "" {
+		t.Fatal("corsa-serve never said where it listens")
+	}
+	if res := do(t, "GET", base+"/resource", "Origin", "https://example.com"); res.Header.Get("Access-Control-Allow-Origin") == "" {
+		t.Error("no Access-Control-Allow-Origin before the signal")
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	var rest strings.Builder
+	for lines.Scan() {
+		rest.WriteString(lines.Text() + "\n")
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit: %v; log:\n%s", err, rest.String())
+	}
+	if !strings.Contains(rest.String(), "stopped") {
+		t.Errorf("log does not say the server stopped:\n%s", rest.String())
+	}
+}
+
+// start runs corsa-serve in-process on a free loopback port with args, and
+// returns its base URL and its log. The server is shut down, and must stop
+// cleanly, when the test ends.
+func start(t *testing.T, args ...string) (string, *syncBuffer) {
+	t.Helper()
+	logs := new(syncBuffer)
+	opts, err := parseOptions(append([]string{"-addr", "127.0.0.1:0"}, args...), logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := newServer(opts, log.New(logs, "", 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", opts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serveUntilDone(ctx, srv, ln, log.New(logs, "", 0)) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("shutdown: %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("the server did not stop within 10 s")
+		}
+	})
+	return "http://" + ln.Addr().String(), logs
+}
+
+// do sends one request with the given header name, value pairs and
+// returns the response, its body read and closed.
+func do(t *testing.T, method, url string, header ...string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res
+}
+
+// corsHeaders keeps the Access-Control-* and Vary headers of h.
+func corsHeaders(h http.Header) http.Header {
+	out := http.Header{}
+	for name, vs := range h {
+		if name == "Vary" || strings.HasPrefix(name, "Access-Control-") {
+			out[name] = vs
+		}
+	}
+	return out
+}
+
+// syncBuffer is a bytes.Buffer the server's goroutines may log to while
+// the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"log"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	corsachi "github.com/corsa-go/corsa/chi"
+	"github.com/corsa-go/corsa/conformance"
+	corsa "github.com/corsa-go/corsa/core"
+)
+
+// netHTTPHandler is the standard mux behind corsa's net/http middleware,
+// with conformance.Recover outermost.
+func netHTTPHandler(p *corsa.Policy, logger *log.Logger) http.Handler {
+	var h http.Handler = conformance.NewServeMux()
+	if p != nil {
+		h = logRefusals(p, logger, p.Handler(h))
+	}
+	return conformance.Recover(h)
+}
+
+// chiHandlers are the conformance suite's net/http handlers, by path.
+var chiHandlers = map[string]http.HandlerFunc{
+	conformance.PathResource:    conformance.HandleResource,
+	conformance.PathOptions:     conformance.HandleOptions,
+	conformance.PathNotFound:    conformance.HandleNotFound,
+	conformance.PathServerError: conformance.HandleServerError,
+	conformance.PathPanic:       conformance.HandlePanic,
+}
+
+// chiHandler is a chi router with chi's Recoverer, then corsachi, on the
+// router, as chi users install them.
+func chiHandler(p *corsa.Policy, logger *log.Logger) http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.Recoverer)
+	if p != nil {
+		r.Use(func(next http.Handler) http.Handler { return logRefusals(p, logger, next) })
+		r.Use(corsachi.FromPolicy(p))
+	}
+	for _, rt := range conformance.Routes {
+		for _, m := range rt.Methods {
+			r.Method(m, rt.Path, chiHandlers[rt.Path])
+		}
+	}
+	return r
+}

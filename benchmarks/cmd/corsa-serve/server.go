@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"log"
+	"net"
+	"net/http"
+	"time"
+
+	corsa "github.com/corsa-go/corsa/core"
+)
+
+// shutdownTimeout bounds how long in-flight requests may take to finish
+// after a signal.
+const shutdownTimeout = 5 * time.Second
+
+// server is one framework's server, whatever its transport.
+type server interface {
+	serve(net.Listener) error
+	shutdown(context.Context) error
+}
+
+// newServer builds the configured framework's server: the standard routes,
+// with corsa (and refusal logging) unless opts.bare.
+func newServer(opts options, logger *log.Logger) (server, error) {
+	var policy *corsa.Policy
+	if !opts.bare {
+		var err error
+		if policy, err = corsa.New(opts.policy); err != nil {
+			return nil, err
+		}
+		for _, w := range policy.Warnings() {
+			logger.Print("policy warning: ", w)
+		}
+	}
+	if opts.framework == "fiber" {
+		return newFiberServer(policy, logger), nil
+	}
+	var h http.Handler
+	switch opts.framework {
+	case "chi":
+		h = chiHandler(policy, logger)
+	case "gin":
+		h = ginHandler(policy, logger)
+	case "echo":
+		h = echoHandler(policy, logger)
+	default:
+		h = netHTTPHandler(policy, logger)
+	}
+	return &httpServer{srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}}, nil
+}
+
+// httpServer serves an http.Handler: net/http, chi, gin and echo.
+type httpServer struct{ srv *http.Server }
+
+func (s *httpServer) serve(ln net.Listener) error { return s.srv.Serve(ln) }
+
+func (s *httpServer) shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx) }
+
+// logRefusals is a net/http middleware, installed outside corsa's, that
+// logs every CORS request the policy refuses, with the policy's
+// explanation. It decides a second time: corsa-serve is for tests, and
+// the logging must not change what the middleware under test does.
+func logRefusals(p *corsa.Policy, logger *log.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req := corsa.RequestFromHTTP(r)
+		logIfRefused(p, &req, r.URL.Path, logger)
+		next.ServeHTTP(w, r)
+	})
+}
+
+func logIfRefused(p *corsa.Policy, req *corsa.Request, path string, logger *log.Logger) {
+	if d := p.Decide(req); d.Kind != corsa.NotCORS && !d.Allowed() {
+		logger.Printf("refused %s %s: %s", req.Method, path, p.Explain(req))
+	}
+}

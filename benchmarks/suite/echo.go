@@ -1,0 +1,77 @@
+package suite
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	corsaecho "github.com/corsa-go/corsa/echo"
+)
+
+func echoServer() Framework {
+	build := func(mw func() (echo.MiddlewareFunc, error)) func(Scenario) (target, error) {
+		return func(s Scenario) (target, error) {
+			ran := new(bool)
+			e := echo.New()
+			if mw != nil {
+				m, err := mw()
+				if err != nil {
+					return nil, err
+				}
+				e.Use(m)
+			}
+			e.Any(Path, func(c echo.Context) error {
+				*ran = true
+				return c.NoContent(http.StatusOK)
+			})
+			return newHTTPTarget(e, s, ran), nil
+		}
+	}
+	return Framework{Name: "Echo", Key: "echo", Impls: []Impl{
+		{Name: "bare", Kind: Bare, build: build(nil)},
+		{Name: "corsa", Kind: Corsa, build: build(func() (echo.MiddlewareFunc, error) { return corsaecho.New(CorsaConfig()) })},
+		{Name: "echo-cors", Kind: Builtin, build: build(echoCors)},
+		{Name: "rs-cors", Kind: RSCors, build: build(rsCorsEcho)},
+		{Name: "floor", Kind: Floor, build: build(floorEcho)},
+	}}
+}
+
+func echoCors() (echo.MiddlewareFunc, error) {
+	return middleware.CORSWithConfig(middleware.CORSConfig{
+		AllowOrigins:     []string{Origin},
+		AllowMethods:     slices.Clone(AllowedMethods),
+		AllowHeaders:     slices.Clone(AllowedHeaders),
+		ExposeHeaders:    []string{ExposedHeader},
+		AllowCredentials: true,
+		MaxAge:           MaxAgeSeconds,
+	}), nil
+}
+
+// rsCorsEcho installs rs/cors through echo.WrapMiddleware, the usual way
+// to use a net/http middleware on echo.
+func rsCorsEcho() (echo.MiddlewareFunc, error) {
+	return echo.WrapMiddleware(rsCors().Handler), nil
+}
+
+// floorEcho is the fixed-header floor written with echo's own calls.
+func floorEcho() (echo.MiddlewareFunc, error) {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			h := c.Response().Header()
+			h.Set("Access-Control-Allow-Origin", Origin)
+			h.Set("Access-Control-Allow-Credentials", "true")
+			if c.Request().Method == http.MethodOptions && c.Request().Header.Get("Access-Control-Request-Method") != "" {
+				h.Set("Access-Control-Allow-Methods", floorMethods)
+				h.Set("Access-Control-Allow-Headers", floorHeaders)
+				h.Set("Access-Control-Max-Age", floorMaxAge)
+				h.Set("Vary", floorPreflightVary)
+				return c.NoContent(http.StatusNoContent)
+			}
+			h.Set("Access-Control-Expose-Headers", ExposedHeader)
+			h.Set("Vary", "Origin")
+			return next(c)
+		}
+	}, nil
+}

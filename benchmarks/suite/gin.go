@@ -1,0 +1,85 @@
+package suite
+
+import (
+	"net/http"
+	"slices"
+	"time"
+
+	ginCors "github.com/gin-contrib/cors"
+	"github.com/gin-gonic/gin"
+
+	corsagin "github.com/corsa-go/corsa/gin"
+)
+
+func ginEngine() Framework {
+	build := func(mw func() (gin.HandlerFunc, error)) func(Scenario) (target, error) {
+		return func(s Scenario) (target, error) {
+			gin.SetMode(gin.ReleaseMode)
+			ran := new(bool)
+			r := gin.New()
+			if mw != nil {
+				m, err := mw()
+				if err != nil {
+					return nil, err
+				}
+				r.Use(m)
+			}
+			r.Any(Path, func(c *gin.Context) {
+				*ran = true
+				c.Status(http.StatusOK)
+			})
+			return newHTTPTarget(r, s, ran), nil
+		}
+	}
+	return Framework{Name: "Gin", Key: "gin", Impls: []Impl{
+		{Name: "bare", Kind: Bare, build: build(nil)},
+		{Name: "corsa", Kind: Corsa, build: build(func() (gin.HandlerFunc, error) { return corsagin.New(CorsaConfig()) })},
+		{Name: "gin-contrib-cors", Kind: Builtin, build: build(ginContribCors)},
+		{Name: "rs-cors", Kind: RSCors, build: build(rsCorsGin)},
+		{Name: "floor", Kind: Floor, build: build(floorGin)},
+	}}
+}
+
+func ginContribCors() (gin.HandlerFunc, error) {
+	return ginCors.New(ginCors.Config{
+		AllowOrigins:     []string{Origin},
+		AllowMethods:     slices.Clone(AllowedMethods),
+		AllowHeaders:     slices.Clone(AllowedHeaders),
+		ExposeHeaders:    []string{ExposedHeader},
+		AllowCredentials: true,
+		MaxAge:           MaxAgeSeconds * time.Second,
+	}), nil
+}
+
+// rsCorsGin installs rs/cors on gin the way its gin wrapper
+// (github.com/rs/cors/wrapper/gin) does: HandlerFunc writes the headers,
+// and a preflight stops the chain. The wrapper is a module of its own that
+// only adds this.
+func rsCorsGin() (gin.HandlerFunc, error) {
+	c := rsCors()
+	return func(ctx *gin.Context) {
+		c.HandlerFunc(ctx.Writer, ctx.Request)
+		if ctx.Request.Method == http.MethodOptions && ctx.GetHeader("Access-Control-Request-Method") != "" {
+			ctx.AbortWithStatus(http.StatusNoContent)
+		}
+	}, nil
+}
+
+// floorGin is the fixed-header floor written with gin's own calls.
+func floorGin() (gin.HandlerFunc, error) {
+	return func(c *gin.Context) {
+		c.Header("Access-Control-Allow-Origin", Origin)
+		c.Header("Access-Control-Allow-Credentials", "true")
+		if c.Request.Method == http.MethodOptions && c.GetHeader("Access-Control-Request-Method") != "" {
+			c.Header("Access-Control-Allow-Methods", floorMethods)
+			c.Header("Access-Control-Allow-Headers", floorHeaders)
+			c.Header("Access-Control-Max-Age", floorMaxAge)
+			c.Header("Vary", floorPreflightVary)
+			c.AbortWithStatus(http.StatusNoContent)
+			return
+		}
+		c.Header("Access-Control-Expose-Headers", ExposedHeader)
+		c.Header("Vary", "Origin")
+		c.Next()
+	}, nil
+}

@@ -1,0 +1,142 @@
+package suite
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+	chicors "github.com/go-chi/cors"
+	"github.com/rs/cors"
+
+	corsachi "github.com/corsa-go/corsa/chi"
+	corsa "github.com/corsa-go/corsa/core"
+)
+
+// httpMiddleware is a net/http middleware, the shape chi's Use takes.
+type httpMiddleware = func(http.Handler) http.Handler
+
+func netHTTP() Framework {
+	build := func(mw func() (httpMiddleware, error)) func(Scenario) (target, error) {
+		return func(s Scenario) (target, error) {
+			ran := new(bool)
+			mux := http.NewServeMux()
+			mux.Handle(Path, okHandler(ran))
+			var h http.Handler = mux
+			if mw != nil {
+				m, err := mw()
+				if err != nil {
+					return nil, err
+				}
+				h = m(mux)
+			}
+			return newHTTPTarget(h, s, ran), nil
+		}
+	}
+	return Framework{Name: "NetHTTP", Key: "nethttp", Impls: []Impl{
+		{Name: "bare", Kind: Bare, build: build(nil)},
+		{Name: "corsa", Kind: Corsa, build: build(corsaHandler)},
+		{Name: "rs-cors", Kind: RSCors, build: build(rsCorsHandler)},
+		{Name: "floor", Kind: Floor, build: build(floorHandler)},
+	}}
+}
+
+func chiRouter() Framework {
+	build := func(mw func() (httpMiddleware, error)) func(Scenario) (target, error) {
+		return func(s Scenario) (target, error) {
+			ran := new(bool)
+			r := chi.NewRouter()
+			if mw != nil {
+				m, err := mw()
+				if err != nil {
+					return nil, err
+				}
+				r.Use(m)
+			}
+			r.Handle(Path, okHandler(ran))
+			return newHTTPTarget(r, s, ran), nil
+		}
+	}
+	return Framework{Name: "Chi", Key: "chi", Impls: []Impl{
+		{Name: "bare", Kind: Bare, build: build(nil)},
+		{Name: "corsa", Kind: Corsa, build: build(func() (httpMiddleware, error) { return corsachi.New(CorsaConfig()) })},
+		{Name: "go-chi-cors", Kind: Builtin, build: build(goChiCors)},
+		{Name: "rs-cors", Kind: RSCors, build: build(rsCorsHandler)},
+		{Name: "floor", Kind: Floor, build: build(floorHandler)},
+	}}
+}
+
+// okHandler is the route's handler: it records that it ran and answers 200
+// with no body, so that the response costs the same for every middleware.
+func okHandler(ran *bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		*ran = true
+		w.WriteHeader(http.StatusOK)
+	})
+}
+
+func corsaHandler() (httpMiddleware, error) {
+	p, err := corsa.New(CorsaConfig())
+	if err != nil {
+		return nil, err
+	}
+	return p.Handler, nil
+}
+
+func rsCors() *cors.Cors {
+	return cors.New(cors.Options{
+		AllowedOrigins:   []string{Origin},
+		AllowedMethods:   slices.Clone(AllowedMethods),
+		AllowedHeaders:   slices.Clone(AllowedHeaders),
+		ExposedHeaders:   []string{ExposedHeader},
+		AllowCredentials: true,
+		MaxAge:           MaxAgeSeconds,
+	})
+}
+
+func rsCorsHandler() (httpMiddleware, error) { return rsCors().Handler, nil }
+
+func goChiCors() (httpMiddleware, error) {
+	return chicors.Handler(chicors.Options{
+		AllowedOrigins:   []string{Origin},
+		AllowedMethods:   slices.Clone(AllowedMethods),
+		AllowedHeaders:   slices.Clone(AllowedHeaders),
+		ExposedHeaders:   []string{ExposedHeader},
+		AllowCredentials: true,
+		MaxAge:           MaxAgeSeconds,
+	}), nil
+}
+
+// The floor's fixed header values: what an allowed request gets, rendered
+// once. The floor sets them on every request, without looking at Origin.
+var (
+	floorMethods = strings.Join(AllowedMethods, ", ")
+	floorHeaders = strings.Join(AllowedHeaders, ", ")
+	floorMaxAge  = strconv.Itoa(MaxAgeSeconds)
+)
+
+const floorPreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
+
+// floorHandler is the hand-written floor for net/http: detect a preflight,
+// set fixed headers with the usual Header().Set calls, and nothing else.
+func floorHandler() (httpMiddleware, error) {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			h.Set("Access-Control-Allow-Origin", Origin)
+			h.Set("Access-Control-Allow-Credentials", "true")
+			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+				h.Set("Access-Control-Allow-Methods", floorMethods)
+				h.Set("Access-Control-Allow-Headers", floorHeaders)
+				h.Set("Access-Control-Max-Age", floorMaxAge)
+				h.Set("Vary", floorPreflightVary)
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+			h.Set("Access-Control-Expose-Headers", ExposedHeader)
+			h.Set("Vary", "Origin")
+			next.ServeHTTP(w, r)
+		})
+	}, nil
+}
