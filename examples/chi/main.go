@@ -1,0 +1,45 @@
+// Command chi is the corsa demo on chi: an API with the corsachi
+// middleware on one port, and on another port a page that calls it
+// cross-origin, so that CORS can be watched at work in a browser.
+//
+//	go run ./examples/chi [-api 127.0.0.1:8080] [-page 127.0.0.1:8081] [-policy file.json]
+//
+// then open http://127.0.0.1:8081. Ctrl-C stops it.
+package main
+
+import (
+	"log"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	corsachi "github.com/corsa-go/corsa/chi"
+	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa/examples/internal/demo"
+)
+
+func main() {
+	d := demo.Start("chi")
+	api, err := newAPI(d.Policy)
+	if err != nil {
+		log.Fatal(err)
+	}
+	d.ServeHandler(api)
+}
+
+// newAPI returns the demo's API serving policy.
+func newAPI(policy corsa.Config) (http.Handler, error) {
+	cors, err := corsachi.New(policy)
+	if err != nil {
+		return nil, err
+	}
+	r := chi.NewRouter()
+	// On the router, never per route: chi answers a preflight to a route
+	// without an OPTIONS handler with 405 before route middleware runs.
+	r.Use(middleware.Recoverer, cors)
+	for _, rt := range demo.Routes {
+		r.Method(rt.Method, rt.Path, rt.Handler)
+	}
+	return r, nil
+}

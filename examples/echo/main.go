@@ -1,0 +1,43 @@
+// Command echo is the corsa demo on echo: an API with the corsaecho
+// middleware on one port, and on another port a page that calls it
+// cross-origin, so that CORS can be watched at work in a browser.
+//
+//	go run ./examples/echo [-api 127.0.0.1:8080] [-page 127.0.0.1:8081] [-policy file.json]
+//
+// then open http://127.0.0.1:8081. Ctrl-C stops it.
+package main
+
+import (
+	"log"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	corsa "github.com/corsa-go/corsa/core"
+	corsaecho "github.com/corsa-go/corsa/echo"
+	"github.com/corsa-go/corsa/examples/internal/demo"
+)
+
+func main() {
+	d := demo.Start("echo")
+	api, err := newAPI(d.Policy)
+	if err != nil {
+		log.Fatal(err)
+	}
+	d.ServeHandler(api)
+}
+
+// newAPI returns the demo's API serving policy.
+func newAPI(policy corsa.Config) (http.Handler, error) {
+	cors, err := corsaecho.New(policy)
+	if err != nil {
+		return nil, err
+	}
+	e := echo.New()
+	e.Use(middleware.Recover(), cors)
+	for _, rt := range demo.Routes {
+		e.Add(rt.Method, rt.Path, echo.WrapHandler(rt.Handler))
+	}
+	return e, nil
+}

@@ -1,0 +1,45 @@
+// Command gin is the corsa demo on gin: an API with the corsagin
+// middleware on one port, and on another port a page that calls it
+// cross-origin, so that CORS can be watched at work in a browser.
+//
+//	go run ./examples/gin [-api 127.0.0.1:8080] [-page 127.0.0.1:8081] [-policy file.json]
+//
+// then open http://127.0.0.1:8081. Ctrl-C stops it.
+package main
+
+import (
+	"log"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa/examples/internal/demo"
+	corsagin "github.com/corsa-go/corsa/gin"
+)
+
+func main() {
+	gin.SetMode(gin.ReleaseMode)
+	d := demo.Start("gin")
+	api, err := newAPI(d.Policy)
+	if err != nil {
+		log.Fatal(err)
+	}
+	d.ServeHandler(api)
+}
+
+// newAPI returns the demo's API serving policy.
+func newAPI(policy corsa.Config) (http.Handler, error) {
+	cors, err := corsagin.New(policy)
+	if err != nil {
+		return nil, err
+	}
+	r := gin.New()
+	// On the engine, before the routes: gin copies engine middleware into
+	// each route as it is registered, and runs it for unknown paths too.
+	r.Use(gin.Recovery(), cors)
+	for _, rt := range demo.Routes {
+		r.Handle(rt.Method, rt.Path, gin.WrapF(rt.Handler))
+	}
+	return r, nil
+}
