@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
+	"strings"
 )
 
 // Config is a CORS policy as a user writes it: in Go, or as JSON in a policy
@@ -86,6 +88,9 @@ func Seconds(n int) *int { return &n }
 // are errors, so that a misspelt setting is never silently ignored. It does
 // not validate the policy: New does.
 func ParseConfig(data []byte) (Config, error) {
+	if err := checkFieldNames(data); err != nil {
+		return Config{}, err
+	}
 	var c Config
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -97,6 +102,32 @@ func ParseConfig(data []byte) (Config, error) {
 	}
 	return c, nil
 }
+
+// checkFieldNames refuses keys that differ from a field's JSON name only in
+// case: encoding/json would accept "maxage" or "ORIGINS" as the field, and a
+// policy file should read the same to every tool.
+func checkFieldNames(data []byte) error {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(data, &fields) != nil {
+		return nil // not an object: the decoder reports it
+	}
+	for name := range fields {
+		if !jsonFieldNames[name] {
+			return fmt.Errorf("corsa: policy JSON: unknown field %q", name)
+		}
+	}
+	return nil
+}
+
+var jsonFieldNames = func() map[string]bool {
+	names := map[string]bool{}
+	t := reflect.TypeFor[Config]()
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		names[name] = true
+	}
+	return names
+}()
 
 // LoadConfig reads and decodes the JSON policy file at path (see ParseConfig).
 func LoadConfig(path string) (Config, error) {

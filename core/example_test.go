@@ -142,7 +142,7 @@ func ExampleParseConfig() {
 	fmt.Println(err)
 	// Output:
 	// [https://app.example.com] [PUT] 0
-	// corsa: policy JSON: json: unknown field "origin"
+	// corsa: policy JSON: unknown field "origin"
 }
 
 // Must is the one-liner for a policy written in code.

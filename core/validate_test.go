@@ -421,6 +421,8 @@ func TestParseConfig(t *testing.T) {
 		{"it accepts trailing whitespace", "{}\n\t \n", corsa.Config{}, false},
 		{"it rejects an unknown field", `{"origin":["https://a.example.com"]}`, corsa.Config{}, true},
 		{"it rejects a field in the wrong case convention", `{"max_age":600}`, corsa.Config{}, true},
+		{"it rejects a field name in another case", `{"maxage":600}`, corsa.Config{}, true},
+		{"it rejects an upper-case field name", `{"ORIGINS":["https://a.example.com"]}`, corsa.Config{}, true},
 		{"it rejects a second object", `{"origins":[]} {"credentials":true}`, corsa.Config{}, true},
 		{"it rejects trailing garbage", `{} x`, corsa.Config{}, true},
 		{"it rejects a wrongly typed field", `{"credentials":"yes"}`, corsa.Config{}, true},
