@@ -6,52 +6,57 @@ package corsa
 //
 // The returned Decision's Access-Control-Allow-Origin value may be
 // r.Origin itself: write the headers before r's memory is reused.
-func (p *Policy) Decide(r *Request) Decision {
-	switch {
-	case r.Origin == "" && !r.MultipleOrigins:
+func (p *Policy) Decide(r *Request) (d Decision) {
+	if r.Origin == "" && !r.MultipleOrigins {
 		// Not CORS; the answer still depends on Origin, so caches must
 		// key on it.
-		return Decision{Vary: HeaderOrigin}
-	case r.Method == "OPTIONS" && r.RequestMethod != "":
-		return p.decidePreflight(r)
-	default:
-		return p.decideActual(r)
+		d.Vary = HeaderOrigin
+		return d
 	}
-}
-
-// The deciders build the Decision as a value and return it: storing
-// r.Origin through a *Decision would make escape analysis move everything
-// r points to (an adapter's stack array of header lines) to the heap.
-
-func (p *Policy) decideActual(r *Request) (d Decision) {
 	d.Kind = Actual
 	d.Vary = HeaderOrigin
+	preflight := r.Method == "OPTIONS" && r.RequestMethod != ""
+	if preflight {
+		d.Kind = Preflight
+		d.Vary = p.varyPreflight
+		d.Status = 403
+	}
 	if d.Reason = p.checkOrigin(r); d.Reason != Allowed {
 		return d
 	}
-	d.Vary = p.varyActual
+	var names int
+	if preflight {
+		if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
+			return d
+		}
+		d.Status = p.status
+	} else {
+		d.Vary = p.varyActual
+	}
+	// Only Decide stores r's strings into d: d is its own result, on the
+	// caller's stack. Storing them through a *Decision would make escape
+	// analysis move everything r points to (an adapter's stack array of
+	// header lines) to the heap.
 	d.headers[0] = Header{HeaderAllowOrigin, p.allowOriginValue(r)}
 	d.n = 1
+	if preflight {
+		p.addPreflightHeaders(&d, names, r.PrivateNetwork == "true")
+	} else {
+		p.addActualHeaders(&d)
+	}
+	return d
+}
+
+func (p *Policy) addActualHeaders(d *Decision) {
 	if p.credentials {
 		d.set(HeaderAllowCredentials, "true")
 	}
 	if p.exposeHeaders != "" {
 		d.set(HeaderExposeHeaders, p.exposeHeaders)
 	}
-	return d
 }
 
-func (p *Policy) decidePreflight(r *Request) (d Decision) {
-	d.Kind = Preflight
-	d.Vary = p.varyPreflight
-	d.Status = 403
-	var names int
-	if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
-		return d
-	}
-	d.Status = p.status
-	d.headers[0] = Header{HeaderAllowOrigin, p.allowOriginValue(r)}
-	d.n = 1
+func (p *Policy) addPreflightHeaders(d *Decision, names int, privateNetwork bool) {
 	if p.credentials {
 		d.set(HeaderAllowCredentials, "true")
 	}
@@ -64,19 +69,15 @@ func (p *Policy) decidePreflight(r *Request) (d Decision) {
 	if p.hasMaxAge {
 		d.set(HeaderMaxAge, p.maxAge)
 	}
-	if p.privateNetwork && r.PrivateNetwork == "true" {
+	if p.privateNetwork && privateNetwork {
 		d.set(HeaderAllowPrivateNetwork, "true")
 	}
-	return d
 }
 
-// checkPreflight runs the preflight checks in the order Explain reports
-// them: origin, method, headers, private network. names counts the header
-// names requested.
+// checkPreflight runs the preflight checks after the origin's, in the order
+// Explain reports them: method, headers, private network. names counts the
+// header names requested.
 func (p *Policy) checkPreflight(r *Request) (reason Reason, names int) {
-	if reason = p.checkOrigin(r); reason != Allowed {
-		return reason, 0
-	}
 	if !p.methodAllowed(r.RequestMethod) {
 		return MethodNotAllowed, 0
 	}
