@@ -67,3 +67,14 @@ func (e *ConfigError) Error() string {
 
 // Unwrap returns the rule, for errors.Is.
 func (e *ConfigError) Unwrap() error { return e.Rule }
+
+// ruleError carries a rule and detail out of a parser, to become a
+// *ConfigError once the field is known.
+type ruleError struct {
+	rule   error
+	detail string
+}
+
+func (e ruleError) Error() string { return e.rule.Error() + ": " + e.detail }
+
+func (e ruleError) Unwrap() error { return e.rule }

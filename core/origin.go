@@ -283,14 +283,3 @@ func isLoopback(host string) bool {
 	}
 	return true
 }
-
-// ruleError carries a rule and detail out of a parser, to become a
-// *ConfigError once the field is known.
-type ruleError struct {
-	rule   error
-	detail string
-}
-
-func (e ruleError) Error() string { return e.rule.Error() + ": " + e.detail }
-
-func (e ruleError) Unwrap() error { return e.rule }
