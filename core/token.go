@@ -81,7 +81,10 @@ func isForbiddenRequestHeader(lower string) bool {
 
 // safelistedResponseHeaders are always readable by scripts (Fetch,
 // "CORS-safelisted response-header name"), so exposing them does nothing.
-var safelistedResponseHeaders = setOf("cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma")
+var safelistedResponseHeaders = setOf(
+	"cache-control", "content-language", "content-length", "content-type",
+	"expires", "last-modified", "pragma",
+)
 
 // forbiddenResponseHeaders can never be read by scripts, exposed or not.
 var forbiddenResponseHeaders = setOf("set-cookie", "set-cookie2")
