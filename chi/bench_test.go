@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	corsachi "github.com/corsa-go/corsa/chi"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa/conformance"
 	"github.com/go-chi/chi/v5"
 )
 
@@ -20,18 +20,12 @@ type scenario struct {
 // scenarios are the requests every adapter is measured on.
 func scenarios() []scenario {
 	return []scenario{
-		{"preflight", request(http.MethodOptions, "/items",
-			corsa.HeaderOrigin, appOrigin,
-			corsa.HeaderRequestMethod, "PUT",
-			corsa.HeaderRequestHeaders, "content-type,x-request-id")},
-		{"actual", request(http.MethodGet, "/items", corsa.HeaderOrigin, appOrigin)},
-		{"disallowed", request(http.MethodGet, "/items", corsa.HeaderOrigin, otherOrigin)},
-		{"no-origin", request(http.MethodGet, "/items")},
+		{"preflight", conformance.Preflight(appOrigin, "/items", "PUT", "content-type,x-request-id").HTTP()},
+		{"actual", conformance.Actual(http.MethodGet, appOrigin, "/items").HTTP()},
+		{"disallowed", conformance.Actual(http.MethodGet, otherOrigin, "/items").HTTP()},
+		{"no-origin", conformance.Actual(http.MethodGet, "", "/items").HTTP()},
 		// Thousands of names, as in the rs/cors advisory GHSA-mh55-gqvf-xfwm.
-		{"hostile-acrh", request(http.MethodOptions, "/items",
-			corsa.HeaderOrigin, appOrigin,
-			corsa.HeaderRequestMethod, "PUT",
-			corsa.HeaderRequestHeaders, strings.Repeat("x-h,", 2000))},
+		{"hostile-acrh", conformance.Preflight(appOrigin, "/items", "PUT", strings.Repeat("x-h,", 2000)).HTTP()},
 	}
 }
 
@@ -55,7 +49,7 @@ func benchRouters() []struct {
 		h    http.Handler
 	}{
 		{"bare", build()},
-		{"corsa", build(corsachi.Must(testPolicy))},
+		{"corsa", build(corsachi.Must(conformance.AdapterPolicy()))},
 	}
 }
 

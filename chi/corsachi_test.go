@@ -6,9 +6,18 @@ import (
 	"testing"
 
 	corsachi "github.com/corsa-go/corsa/chi"
+	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+)
+
+// The policy under test is conformance.AdapterPolicy, whose allowed
+// responses carry every header; the conformance package also has the
+// exact responses core/doc.go prescribes for it.
+const (
+	appOrigin   = conformance.AppOrigin
+	otherOrigin = conformance.OtherOrigin
 )
 
 // newRouter is a typical chi application: logging and panic recovery
@@ -22,7 +31,7 @@ func newRouter(cors func(http.Handler) http.Handler) *chi.Mux {
 	r.Post("/items", markRan)
 	r.Options("/opts", markRan)
 	r.Get("/panic", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set(handlerHeader, "ran")
+		w.Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
 		panic("boom")
 	})
 	r.Route("/api", func(r chi.Router) {
@@ -32,102 +41,95 @@ func newRouter(cors func(http.Handler) http.Handler) *chi.Mux {
 }
 
 func TestMiddleware(t *testing.T) {
-	router := newRouter(corsachi.Must(testPolicy))
-	preflight := func(path, method string) *http.Request {
-		return request(http.MethodOptions, path,
-			corsa.HeaderOrigin, appOrigin,
-			corsa.HeaderRequestMethod, method,
-			corsa.HeaderRequestHeaders, "content-type,x-request-id")
+	do := conformance.Recorder(newRouter(corsachi.Must(conformance.AdapterPolicy())))
+	preflight := func(path, method string) conformance.Request {
+		return conformance.Preflight(appOrigin, path, method, "content-type,x-request-id")
+	}
+	get := func(origin, path string) conformance.Request {
+		return conformance.Actual(http.MethodGet, origin, path)
 	}
 	tests := []struct {
 		name       string
-		req        *http.Request
+		req        conformance.Request
 		status     int
 		handlerRan bool
 		emptyBody  bool
-		want       map[string]string
-		vary       []string
+		want       conformance.Want // its headers and Vary
 	}{
 		{
 			name:   "a preflight to a route without an OPTIONS handler is answered by the policy",
 			req:    preflight("/items", "PUT"),
-			status: http.StatusNoContent, emptyBody: true, want: allowedPreflight, vary: []string{preflightVary},
+			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight to an unknown path is answered by the policy",
 			req:    preflight("/nowhere", "DELETE"),
-			status: http.StatusNoContent, emptyBody: true, want: allowedPreflight, vary: []string{preflightVary},
+			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight to a subrouter's route is answered by the policy",
 			req:    preflight("/api/users", "PUT"),
-			status: http.StatusNoContent, emptyBody: true, want: allowedPreflight, vary: []string{preflightVary},
+			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight for a method the policy does not list is refused with 403",
 			req:    preflight("/items", "PATCH"),
-			status: http.StatusForbidden, emptyBody: true, vary: []string{preflightVary},
+			status: http.StatusForbidden, emptyBody: true, want: conformance.RefusedPreflight(),
 		},
 		{
 			name:   "an allowed GET runs the handler with the actual headers",
-			req:    request(http.MethodGet, "/items", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusOK, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    get(appOrigin, "/items"),
+			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "an OPTIONS request without Access-Control-Request-Method runs the OPTIONS handler",
-			req:    request(http.MethodOptions, "/opts", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusOK, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    conformance.Actual(http.MethodOptions, appOrigin, "/opts"),
+			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "a subrouter's route gets the actual headers",
-			req:    request(http.MethodGet, "/api/users", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusOK, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    get(appOrigin, "/api/users"),
+			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "chi's 404 for an unknown path keeps the actual headers",
-			req:    request(http.MethodGet, "/nowhere", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusNotFound, want: allowedActual, vary: []string{"Origin"},
+			req:    get(appOrigin, "/nowhere"),
+			status: http.StatusNotFound, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "chi's 405 for a method without a route keeps the actual headers",
-			req:    request(http.MethodDelete, "/items", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusMethodNotAllowed, want: allowedActual, vary: []string{"Origin"},
+			req:    conformance.Actual(http.MethodDelete, appOrigin, "/items"),
+			status: http.StatusMethodNotAllowed, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "a panic recovered by middleware.Recoverer keeps the actual headers",
-			req:    request(http.MethodGet, "/panic", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusInternalServerError, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    get(appOrigin, "/panic"),
+			status: http.StatusInternalServerError, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "a request from an origin the policy does not list runs the handler with only Vary",
-			req:    request(http.MethodGet, "/items", corsa.HeaderOrigin, otherOrigin),
-			status: http.StatusOK, handlerRan: true, vary: []string{"Origin"},
+			req:    get(otherOrigin, "/items"),
+			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
 		},
 		{
 			name:   "a request without Origin runs the handler with only Vary",
-			req:    request(http.MethodGet, "/items"),
-			status: http.StatusOK, handlerRan: true, vary: []string{"Origin"},
+			req:    get("", "/items"),
+			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w := serve(router, tt.req)
-			if w.Code != tt.status {
-				t.Errorf("status = %d, want %d", w.Code, tt.status)
+			want := tt.want
+			want.Status, want.HandlerRan = tt.status, tt.handlerRan
+			if body := want.Expect(t, do, tt.req); tt.emptyBody && body != "" {
+				t.Errorf("body = %q, want none", body)
 			}
-			if ran := w.Header().Get(handlerHeader) == "ran"; ran != tt.handlerRan {
-				t.Errorf("handler ran = %t, want %t", ran, tt.handlerRan)
-			}
-			if tt.emptyBody && w.Body.Len() > 0 {
-				t.Errorf("body = %q, want none", w.Body)
-			}
-			checkCORS(t, w.Header(), tt.want, tt.vary...)
 		})
 	}
 }
 
 func TestFromPolicyServesOnePolicyOnTwoRouters(t *testing.T) {
-	p, err := corsa.New(testPolicy)
+	p, err := corsa.New(conformance.AdapterPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,14 +144,14 @@ func TestFromPolicyServesOnePolicyOnTwoRouters(t *testing.T) {
 		"the second router answers with the policy": {admin, "/settings"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			w := serve(tt.router, request(http.MethodGet, tt.path, corsa.HeaderOrigin, appOrigin))
-			checkCORS(t, w.Header(), allowedActual, "Origin")
+			req := conformance.Actual(http.MethodGet, appOrigin, tt.path)
+			conformance.AllowedActual().Expect(t, conformance.Recorder(tt.router), req)
 		})
 	}
 }
 
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
-	m, err := corsa.NewMiddleware(testPolicy)
+	m, err := corsa.NewMiddleware(conformance.AdapterPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,24 +159,20 @@ func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 		"on the first router":  newRouter(corsachi.FromMiddleware(m)),
 		"on the second router": newRouter(corsachi.FromMiddleware(m)),
 	}
-	moved := testPolicy
+	moved := conformance.AdapterPolicy()
 	moved.Origins = []string{otherOrigin}
 	if err := m.Reconfigure(moved); err != nil {
 		t.Fatal(err)
 	}
-	movedActual := map[string]string{
-		corsa.HeaderAllowOrigin:      otherOrigin,
-		corsa.HeaderAllowCredentials: "true",
-		corsa.HeaderExposeHeaders:    "X-Total-Count",
-	}
+	movedActual := conformance.AllowedActual()
+	movedActual.Headers[corsa.HeaderAllowOrigin] = otherOrigin
 	for where, router := range routers {
+		do := conformance.Recorder(router)
 		t.Run("the newly listed origin is allowed "+where, func(t *testing.T) {
-			w := serve(router, request(http.MethodGet, "/items", corsa.HeaderOrigin, otherOrigin))
-			checkCORS(t, w.Header(), movedActual, "Origin")
+			movedActual.Expect(t, do, conformance.Actual(http.MethodGet, otherOrigin, "/items"))
 		})
 		t.Run("the origin no longer listed gets only Vary "+where, func(t *testing.T) {
-			w := serve(router, request(http.MethodGet, "/items", corsa.HeaderOrigin, appOrigin))
-			checkCORS(t, w.Header(), nil, "Origin")
+			conformance.RefusedActual().Expect(t, do, conformance.Actual(http.MethodGet, appOrigin, "/items"))
 		})
 	}
 }

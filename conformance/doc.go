@@ -84,4 +84,14 @@
 // wrapping ErrCannotExpress; Run skips the case and Score counts it apart.
 // Score runs the same cases without a *testing.T and reports pass/fail per
 // case, for the peer scoreboard in the benchmarks module.
+//
+// # An adapter's own tests
+//
+// What only a framework has (route groups, its own 404 and 405, one policy
+// served by two routers, FromMiddleware with Reconfigure) is tested on the
+// adapter's own routes, with the same strict checks: AdapterPolicy is the
+// policy to install, Preflight and Actual build the requests,
+// AllowedPreflight, RefusedPreflight, AllowedActual and RefusedActual are
+// the responses core/doc.go prescribes, and Want.Expect sends one request
+// and reports every difference.
 package conformance

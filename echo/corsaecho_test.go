@@ -3,108 +3,33 @@ package corsaecho_test
 import (
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"slices"
 	"testing"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	corsaecho "github.com/corsa-go/corsa/echo"
 )
 
+// The policy under test is conformance.AdapterPolicy, whose allowed
+// responses carry every header; the conformance package also has the
+// exact responses core/doc.go prescribes for it.
 const (
-	app  = "https://app.example"
-	evil = "https://app.example.evil.test"
+	app  = conformance.AppOrigin
+	evil = conformance.EvilOrigin
 )
 
-// policy exercises every header an allowed preflight or actual response can
-// carry, so that each case checks all of them.
-var policy = corsaecho.Config{
-	Origins:        []string{app},
-	Credentials:    true,
-	Methods:        []string{"PUT", "DELETE"},
-	RequestHeaders: []string{"Content-Type", "Authorization"},
-	ExposedHeaders: []string{"X-Total-Count"},
-	MaxAge:         corsa.Seconds(600),
-}
-
-// The exact headers core/doc.go promises for policy.
-var (
-	preflightVary    = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
-	preflightAllowed = http.Header{
-		corsa.HeaderAllowOrigin:      {app},
-		corsa.HeaderAllowCredentials: {"true"},
-		corsa.HeaderAllowMethods:     {"PUT, DELETE"},
-		corsa.HeaderAllowHeaders:     {"Content-Type, Authorization"},
-		corsa.HeaderMaxAge:           {"600"},
-		corsa.HeaderVary:             {preflightVary},
-	}
-	preflightRefused = http.Header{corsa.HeaderVary: {preflightVary}}
-	actualAllowed    = http.Header{
-		corsa.HeaderAllowOrigin:      {app},
-		corsa.HeaderAllowCredentials: {"true"},
-		corsa.HeaderExposeHeaders:    {"X-Total-Count"},
-		corsa.HeaderVary:             {"Origin"},
-	}
-	varyOriginOnly = http.Header{corsa.HeaderVary: {"Origin"}}
-)
-
-// corsHeaders are the response headers corsa may write: a case lists the
-// ones it expects, and each of the others must be absent.
-var corsHeaders = []string{
-	corsa.HeaderAllowOrigin, corsa.HeaderAllowCredentials, corsa.HeaderAllowMethods,
-	corsa.HeaderAllowHeaders, corsa.HeaderExposeHeaders, corsa.HeaderMaxAge,
-	corsa.HeaderAllowPrivateNetwork, corsa.HeaderVary,
-}
-
-const handlerHeader = "X-Handler"
-
-func checkResponse(t *testing.T, w *httptest.ResponseRecorder, status int, want http.Header, handlerRan bool) {
-	t.Helper()
-	// The headers as sent with the status, not as the map stands after
-	// the handler returns.
-	sent := w.Result().Header
-	if w.Code != status {
-		t.Errorf("status = %d, want %d", w.Code, status)
-	}
-	for _, name := range corsHeaders {
-		if got := sent[name]; !slices.Equal(got, want[name]) {
-			t.Errorf("%s = %q, want %q", name, got, want[name])
-		}
-	}
-	if ran := sent.Get(handlerHeader) != ""; ran != handlerRan {
-		t.Errorf("handler ran = %v, want %v", ran, handlerRan)
-	}
-}
-
-func preflight(origin, path string) *http.Request {
-	r := httptest.NewRequest(http.MethodOptions, path, nil)
-	r.Header.Set(corsa.HeaderOrigin, origin)
-	r.Header.Set(corsa.HeaderRequestMethod, http.MethodPut)
-	r.Header.Set(corsa.HeaderRequestHeaders, "content-type")
-	return r
-}
-
-func actual(method, origin, path string) *http.Request {
-	r := httptest.NewRequest(method, path, nil)
-	if origin != "" {
-		r.Header.Set(corsa.HeaderOrigin, origin)
-	}
-	return r
-}
-
-func serve(h http.Handler, r *http.Request) *httptest.ResponseRecorder {
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w
+// preflight is the preflight of a cross-origin JSON PUT to path.
+func preflight(origin, path string) conformance.Request {
+	return conformance.Preflight(origin, path, http.MethodPut, "content-type")
 }
 
 // handle marks that the handler ran, then returns err or answers 200.
 func handle(err error) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		c.Response().Header().Set(handlerHeader, "ran")
+		c.Response().Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
 		if err != nil {
 			return err
 		}
@@ -139,7 +64,7 @@ func newEcho(register func(*echo.Echo, echo.MiddlewareFunc), mw echo.MiddlewareF
 	e.GET("/failing", handle(echo.NewHTTPError(http.StatusInternalServerError)))
 	e.GET("/failing-plainly", handle(errors.New("not an HTTPError")))
 	e.GET("/panicking", func(c echo.Context) error {
-		c.Response().Header().Set(handlerHeader, "ran")
+		c.Response().Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
 		panic("handler failed")
 	})
 	e.Group("/api").PUT("/things", handle(nil))
@@ -147,55 +72,56 @@ func newEcho(register func(*echo.Echo, echo.MiddlewareFunc), mw echo.MiddlewareF
 }
 
 func TestMiddleware(t *testing.T) {
-	mw, err := corsaecho.New(policy)
+	mw, err := corsaecho.New(conformance.AdapterPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
 		name       string
-		req        *http.Request
+		req        conformance.Request
 		status     int
-		want       http.Header
+		want       conformance.Want // its headers and Vary
 		handlerRan bool
 	}{
 		{"a preflight to a route without an OPTIONS handler is answered by the policy",
-			preflight(app, "/items"), http.StatusNoContent, preflightAllowed, false},
+			preflight(app, "/items"), http.StatusNoContent, conformance.AllowedPreflight(), false},
 		{"a preflight to a route with its own OPTIONS handler is answered by the policy alone",
-			preflight(app, "/options"), http.StatusNoContent, preflightAllowed, false},
+			preflight(app, "/options"), http.StatusNoContent, conformance.AllowedPreflight(), false},
 		{"a preflight to a route in a group is answered by the policy",
-			preflight(app, "/api/things"), http.StatusNoContent, preflightAllowed, false},
+			preflight(app, "/api/things"), http.StatusNoContent, conformance.AllowedPreflight(), false},
 		{"a preflight to an unknown path is answered by the policy",
-			preflight(app, "/nowhere"), http.StatusNoContent, preflightAllowed, false},
+			preflight(app, "/nowhere"), http.StatusNoContent, conformance.AllowedPreflight(), false},
 		{"a preflight from a refused origin gets 403 and only Vary",
-			preflight(evil, "/items"), http.StatusForbidden, preflightRefused, false},
+			preflight(evil, "/items"), http.StatusForbidden, conformance.RefusedPreflight(), false},
 		{"an actual request from an allowed origin gets the actual headers",
-			actual(http.MethodGet, app, "/items"), http.StatusOK, actualAllowed, true},
+			conformance.Actual(http.MethodGet, app, "/items"), http.StatusOK, conformance.AllowedActual(), true},
 		{"an actual request from a refused origin still runs the handler, with only Vary",
-			actual(http.MethodGet, evil, "/items"), http.StatusOK, varyOriginOnly, true},
+			conformance.Actual(http.MethodGet, evil, "/items"), http.StatusOK, conformance.RefusedActual(), true},
 		{"a request without Origin gets only Vary",
-			actual(http.MethodGet, "", "/items"), http.StatusOK, varyOriginOnly, true},
+			conformance.Actual(http.MethodGet, "", "/items"), http.StatusOK, conformance.RefusedActual(), true},
 		{"an OPTIONS request without Access-Control-Request-Method reaches the OPTIONS handler",
-			actual(http.MethodOptions, app, "/options"), http.StatusOK, actualAllowed, true},
+			conformance.Actual(http.MethodOptions, app, "/options"), http.StatusOK, conformance.AllowedActual(), true},
 		{"an OPTIONS request without Access-Control-Request-Method gets echo's own answer elsewhere",
-			actual(http.MethodOptions, app, "/items"), http.StatusNoContent, actualAllowed, false},
+			conformance.Actual(http.MethodOptions, app, "/items"), http.StatusNoContent, conformance.AllowedActual(), false},
 		{"the headers survive a handler returning echo.ErrNotFound",
-			actual(http.MethodGet, app, "/missing"), http.StatusNotFound, actualAllowed, true},
+			conformance.Actual(http.MethodGet, app, "/missing"), http.StatusNotFound, conformance.AllowedActual(), true},
 		{"the headers survive a handler returning a 500 *echo.HTTPError",
-			actual(http.MethodGet, app, "/failing"), http.StatusInternalServerError, actualAllowed, true},
+			conformance.Actual(http.MethodGet, app, "/failing"), http.StatusInternalServerError, conformance.AllowedActual(), true},
 		{"the headers survive a handler returning a plain error",
-			actual(http.MethodGet, app, "/failing-plainly"), http.StatusInternalServerError, actualAllowed, true},
+			conformance.Actual(http.MethodGet, app, "/failing-plainly"), http.StatusInternalServerError, conformance.AllowedActual(), true},
 		{"the headers survive a panic recovered by middleware.Recover",
-			actual(http.MethodGet, app, "/panicking"), http.StatusInternalServerError, actualAllowed, true},
+			conformance.Actual(http.MethodGet, app, "/panicking"), http.StatusInternalServerError, conformance.AllowedActual(), true},
 		{"the headers survive echo's own 404 for an unknown path",
-			actual(http.MethodGet, app, "/nowhere"), http.StatusNotFound, actualAllowed, false},
+			conformance.Actual(http.MethodGet, app, "/nowhere"), http.StatusNotFound, conformance.AllowedActual(), false},
 		{"the headers survive echo's own 405",
-			actual(http.MethodDelete, app, "/items"), http.StatusMethodNotAllowed, actualAllowed, false},
+			conformance.Actual(http.MethodDelete, app, "/items"), http.StatusMethodNotAllowed, conformance.AllowedActual(), false},
 	}
 	for _, reg := range registrations {
 		for _, tt := range tests {
 			t.Run(reg.name+", "+tt.name, func(t *testing.T) {
-				w := serve(newEcho(reg.register, mw), tt.req)
-				checkResponse(t, w, tt.status, tt.want, tt.handlerRan)
+				want := tt.want
+				want.Status, want.HandlerRan = tt.status, tt.handlerRan
+				want.Expect(t, conformance.Recorder(newEcho(reg.register, mw)), tt.req)
 			})
 		}
 	}
@@ -229,76 +155,74 @@ func TestNewRefusesInvalidConfig(t *testing.T) {
 func TestGroups(t *testing.T) {
 	e := echo.New()
 	e.GET("/public", handle(nil))
-	api := e.Group("/api", corsaecho.Must(policy))
+	api := e.Group("/api", corsaecho.Must(conformance.AdapterPolicy()))
 	api.GET("/things", handle(nil))
 
 	tests := []struct {
-		name       string
-		req        *http.Request
-		status     int
-		want       http.Header
-		handlerRan bool
+		name string
+		req  conformance.Request
+		want conformance.Want
 	}{
 		{"a group's middleware decorates that group's responses",
-			actual(http.MethodGet, app, "/api/things"), http.StatusOK, actualAllowed, true},
+			conformance.Actual(http.MethodGet, app, "/api/things"), conformance.AllowedActual()},
 		{"a group's middleware answers preflights to the group's routes without an OPTIONS handler",
-			preflight(app, "/api/things"), http.StatusNoContent, preflightAllowed, false},
+			preflight(app, "/api/things"), conformance.AllowedPreflight()},
 		{"a group's middleware answers preflights to unknown paths under the group",
-			preflight(app, "/api/nowhere"), http.StatusNoContent, preflightAllowed, false},
+			preflight(app, "/api/nowhere"), conformance.AllowedPreflight()},
 		{"a group's middleware leaves routes outside the group alone",
-			actual(http.MethodGet, app, "/public"), http.StatusOK, nil, true},
+			conformance.Actual(http.MethodGet, app, "/public"), conformance.Want{Status: http.StatusOK, HandlerRan: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkResponse(t, serve(e, tt.req), tt.status, tt.want, tt.handlerRan)
+			tt.want.Expect(t, conformance.Recorder(e), tt.req)
 		})
 	}
 }
 
 func TestFromMiddleware(t *testing.T) {
-	const other = "https://other.example"
-	m, err := corsa.NewMiddleware(policy)
+	const other = conformance.OtherOrigin
+	m, err := corsa.NewMiddleware(conformance.AdapterPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := newEcho(registrations[0].register, corsaecho.FromMiddleware(m))
-	otherAllowed := actualAllowed.Clone()
-	otherAllowed.Set(corsa.HeaderAllowOrigin, other)
+	do := conformance.Recorder(newEcho(registrations[0].register, corsaecho.FromMiddleware(m)))
+	otherAllowed := conformance.AllowedActual()
+	otherAllowed.Headers[corsa.HeaderAllowOrigin] = other
 
 	t.Run("the initial policy refuses an origin it does not list", func(t *testing.T) {
-		checkResponse(t, serve(e, actual(http.MethodGet, other, "/items")), http.StatusOK, varyOriginOnly, true)
+		conformance.RefusedActual().Expect(t, do, conformance.Actual(http.MethodGet, other, "/items"))
 	})
 	t.Run("Reconfigure takes effect on the next request", func(t *testing.T) {
-		next := policy
+		next := conformance.AdapterPolicy()
 		next.Origins = []string{other}
 		if err := m.Reconfigure(next); err != nil {
 			t.Fatal(err)
 		}
-		checkResponse(t, serve(e, actual(http.MethodGet, other, "/items")), http.StatusOK, otherAllowed, true)
+		otherAllowed.Expect(t, do, conformance.Actual(http.MethodGet, other, "/items"))
 	})
 	t.Run("the previous origins are no longer allowed", func(t *testing.T) {
-		checkResponse(t, serve(e, actual(http.MethodGet, app, "/items")), http.StatusOK, varyOriginOnly, true)
+		conformance.RefusedActual().Expect(t, do, conformance.Actual(http.MethodGet, app, "/items"))
 	})
 	t.Run("an invalid Reconfigure keeps the current policy", func(t *testing.T) {
 		if err := m.Reconfigure(corsaecho.Config{Origins: []string{"https://*.com"}}); err == nil {
 			t.Fatal("Reconfigure accepted an invalid config")
 		}
-		checkResponse(t, serve(e, actual(http.MethodGet, other, "/items")), http.StatusOK, otherAllowed, true)
+		otherAllowed.Expect(t, do, conformance.Actual(http.MethodGet, other, "/items"))
 	})
 }
 
 func TestFromPolicySharedByTwoInstances(t *testing.T) {
-	p, err := corsa.New(policy)
+	p, err := corsa.New(conformance.AdapterPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, reg := range registrations {
-		e := newEcho(reg.register, corsaecho.FromPolicy(p))
+		do := conformance.Recorder(newEcho(reg.register, corsaecho.FromPolicy(p)))
 		t.Run("an instance "+reg.name+" answers preflights with the shared policy", func(t *testing.T) {
-			checkResponse(t, serve(e, preflight(app, "/items")), http.StatusNoContent, preflightAllowed, false)
+			conformance.AllowedPreflight().Expect(t, do, preflight(app, "/items"))
 		})
 		t.Run("an instance "+reg.name+" decorates actual responses with the shared policy", func(t *testing.T) {
-			checkResponse(t, serve(e, actual(http.MethodGet, app, "/items")), http.StatusOK, actualAllowed, true)
+			conformance.AllowedActual().Expect(t, do, conformance.Actual(http.MethodGet, app, "/items"))
 		})
 	}
 }

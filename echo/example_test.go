@@ -96,7 +96,11 @@ func ExampleFromMiddleware() {
 // printHeaders prints the CORS response headers that are set, in a fixed
 // order.
 func printHeaders(h http.Header) {
-	for _, name := range corsHeaders {
+	for _, name := range []string{
+		corsa.HeaderAllowOrigin, corsa.HeaderAllowCredentials, corsa.HeaderAllowMethods,
+		corsa.HeaderAllowHeaders, corsa.HeaderExposeHeaders, corsa.HeaderMaxAge,
+		corsa.HeaderAllowPrivateNetwork, corsa.HeaderVary,
+	} {
 		for _, v := range h[name] {
 			fmt.Printf("%s: %s\n", name, v)
 		}

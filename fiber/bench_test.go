@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
@@ -78,7 +79,7 @@ func benchApps() []struct {
 		h    fasthttp.RequestHandler
 	}{
 		{"bare", build()},
-		{"corsa", build(corsafiber.Must(testPolicy))},
+		{"corsa", build(corsafiber.Must(conformance.AdapterPolicy()))},
 	}
 }
 

@@ -2,13 +2,24 @@ package corsafiber_test
 
 import (
 	"errors"
+	"io"
 	"net/http"
+	"slices"
 	"testing"
 
+	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
 	fiberrecover "github.com/gofiber/fiber/v2/middleware/recover"
+)
+
+// The policy under test is conformance.AdapterPolicy, whose allowed
+// responses carry every header; the conformance package also has the
+// exact responses core/doc.go prescribes for it.
+const (
+	appOrigin   = conformance.AppOrigin
+	otherOrigin = conformance.OtherOrigin
 )
 
 // newApp is a typical fiber application: panic recovery outside the CORS
@@ -22,15 +33,15 @@ func newApp(cors fiber.Handler) *fiber.App {
 	app.Post("/items", markRan)
 	app.Options("/opts", markRan)
 	app.Get("/missing", func(c *fiber.Ctx) error {
-		c.Set(handlerHeader, "ran")
+		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
 		return fiber.ErrNotFound
 	})
 	app.Get("/fails", func(c *fiber.Ctx) error {
-		c.Set(handlerHeader, "ran")
+		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
 		return errors.New("database unreachable")
 	})
 	app.Get("/panic", func(c *fiber.Ctx) error {
-		c.Set(handlerHeader, "ran")
+		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
 		panic("boom")
 	})
 	app.Group("/api").Get("/users", markRan)
@@ -38,139 +49,133 @@ func newApp(cors fiber.Handler) *fiber.App {
 }
 
 func TestMiddleware(t *testing.T) {
-	app := newApp(corsafiber.Must(testPolicy))
-	preflight := func(path, method string, acrh ...string) *http.Request {
-		r := request(http.MethodOptions, path,
-			corsa.HeaderOrigin, appOrigin,
-			corsa.HeaderRequestMethod, method)
-		for _, line := range acrh {
-			r.Header.Add(corsa.HeaderRequestHeaders, line)
+	do := test(newApp(corsafiber.Must(conformance.AdapterPolicy())))
+	preflight := func(path, method string, acrh ...string) conformance.Request {
+		return conformance.Preflight(appOrigin, path, method, acrh...)
+	}
+	get := func(path string, origins ...string) conformance.Request {
+		r := conformance.Request{Method: http.MethodGet, Path: path}
+		for _, o := range origins {
+			r.Header = append(r.Header, [2]string{corsa.HeaderOrigin, o})
 		}
 		return r
 	}
 	tests := []struct {
 		name       string
-		req        *http.Request
+		req        conformance.Request
 		status     int
 		handlerRan bool
 		emptyBody  bool
-		want       map[string]string
-		vary       []string
+		want       conformance.Want // its headers and Vary
 	}{
 		{
 			name:   "a preflight to a route without an OPTIONS handler is answered by the policy",
 			req:    preflight("/items", "PUT", "content-type,x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: allowedPreflight, vary: []string{preflightVary},
+			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight to an unknown path is answered by the policy",
 			req:    preflight("/nowhere", "DELETE", "content-type,x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: allowedPreflight, vary: []string{preflightVary},
+			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight to a group's route is answered by the policy",
 			req:    preflight("/api/users", "PUT", "content-type,x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: allowedPreflight, vary: []string{preflightVary},
+			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight listing its headers over several lines is checked on all of them",
 			req:    preflight("/items", "PUT", "content-type", "x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: allowedPreflight, vary: []string{preflightVary},
+			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight with a refused header on its second line is refused with 403",
 			req:    preflight("/items", "PUT", "content-type", "x-secret"),
-			status: http.StatusForbidden, emptyBody: true, vary: []string{preflightVary},
+			status: http.StatusForbidden, emptyBody: true, want: conformance.RefusedPreflight(),
 		},
 		{
 			name:   "a preflight for a method the policy does not list is refused with 403",
 			req:    preflight("/items", "PATCH"),
-			status: http.StatusForbidden, emptyBody: true, vary: []string{preflightVary},
+			status: http.StatusForbidden, emptyBody: true, want: conformance.RefusedPreflight(),
 		},
 		{
 			name: "a preflight with two Origin lines is refused with 403",
-			req: request(http.MethodOptions, "/items",
-				corsa.HeaderOrigin, appOrigin, corsa.HeaderOrigin, otherOrigin,
-				corsa.HeaderRequestMethod, "PUT"),
-			status: http.StatusForbidden, emptyBody: true, vary: []string{preflightVary},
+			req: conformance.Request{Method: http.MethodOptions, Path: "/items", Header: [][2]string{
+				{corsa.HeaderOrigin, appOrigin}, {corsa.HeaderOrigin, otherOrigin},
+				{corsa.HeaderRequestMethod, "PUT"}}},
+			status: http.StatusForbidden, emptyBody: true, want: conformance.RefusedPreflight(),
 		},
 		{
 			name:   "an allowed GET runs the handler with the actual headers",
-			req:    request(http.MethodGet, "/items", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusOK, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    get("/items", appOrigin),
+			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "an OPTIONS request without Access-Control-Request-Method runs the OPTIONS handler",
-			req:    request(http.MethodOptions, "/opts", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusOK, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    conformance.Actual(http.MethodOptions, appOrigin, "/opts"),
+			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "a group's route gets the actual headers",
-			req:    request(http.MethodGet, "/api/users", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusOK, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    get("/api/users", appOrigin),
+			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "fiber's 404 for an unknown path keeps the actual headers",
-			req:    request(http.MethodGet, "/nowhere", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusNotFound, want: allowedActual, vary: []string{"Origin"},
+			req:    get("/nowhere", appOrigin),
+			status: http.StatusNotFound, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "a handler returning fiber.ErrNotFound keeps the actual headers",
-			req:    request(http.MethodGet, "/missing", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusNotFound, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    get("/missing", appOrigin),
+			status: http.StatusNotFound, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "a handler returning an error keeps the actual headers on the 500",
-			req:    request(http.MethodGet, "/fails", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusInternalServerError, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    get("/fails", appOrigin),
+			status: http.StatusInternalServerError, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
 			name:   "a panic recovered by fiber's recover middleware keeps the actual headers",
-			req:    request(http.MethodGet, "/panic", corsa.HeaderOrigin, appOrigin),
-			status: http.StatusInternalServerError, handlerRan: true, want: allowedActual, vary: []string{"Origin"},
+			req:    get("/panic", appOrigin),
+			status: http.StatusInternalServerError, handlerRan: true, want: conformance.AllowedActual(),
 		},
 		{
-			name: "a GET with two Origin lines runs the handler with only Vary",
-			req: request(http.MethodGet, "/items",
-				corsa.HeaderOrigin, appOrigin, corsa.HeaderOrigin, appOrigin),
-			status: http.StatusOK, handlerRan: true, vary: []string{"Origin"},
+			name:   "a GET with two Origin lines runs the handler with only Vary",
+			req:    get("/items", appOrigin, appOrigin),
+			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
 		},
 		{
 			name:   "a request from an origin the policy does not list runs the handler with only Vary",
-			req:    request(http.MethodGet, "/items", corsa.HeaderOrigin, otherOrigin),
-			status: http.StatusOK, handlerRan: true, vary: []string{"Origin"},
+			req:    get("/items", otherOrigin),
+			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
 		},
 		{
 			name:   "a request without Origin runs the handler with only Vary",
-			req:    request(http.MethodGet, "/items"),
-			status: http.StatusOK, handlerRan: true, vary: []string{"Origin"},
+			req:    get("/items"),
+			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := serve(t, app, tt.req)
-			if res.status != tt.status {
-				t.Errorf("status = %d, want %d", res.status, tt.status)
+			want := tt.want
+			want.Status, want.HandlerRan = tt.status, tt.handlerRan
+			if body := want.Expect(t, do, tt.req); tt.emptyBody && body != "" {
+				t.Errorf("body = %q, want none", body)
 			}
-			if ran := res.header.Get(handlerHeader) == "ran"; ran != tt.handlerRan {
-				t.Errorf("handler ran = %t, want %t", ran, tt.handlerRan)
-			}
-			if tt.emptyBody && res.body != "" {
-				t.Errorf("body = %q, want none", res.body)
-			}
-			checkCORS(t, res.header, tt.want, tt.vary...)
 		})
 	}
 }
 
 func TestMiddlewareWritesResponseHeaders(t *testing.T) {
 	t.Run("a preflight answered with status 200 has no body", func(t *testing.T) {
-		cfg := testPolicy
+		cfg := conformance.AdapterPolicy()
 		cfg.PreflightStatus = http.StatusOK
-		res := serve(t, newApp(corsafiber.Must(cfg)), request(http.MethodOptions, "/items",
-			corsa.HeaderOrigin, appOrigin, corsa.HeaderRequestMethod, "PUT"))
-		if res.status != http.StatusOK || res.body != "" {
-			t.Errorf("status %d, body %q; want 200 and no body", res.status, res.body)
+		want := conformance.AllowedPreflight()
+		want.Status = http.StatusOK
+		delete(want.Headers, corsa.HeaderAllowHeaders) // the preflight lists none
+		if body := want.Expect(t, test(newApp(corsafiber.Must(cfg))), conformance.Preflight(appOrigin, "/items", "PUT")); body != "" {
+			t.Errorf("body %q, want none", body)
 		}
 	})
 	t.Run("Vary from an earlier middleware and from the handler is kept", func(t *testing.T) {
@@ -179,18 +184,33 @@ func TestMiddlewareWritesResponseHeaders(t *testing.T) {
 			c.Append(fiber.HeaderVary, "Accept-Language")
 			return c.Next()
 		})
-		app.Use(corsafiber.Must(testPolicy))
+		app.Use(corsafiber.Must(conformance.AdapterPolicy()))
 		app.Get("/items", func(c *fiber.Ctx) error {
 			c.Response().Header.Add(fiber.HeaderVary, "Accept-Encoding")
 			return nil
 		})
-		res := serve(t, app, request(http.MethodGet, "/items", corsa.HeaderOrigin, appOrigin))
-		checkCORS(t, res.header, allowedActual, "Accept-Language", "Origin", "Accept-Encoding")
+		res, err := app.Test(conformance.Actual(http.MethodGet, appOrigin, "/items").HTTP(), -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := conformance.AllowedActual()
+		want.HandlerRan, want.Vary = false, []string{"Accept-Language", "Origin", "Accept-Encoding"}
+		for _, p := range want.Check(res, body) {
+			t.Error(p)
+		}
+		if got := res.Header.Values(fiber.HeaderVary); !slices.Equal(got, want.Vary) {
+			t.Errorf("Vary lines %q, want exactly %q", got, want.Vary)
+		}
 	})
 }
 
 func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
-	p, err := corsa.New(testPolicy)
+	p, err := corsa.New(conformance.AdapterPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,14 +225,14 @@ func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
 		"the second app answers with the policy": {admin, "/settings"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			res := serve(t, tt.app, request(http.MethodGet, tt.path, corsa.HeaderOrigin, appOrigin))
-			checkCORS(t, res.header, allowedActual, "Origin")
+			req := conformance.Actual(http.MethodGet, appOrigin, tt.path)
+			conformance.AllowedActual().Expect(t, test(tt.app), req)
 		})
 	}
 }
 
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
-	m, err := corsa.NewMiddleware(testPolicy)
+	m, err := corsa.NewMiddleware(conformance.AdapterPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,24 +240,19 @@ func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 		"on the first app":  newApp(corsafiber.FromMiddleware(m)),
 		"on the second app": newApp(corsafiber.FromMiddleware(m)),
 	}
-	moved := testPolicy
+	moved := conformance.AdapterPolicy()
 	moved.Origins = []string{otherOrigin}
 	if err := m.Reconfigure(moved); err != nil {
 		t.Fatal(err)
 	}
-	movedActual := map[string]string{
-		corsa.HeaderAllowOrigin:      otherOrigin,
-		corsa.HeaderAllowCredentials: "true",
-		corsa.HeaderExposeHeaders:    "X-Total-Count",
-	}
+	movedActual := conformance.AllowedActual()
+	movedActual.Headers[corsa.HeaderAllowOrigin] = otherOrigin
 	for where, app := range apps {
 		t.Run("the newly listed origin is allowed "+where, func(t *testing.T) {
-			res := serve(t, app, request(http.MethodGet, "/items", corsa.HeaderOrigin, otherOrigin))
-			checkCORS(t, res.header, movedActual, "Origin")
+			movedActual.Expect(t, test(app), conformance.Actual(http.MethodGet, otherOrigin, "/items"))
 		})
 		t.Run("the origin no longer listed gets only Vary "+where, func(t *testing.T) {
-			res := serve(t, app, request(http.MethodGet, "/items", corsa.HeaderOrigin, appOrigin))
-			checkCORS(t, res.header, nil, "Origin")
+			conformance.RefusedActual().Expect(t, test(app), conformance.Actual(http.MethodGet, appOrigin, "/items"))
 		})
 	}
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa/conformance"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 
@@ -20,16 +20,15 @@ type scenario struct {
 }
 
 func scenarios() []scenario {
-	hostile := preflight(app, "/resource")
 	// Far longer than any list the policy allows: corsa must refuse it in
 	// bounded time, without allocating (SPEC.md §4).
-	hostile.Header.Set(corsa.HeaderRequestHeaders, strings.Repeat("a,", 32<<10))
+	hostile := conformance.Preflight(app, "/resource", http.MethodPut, strings.Repeat("a,", 32<<10))
 	return []scenario{
-		{"preflight", preflight(app, "/resource"), http.StatusNoContent},
-		{"actual", actual(http.MethodGet, app, "/resource"), http.StatusOK},
-		{"disallowed", actual(http.MethodGet, evil, "/resource"), http.StatusOK},
-		{"no-origin", actual(http.MethodGet, "", "/resource"), http.StatusOK},
-		{"hostile-acrh", hostile, http.StatusForbidden},
+		{"preflight", preflight(app, "/resource").HTTP(), http.StatusNoContent},
+		{"actual", conformance.Actual(http.MethodGet, app, "/resource").HTTP(), http.StatusOK},
+		{"disallowed", conformance.Actual(http.MethodGet, evil, "/resource").HTTP(), http.StatusOK},
+		{"no-origin", conformance.Actual(http.MethodGet, "", "/resource").HTTP(), http.StatusOK},
+		{"hostile-acrh", hostile.HTTP(), http.StatusForbidden},
 	}
 }
 
@@ -50,7 +49,7 @@ type setup struct {
 }
 
 func setups(tb testing.TB) []setup {
-	mw, err := corsagin.New(policy)
+	mw, err := corsagin.New(conformance.AdapterPolicy())
 	if err != nil {
 		tb.Fatal(err)
 	}
