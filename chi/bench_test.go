@@ -2,32 +2,12 @@ package corsachi_test
 
 import (
 	"net/http"
-	"strings"
 	"testing"
 
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/go-chi/chi/v5"
 )
-
-// scenario is one request the benchmarks and the allocation test serve
-// over and over.
-type scenario struct {
-	name string
-	req  *http.Request
-}
-
-// scenarios are the requests every adapter is measured on.
-func scenarios() []scenario {
-	return []scenario{
-		{"preflight", conformance.Preflight(appOrigin, "/items", "PUT", "content-type,x-request-id").HTTP()},
-		{"actual", conformance.Actual(http.MethodGet, appOrigin, "/items").HTTP()},
-		{"disallowed", conformance.Actual(http.MethodGet, otherOrigin, "/items").HTTP()},
-		{"no-origin", conformance.Actual(http.MethodGet, "", "/items").HTTP()},
-		// Thousands of names, as in the rs/cors advisory GHSA-mh55-gqvf-xfwm.
-		{"hostile-acrh", conformance.Preflight(appOrigin, "/items", "PUT", strings.Repeat("x-h,", 2000)).HTTP()},
-	}
-}
 
 // benchRouters are the same chi router without and with corsa. The
 // OPTIONS route lets the bare router answer preflights with a handler, as
@@ -39,9 +19,9 @@ func benchRouters() []struct {
 	build := func(use ...func(http.Handler) http.Handler) http.Handler {
 		r := chi.NewRouter()
 		r.Use(use...)
-		r.Get("/items", benchHandler)
-		r.Put("/items", benchHandler)
-		r.Options("/items", benchHandler)
+		r.Get(conformance.PathResource, benchHandler)
+		r.Put(conformance.PathResource, benchHandler)
+		r.Options(conformance.PathResource, benchHandler)
 		return r
 	}
 	return []struct {
@@ -57,30 +37,16 @@ var ok = []byte("ok")
 
 func benchHandler(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write(ok) }
 
-// sink is a ResponseWriter that can be reused without allocating, unlike
-// httptest.ResponseRecorder, so that only the router and the middleware
-// are measured.
-type sink struct {
-	h      http.Header
-	status int
-}
-
-func newSink() *sink                                  { return &sink{h: http.Header{}} }
-func (w *sink) Header() http.Header                   { return w.h }
-func (w *sink) Write(p []byte) (int, error)           { return len(p), nil }
-func (w *sink) WriteHeader(status int)                { w.status = status }
-func (w *sink) reset()                                { clear(w.h); w.status = 0 }
-func (w *sink) serve(h http.Handler, r *http.Request) { w.reset(); h.ServeHTTP(w, r) }
-
 func BenchmarkMiddleware(b *testing.B) {
-	for _, s := range scenarios() {
-		b.Run(s.name, func(b *testing.B) {
+	for _, s := range conformance.Scenarios() {
+		req := s.Request.HTTP()
+		b.Run(s.Name, func(b *testing.B) {
 			for _, r := range benchRouters() {
 				b.Run(r.name, func(b *testing.B) {
-					w := newSink()
+					w := conformance.NewSink()
 					b.ReportAllocs()
 					for b.Loop() {
-						w.serve(r.h, s.req)
+						w.Serve(r.h, req)
 					}
 				})
 			}
@@ -93,12 +59,20 @@ func TestMiddlewareAddsAtMostOneAllocation(t *testing.T) {
 		t.Skip("the race detector allocates")
 	}
 	routers := benchRouters()
-	for _, s := range scenarios() {
-		t.Run("in the "+s.name+" scenario", func(t *testing.T) {
+	for _, s := range conformance.Scenarios() {
+		req := s.Request.HTTP()
+		t.Run("in the "+s.Name+" scenario", func(t *testing.T) {
 			var allocs [2]float64
 			for i, r := range routers {
-				w := newSink()
-				allocs[i] = testing.AllocsPerRun(100, func() { w.serve(r.h, s.req) })
+				w := conformance.NewSink()
+				allocs[i] = testing.AllocsPerRun(100, func() { w.Serve(r.h, req) })
+				want := http.StatusOK // the bare router's handler answers everything
+				if r.name == "corsa" {
+					want = s.Status
+				}
+				if w.Status != want {
+					t.Fatalf("%s: status = %d, want %d", r.name, w.Status, want)
+				}
 			}
 			if added := allocs[1] - allocs[0]; added > 1 {
 				t.Errorf("corsa adds %.0f allocations (bare chi %.0f, with corsa %.0f), want at most 1",

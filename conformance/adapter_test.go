@@ -3,6 +3,7 @@ package conformance_test
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -142,4 +143,26 @@ func TestExpectReportsEveryProblem(t *testing.T) {
 			t.Errorf("reported %q, want the status", s.errors)
 		}
 	})
+}
+
+// The shared scenarios must get the answers they promise from the core's
+// own middleware, served through a Sink.
+func TestScenariosGetTheirStatusFromCore(t *testing.T) {
+	p, err := corsa.New(conformance.AdapterPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	for _, sc := range conformance.Scenarios() {
+		t.Run("the "+sc.Name+" scenario is answered "+strconv.Itoa(sc.Status), func(t *testing.T) {
+			w := conformance.NewSink()
+			w.Serve(h, sc.Request.HTTP())
+			if w.Status == 0 {
+				w.Status = http.StatusOK // the handler wrote nothing
+			}
+			if w.Status != sc.Status {
+				t.Errorf("status = %d, want %d", w.Status, sc.Status)
+			}
+		})
+	}
 }

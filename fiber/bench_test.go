@@ -2,48 +2,22 @@ package corsafiber_test
 
 import (
 	"net"
-	"strings"
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"
 )
 
-// scenario is one request the benchmarks and the allocation test serve
-// over and over.
-type scenario struct {
-	name         string
-	method, path string
-	lines        []string // header name, value, name, value...
-}
-
-// scenarios are the requests every adapter is measured on.
-var scenarios = []scenario{
-	{"preflight", fiber.MethodOptions, "/items", []string{
-		corsa.HeaderOrigin, appOrigin,
-		corsa.HeaderRequestMethod, "PUT",
-		corsa.HeaderRequestHeaders, "content-type,x-request-id"}},
-	{"actual", fiber.MethodGet, "/items", []string{corsa.HeaderOrigin, appOrigin}},
-	{"disallowed", fiber.MethodGet, "/items", []string{corsa.HeaderOrigin, otherOrigin}},
-	{"no-origin", fiber.MethodGet, "/items", nil},
-	// Thousands of names, as in the rs/cors advisory GHSA-mh55-gqvf-xfwm.
-	{"hostile-acrh", fiber.MethodOptions, "/items", []string{
-		corsa.HeaderOrigin, appOrigin,
-		corsa.HeaderRequestMethod, "PUT",
-		corsa.HeaderRequestHeaders, strings.Repeat("x-h,", 2000)}},
-}
-
-// requestCtx returns a fasthttp context holding s's request, as fiber's
-// server would hand it over, ready to be served again and again.
-func (s scenario) requestCtx() *fasthttp.RequestCtx {
+// requestCtx returns a fasthttp context holding r, as fiber's server would
+// hand it over, ready to be served again and again.
+func requestCtx(r conformance.Request) *fasthttp.RequestCtx {
 	var req fasthttp.Request
-	req.Header.SetMethod(s.method)
-	req.SetRequestURI(s.path)
-	for i := 0; i < len(s.lines); i += 2 {
-		req.Header.Add(s.lines[i], s.lines[i+1])
+	req.Header.SetMethod(r.Method)
+	req.SetRequestURI(r.Path)
+	for _, h := range r.Header {
+		req.Header.Add(h[0], h[1])
 	}
 	ctx := new(fasthttp.RequestCtx)
 	ctx.Init(&req, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)}, nil)
@@ -69,9 +43,9 @@ func benchApps() []struct {
 		for _, h := range use {
 			app.Use(h)
 		}
-		app.Get("/items", benchHandler)
-		app.Put("/items", benchHandler)
-		app.Options("/items", benchHandler)
+		app.Get(conformance.PathResource, benchHandler)
+		app.Put(conformance.PathResource, benchHandler)
+		app.Options(conformance.PathResource, benchHandler)
 		return app.Handler()
 	}
 	return []struct {
@@ -86,11 +60,11 @@ func benchApps() []struct {
 func benchHandler(c *fiber.Ctx) error { return c.SendString("ok") }
 
 func BenchmarkMiddleware(b *testing.B) {
-	for _, s := range scenarios {
-		b.Run(s.name, func(b *testing.B) {
+	for _, s := range conformance.Scenarios() {
+		b.Run(s.Name, func(b *testing.B) {
 			for _, app := range benchApps() {
 				b.Run(app.name, func(b *testing.B) {
-					ctx := s.requestCtx()
+					ctx := requestCtx(s.Request)
 					b.ReportAllocs()
 					for b.Loop() {
 						serveCtx(app.h, ctx)
@@ -106,12 +80,19 @@ func TestMiddlewareAddsNoAllocation(t *testing.T) {
 		t.Skip("the race detector allocates")
 	}
 	apps := benchApps()
-	for _, s := range scenarios {
-		t.Run("in the "+s.name+" scenario", func(t *testing.T) {
+	for _, s := range conformance.Scenarios() {
+		t.Run("in the "+s.Name+" scenario", func(t *testing.T) {
 			var allocs [2]float64
 			for i, app := range apps {
-				ctx := s.requestCtx()
+				ctx := requestCtx(s.Request)
 				allocs[i] = testing.AllocsPerRun(100, func() { serveCtx(app.h, ctx) })
+				want := fiber.StatusOK // the bare app's handler answers everything
+				if app.name == "corsa" {
+					want = s.Status
+				}
+				if got := ctx.Response.StatusCode(); got != want {
+					t.Fatalf("%s: status = %d, want %d", app.name, got, want)
+				}
 			}
 			added := allocs[1] - allocs[0]
 			if added > 0 {
