@@ -1,7 +1,6 @@
 package corsachi_test
 
 import (
-	"errors"
 	"net/http"
 	"testing"
 
@@ -178,23 +177,5 @@ func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 }
 
 func TestNewRefusesAnInvalidConfig(t *testing.T) {
-	bad := corsachi.Config{Origins: []string{"*"}, Credentials: true}
-	t.Run("New returns the validation error and no middleware", func(t *testing.T) {
-		mw, err := corsachi.New(bad)
-		if !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-			t.Errorf("err = %v, want one wrapping %v", err, corsa.ErrWildcardWithCredentials)
-		}
-		if mw != nil {
-			t.Error("New returned a middleware with its error")
-		}
-	})
-	t.Run("Must panics with the validation error", func(t *testing.T) {
-		defer func() {
-			err, _ := recover().(error)
-			if !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-				t.Errorf("panic value = %v, want an error wrapping %v", err, corsa.ErrWildcardWithCredentials)
-			}
-		}()
-		corsachi.Must(bad)
-	})
+	conformance.CheckRefusesInvalidConfig(t, corsachi.New, corsachi.Must)
 }

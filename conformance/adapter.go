@@ -1,9 +1,11 @@
 package conformance
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -151,4 +153,40 @@ func (w Want) Expect(t testing.TB, do func(*http.Request) (*http.Response, error
 		t.Errorf("%s: %s", r, p)
 	}
 	return string(b)
+}
+
+// CheckRefusesInvalidConfig checks an adapter's New and Must, whose
+// middleware type M is the framework's own: on a policy with two problems,
+// New returns both (joined) and no middleware, and Must panics with an
+// error reporting the same problems.
+func CheckRefusesInvalidConfig[M any](t *testing.T, newMiddleware func(corsa.Config) (M, error), must func(corsa.Config) M) {
+	t.Helper()
+	bad := corsa.Config{Origins: []string{"*"}, Credentials: true, MaxAge: corsa.Seconds(-1)}
+	rules := []error{corsa.ErrWildcardWithCredentials, corsa.ErrMaxAge}
+	t.Run("New returns every problem and no middleware", func(t *testing.T) {
+		mw, err := newMiddleware(bad)
+		if v := reflect.ValueOf(mw); v.IsValid() && !(v.Kind() == reflect.Func && v.IsNil()) {
+			t.Errorf("New returned a middleware (%T) with its error", mw)
+		}
+		for _, rule := range rules {
+			if !errors.Is(err, rule) {
+				t.Errorf("error %v does not report %v", err, rule)
+			}
+		}
+	})
+	t.Run("Must panics with New's error", func(t *testing.T) {
+		_, want := newMiddleware(bad)
+		defer func() {
+			got, _ := recover().(error)
+			if got == nil || want == nil || got.Error() != want.Error() {
+				t.Errorf("Must panicked with %v, want %v", got, want)
+			}
+			for _, rule := range rules {
+				if !errors.Is(got, rule) {
+					t.Errorf("panic value %v does not report %v", got, rule)
+				}
+			}
+		}()
+		must(bad)
+	})
 }

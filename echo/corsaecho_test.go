@@ -128,28 +128,7 @@ func TestMiddleware(t *testing.T) {
 }
 
 func TestNewRefusesInvalidConfig(t *testing.T) {
-	bad := corsaecho.Config{Origins: []string{"*"}, Credentials: true, MaxAge: corsa.Seconds(-1)}
-	t.Run("New returns every problem and no middleware", func(t *testing.T) {
-		mw, err := corsaecho.New(bad)
-		if mw != nil {
-			t.Error("New returned a middleware for an invalid config")
-		}
-		for _, rule := range []error{corsa.ErrWildcardWithCredentials, corsa.ErrMaxAge} {
-			if !errors.Is(err, rule) {
-				t.Errorf("error %v does not report %v", err, rule)
-			}
-		}
-	})
-	t.Run("Must panics with New's error", func(t *testing.T) {
-		_, want := corsaecho.New(bad)
-		defer func() {
-			got, _ := recover().(error)
-			if got == nil || got.Error() != want.Error() {
-				t.Errorf("Must panicked with %v, want %v", got, want)
-			}
-		}()
-		corsaecho.Must(bad)
-	})
+	conformance.CheckRefusesInvalidConfig(t, corsaecho.New, corsaecho.Must)
 }
 
 func TestGroups(t *testing.T) {

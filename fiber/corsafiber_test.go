@@ -258,23 +258,5 @@ func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 }
 
 func TestNewRefusesAnInvalidConfig(t *testing.T) {
-	bad := corsafiber.Config{Origins: []string{"*"}, Credentials: true}
-	t.Run("New returns the validation error and no middleware", func(t *testing.T) {
-		h, err := corsafiber.New(bad)
-		if !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-			t.Errorf("err = %v, want one wrapping %v", err, corsa.ErrWildcardWithCredentials)
-		}
-		if h != nil {
-			t.Error("New returned a middleware with its error")
-		}
-	})
-	t.Run("Must panics with the validation error", func(t *testing.T) {
-		defer func() {
-			err, _ := recover().(error)
-			if !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-				t.Errorf("panic value = %v, want an error wrapping %v", err, corsa.ErrWildcardWithCredentials)
-			}
-		}()
-		corsafiber.Must(bad)
-	})
+	conformance.CheckRefusesInvalidConfig(t, corsafiber.New, corsafiber.Must)
 }
