@@ -190,3 +190,44 @@ func CheckRefusesInvalidConfig[M any](t *testing.T, newMiddleware func(corsa.Con
 		must(bad)
 	})
 }
+
+// CheckFollowsReconfigure checks an adapter's FromMiddleware: two servers,
+// each built by serve around its own fromMiddleware(m) for one
+// corsa.Middleware m, answer with m's current policy on every request,
+// follow m.Reconfigure from the next request on, and keep the current
+// policy when Reconfigure refuses a config. serve must route GET /items to
+// a handler that runs (see HandlerHeader) and answers 200.
+func CheckFollowsReconfigure[M any](t *testing.T, fromMiddleware func(*corsa.Middleware) M, serve func(M) func(*http.Request) (*http.Response, error)) {
+	t.Helper()
+	m, err := corsa.NewMiddleware(AdapterPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	servers := [...]func(*http.Request) (*http.Response, error){serve(fromMiddleware(m)), serve(fromMiddleware(m))}
+	otherAllowed := AllowedActual()
+	otherAllowed.Headers[corsa.HeaderAllowOrigin] = OtherOrigin
+	expect := func(name string, w Want, origin string) {
+		t.Helper()
+		for i, do := range servers {
+			t.Run(name+[...]string{" on the first server", " on the second server"}[i], func(t *testing.T) {
+				w.Expect(t, do, Actual(http.MethodGet, origin, "/items"))
+			})
+		}
+	}
+
+	expect("the initial policy allows its origin", AllowedActual(), AppOrigin)
+	expect("the initial policy refuses an origin it does not list", RefusedActual(), OtherOrigin)
+
+	moved := AdapterPolicy()
+	moved.Origins = []string{OtherOrigin}
+	if err := m.Reconfigure(moved); err != nil {
+		t.Fatal(err)
+	}
+	expect("after Reconfigure the newly listed origin is allowed", otherAllowed, OtherOrigin)
+	expect("after Reconfigure the origin no longer listed is refused", RefusedActual(), AppOrigin)
+
+	if err := m.Reconfigure(corsa.Config{Origins: []string{"https://*.com"}}); err == nil {
+		t.Fatal("Reconfigure accepted an invalid config")
+	}
+	expect("a refused Reconfigure keeps the current policy", otherAllowed, OtherOrigin)
+}

@@ -166,3 +166,17 @@ func TestScenariosGetTheirStatusFromCore(t *testing.T) {
 		})
 	}
 }
+
+// The core's own middleware, the reference, passes the check every
+// adapter's FromMiddleware must.
+func TestCheckFollowsReconfigureOnTheCore(t *testing.T) {
+	fromMiddleware := func(m *corsa.Middleware) func(http.Handler) http.Handler { return m.Handler }
+	conformance.CheckFollowsReconfigure(t, fromMiddleware,
+		func(mw func(http.Handler) http.Handler) func(*http.Request) (*http.Response, error) {
+			mux := http.NewServeMux()
+			mux.HandleFunc("GET /items", func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
+			})
+			return conformance.Recorder(mw(mux))
+		})
+}

@@ -93,5 +93,7 @@
 // policy to install, Preflight and Actual build the requests,
 // AllowedPreflight, RefusedPreflight, AllowedActual and RefusedActual are
 // the responses core/doc.go prescribes, and Want.Expect sends one request
-// and reports every difference.
+// and reports every difference. CheckRefusesInvalidConfig and
+// CheckFollowsReconfigure are whole tests of New, Must and FromMiddleware
+// that every adapter shares.
 package conformance

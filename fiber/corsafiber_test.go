@@ -232,29 +232,10 @@ func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
 }
 
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
-	m, err := corsa.NewMiddleware(conformance.AdapterPolicy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	apps := map[string]*fiber.App{
-		"on the first app":  newApp(corsafiber.FromMiddleware(m)),
-		"on the second app": newApp(corsafiber.FromMiddleware(m)),
-	}
-	moved := conformance.AdapterPolicy()
-	moved.Origins = []string{otherOrigin}
-	if err := m.Reconfigure(moved); err != nil {
-		t.Fatal(err)
-	}
-	movedActual := conformance.AllowedActual()
-	movedActual.Headers[corsa.HeaderAllowOrigin] = otherOrigin
-	for where, app := range apps {
-		t.Run("the newly listed origin is allowed "+where, func(t *testing.T) {
-			movedActual.Expect(t, test(app), conformance.Actual(http.MethodGet, otherOrigin, "/items"))
+	conformance.CheckFollowsReconfigure(t, corsafiber.FromMiddleware,
+		func(mw fiber.Handler) func(*http.Request) (*http.Response, error) {
+			return test(newApp(mw))
 		})
-		t.Run("the origin no longer listed gets only Vary "+where, func(t *testing.T) {
-			conformance.RefusedActual().Expect(t, test(app), conformance.Actual(http.MethodGet, appOrigin, "/items"))
-		})
-	}
 }
 
 func TestNewRefusesAnInvalidConfig(t *testing.T) {

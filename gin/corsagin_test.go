@@ -144,36 +144,11 @@ func TestGroups(t *testing.T) {
 	})
 }
 
-func TestFromMiddleware(t *testing.T) {
-	const other = conformance.OtherOrigin
-	m, err := corsa.NewMiddleware(conformance.AdapterPolicy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	do := conformance.Recorder(newEngine(corsagin.FromMiddleware(m), false))
-	otherAllowed := conformance.AllowedActual()
-	otherAllowed.Headers[corsa.HeaderAllowOrigin] = other
-
-	t.Run("the initial policy refuses an origin it does not list", func(t *testing.T) {
-		conformance.RefusedActual().Expect(t, do, conformance.Actual(http.MethodGet, other, "/items"))
-	})
-	t.Run("Reconfigure takes effect on the next request", func(t *testing.T) {
-		next := conformance.AdapterPolicy()
-		next.Origins = []string{other}
-		if err := m.Reconfigure(next); err != nil {
-			t.Fatal(err)
-		}
-		otherAllowed.Expect(t, do, conformance.Actual(http.MethodGet, other, "/items"))
-	})
-	t.Run("the previous origins are no longer allowed", func(t *testing.T) {
-		conformance.RefusedActual().Expect(t, do, conformance.Actual(http.MethodGet, app, "/items"))
-	})
-	t.Run("an invalid Reconfigure keeps the current policy", func(t *testing.T) {
-		if err := m.Reconfigure(corsagin.Config{Origins: []string{"https://*.com"}}); err == nil {
-			t.Fatal("Reconfigure accepted an invalid config")
-		}
-		otherAllowed.Expect(t, do, conformance.Actual(http.MethodGet, other, "/items"))
-	})
+func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
+	conformance.CheckFollowsReconfigure(t, corsagin.FromMiddleware,
+		func(mw gin.HandlerFunc) func(*http.Request) (*http.Response, error) {
+			return conformance.Recorder(newEngine(mw, false))
+		})
 }
 
 func TestFromPolicySharedByTwoEngines(t *testing.T) {
