@@ -1,9 +1,11 @@
 package corsa_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -267,4 +269,80 @@ func TestWatchReturnsWhenTheContextIsDone(t *testing.T) {
 	case <-time.After(eventTimeout):
 		t.Fatalf("Watch did not return within %v of its context's deadline", eventTimeout)
 	}
+}
+
+// A Logger gets the same events as OnReload: the start, a refusal at
+// level ERROR with the path and the reason, and the recovery.
+func TestWatchLogsRefusalsAndRecoveryThroughSlog(t *testing.T) {
+	cm := newConfigMapDir(t, watchPolicies["https://a.example"])
+	var logs syncBuffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Attr{} // drop the time: the lines are compared whole
+			}
+			return a
+		},
+	}))
+	events := make(chan error, 4)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var m corsa.Middleware
+	go func() {
+		done <- m.Watch(ctx, cm.path(), corsa.WatchOptions{
+			Interval: 5 * time.Millisecond, Logger: logger, OnReload: func(err error) { events <- err },
+		})
+	}()
+	next := func() {
+		t.Helper()
+		select {
+		case <-events:
+		case <-time.After(eventTimeout):
+			t.Fatalf("no report within %v", eventTimeout)
+		}
+	}
+	next()
+	cm.rewrite(`{"origins": ["https://a.example/"]}`)
+	next()
+	cm.rewrite(watchPolicies["https://b.example"])
+	next()
+	cancel()
+	<-done
+
+	want := []string{
+		fmt.Sprintf(`level=INFO msg="corsa: serving policy file" path=%s`, cm.path()),
+		fmt.Sprintf(`level=ERROR msg="corsa: policy file refused, the previous policy stays" path=%s err=`, cm.path()),
+		fmt.Sprintf(`level=INFO msg="corsa: policy file valid again, now serving it" path=%s`, cm.path()),
+	}
+	lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("log has %d lines, want %d:\n%s", len(lines), len(want), logs.String())
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("log line %d:\n got %s\nwant %s...", i+1, lines[i], w)
+		}
+	}
+	if !strings.Contains(lines[1], `https://a.example/`) {
+		t.Errorf("the refusal does not name the bad origin: %s", lines[1])
+	}
+}
+
+// syncBuffer is a bytes.Buffer that Watch's goroutine writes while the
+// test may read it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
