@@ -6,14 +6,17 @@
 //
 // The data is table.txt, generated from public_suffix_list.dat by ./gen
 // (see its doc comment for how to refresh it) and embedded as one string:
-// nothing is built at start-up, and a lookup is a few binary searches. It
-// runs when a policy is validated, never per request.
+// nothing is built at start-up, and a lookup is a few binary searches over
+// an index of its lines built on first use. It runs when a policy is
+// validated, never per request.
 package psl
 
 import (
 	_ "embed" // table.txt
 	"iter"
+	"sort"
 	"strings"
+	"sync"
 )
 
 //go:generate go run ./gen -commit e8c9a2b2b2856b6449999dd0ec0d118f364ed0cd -date 2026-08-19
@@ -69,6 +72,18 @@ type Rule struct {
 // the caller.
 func Public(domain string) (Rule, bool) {
 	rev := reverse(domain)
+	var r Rule
+	if sec, ok := find(rev, '='); ok {
+		r = Rule{domain, sec}
+	} else if i := strings.LastIndexByte(rev, '.'); i >= 0 {
+		if sec, ok := find(rev[:i], '*'); ok {
+			r = Rule{"*." + domain[strings.IndexByte(domain, '.')+1:], sec}
+		}
+	}
+	if r.Text == "" {
+		return Rule{}, false
+	}
+	// An exception is rare: look for one only once a rule applies.
 	for i := 0; i <= len(rev); i++ {
 		if i == len(rev) || rev[i] == '.' {
 			if _, ok := find(rev[:i], '!'); ok {
@@ -76,15 +91,7 @@ func Public(domain string) (Rule, bool) {
 			}
 		}
 	}
-	if sec, ok := find(rev, '='); ok {
-		return Rule{domain, sec}, true
-	}
-	if i := strings.LastIndexByte(rev, '.'); i >= 0 {
-		if sec, ok := find(rev[:i], '*'); ok {
-			return Rule{"*." + domain[strings.IndexByte(domain, '.')+1:], sec}, true
-		}
-	}
-	return Rule{}, false
+	return r, true
 }
 
 // Beneath reports a rule that makes some subdomain of domain, other than
@@ -100,16 +107,15 @@ func Beneath(domain string) (Rule, bool) {
 	var best Rule
 	bestLabels := 0
 	prefix := rev + "."
-	for i := lowerBound(prefix); i < len(rules); {
-		line, next := lineAt(i)
-		if !strings.HasPrefix(line, prefix) {
+	for i := lowerBound(prefix); i < len(lineStarts()); i++ {
+		l := line(i)
+		if !strings.HasPrefix(l, prefix) {
 			break
 		}
-		r := parse(line)
+		r := parse(l)
 		if n := strings.Count(r.Text, "."); !strings.HasPrefix(r.Text, "!") && (bestLabels == 0 || n < bestLabels) {
 			best, bestLabels = r, n
 		}
-		i = next
 	}
 	return best, bestLabels > 0
 }
@@ -117,14 +123,39 @@ func Beneath(domain string) (Rule, bool) {
 // All yields every rule of the table, in table order.
 func All() iter.Seq[Rule] {
 	return func(yield func(Rule) bool) {
-		for i := 0; i < len(rules); {
-			line, next := lineAt(i)
-			if !yield(parse(line)) {
+		for i := range len(lineStarts()) {
+			if !yield(parse(line(i))) {
 				return
 			}
-			i = next
 		}
 	}
+}
+
+// lineStarts indexes the lines of rules, so that a binary search step is
+// one comparison. It is built on first use, by New with a wildcard
+// pattern: 4 bytes a rule, and no start-up cost for programs that never
+// need it.
+var lineStarts = sync.OnceValue(func() []uint32 {
+	starts := make([]uint32, 0, strings.Count(rules, "\n")+1)
+	for i := 0; i < len(rules); {
+		starts = append(starts, uint32(i))
+		n := strings.IndexByte(rules[i:], '\n')
+		if n < 0 {
+			break
+		}
+		i += n + 1
+	}
+	return starts
+})
+
+// line returns line i of rules, without its newline.
+func line(i int) string {
+	starts := lineStarts()
+	end := len(rules)
+	if i+1 < len(starts) {
+		end = int(starts[i+1]) - 1
+	}
+	return strings.TrimSuffix(rules[starts[i]:end], "\n")
 }
 
 // find reports the section of the rule of the given kind stored under the
@@ -134,44 +165,22 @@ func find(rev string, kind byte) (Section, bool) {
 		return 0, false
 	}
 	key := rev + " "
-	for i := lowerBound(key); i < len(rules); {
-		line, next := lineAt(i)
-		if !strings.HasPrefix(line, key) {
+	for i := lowerBound(key); i < len(lineStarts()); i++ {
+		l := line(i)
+		if !strings.HasPrefix(l, key) {
 			break
 		}
-		if line[len(key)] == kind {
-			return Section(line[len(key)+1]), true
+		if l[len(key)] == kind {
+			return Section(l[len(key)+1]), true
 		}
-		i = next
 	}
 	return 0, false
 }
 
-// lowerBound returns the offset of the first line of rules not less than
+// lowerBound returns the index of the first line of rules not less than
 // key.
 func lowerBound(key string) int {
-	// lo and hi are line starts; lines before lo are less than key, the
-	// line at hi (if any) is not.
-	lo, hi := 0, len(rules)
-	for lo < hi {
-		start := lo + strings.LastIndexByte(rules[lo:lo+(hi-lo)/2], '\n') + 1
-		line, next := lineAt(start)
-		if line < key {
-			lo = next
-		} else {
-			hi = start
-		}
-	}
-	return lo
-}
-
-// lineAt returns the line starting at offset i and the offset of the next.
-func lineAt(i int) (line string, next int) {
-	n := strings.IndexByte(rules[i:], '\n')
-	if n < 0 {
-		return rules[i:], len(rules)
-	}
-	return rules[i : i+n], i + n + 1
+	return sort.Search(len(lineStarts()), func(i int) bool { return line(i) >= key })
 }
 
 // parse turns a table line back into the rule as the list writes it.
