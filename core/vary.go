@@ -1,6 +1,9 @@
 package corsa
 
-import "strings"
+import (
+	"net/http"
+	"strings"
+)
 
 // VaryListsOrigin reports whether v, the value of one Vary header line,
 // already makes caches key on Origin: it lists Origin (field names compare
@@ -19,4 +22,29 @@ func VaryListsOrigin(v string) bool {
 		}
 	}
 	return false
+}
+
+// RestoreVary adds d.Vary to h again when none of h's Vary lines lists
+// Origin any more: code that ran after SetHeaders replaced the Vary header
+// (http.Header.Set, gin's c.Header) instead of adding to it, or deleted it.
+// A response that still lists Origin, or "*", is left as it is, so Origin
+// is never listed twice; a decision without Vary (a constant "*" answer)
+// adds nothing, and neither does a preflight's, whose response no handler
+// touches.
+//
+// Call it after the handler returns, and only while the response headers
+// are unsent: once they are written, changing h changes nothing. It
+// allocates only when it adds, and then copies h's Vary values rather
+// than appending to a slice someone else may hold (SPEC.md §3b).
+func (d *Decision) RestoreVary(h http.Header) {
+	if d.Vary == "" || d.Kind == Preflight {
+		return
+	}
+	prior := h[HeaderVary]
+	for _, v := range prior {
+		if VaryListsOrigin(v) {
+			return
+		}
+	}
+	h[HeaderVary] = append(prior[:len(prior):len(prior)], d.Vary)
 }
