@@ -76,4 +76,16 @@
 // Origins are compared byte for byte. "null" matches only when listed (with
 // DangerouslyAllowNullOrigin); "*" does not cover it. A request with more
 // than one Origin header is refused.
+//
+// # Vary and other middleware
+//
+// Vary is always added to, so middleware outside Handler that sets its own
+// Vary first keeps it. A handler, or middleware inside Handler, that sets
+// Vary (w.Header().Set("Vary", ...)) replaces "Vary: Origin", and Handler
+// does not put it back: it cannot know whether the headers are sent
+// without wrapping the ResponseWriter, an allocation on every request.
+// Register middleware that sets Vary outside Handler, and add to Vary in
+// handlers (w.Header().Add). Adapters whose framework tells them the
+// response is still unsent call Decision.RestoreVary after the handler;
+// VaryListsOrigin checks one Vary line.
 package corsa
