@@ -5,9 +5,11 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 )
 
 // What happens to "Vary: Origin" (SPEC.md §3) when code that runs after
@@ -92,5 +94,41 @@ func TestVaryWhenDownstreamCodeSetsIt(t *testing.T) {
 				t.Errorf("Access-Control-Allow-Origin present: %v, want %v", allowed, tt.origin != "")
 			}
 		})
+	}
+}
+
+// Restoring Vary reuses fasthttp's pooled header storage: it adds no
+// allocation over the same app without corsa.
+func TestRestoringVaryAddsNoAllocation(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	build := func(use ...fiber.Handler) fasthttp.RequestHandler {
+		app := fiber.New()
+		for _, h := range use {
+			app.Use(h)
+		}
+		app.Get("/items", func(c *fiber.Ctx) error {
+			c.Set("Vary", "Accept-Encoding")
+			return c.SendString("ok")
+		})
+		return app.Handler()
+	}
+	req := conformance.Request{Method: http.MethodGet, Path: "/items", Header: [][2]string{{"Origin", "https://app.example"}}}
+	var allocs [2]float64
+	for i, h := range []fasthttp.RequestHandler{build(), build(corsafiber.Must(corsa.Config{Origins: []string{"https://app.example"}}))} {
+		ctx := requestCtx(req)
+		allocs[i] = testing.AllocsPerRun(100, func() { serveCtx(h, ctx) })
+		if i == 1 {
+			if got := string(ctx.Response.Header.Peek("Vary")); got != "Accept-Encoding" {
+				t.Fatalf("first Vary line %q, want the handler's", got)
+			}
+			if n := len(ctx.Response.Header.PeekAll("Vary")); n != 2 {
+				t.Fatalf("%d Vary lines, want 2: corsa did not restore Origin", n)
+			}
+		}
+	}
+	if allocs[1] > allocs[0] {
+		t.Errorf("corsa adds %.0f allocations when it restores Vary (bare fiber %.0f), want none", allocs[1]-allocs[0], allocs[0])
 	}
 }
