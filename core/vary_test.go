@@ -71,6 +71,8 @@ func TestDecisionRestoreVary(t *testing.T) {
 			[]string{"*"}, []string{"*"}},
 		{"an any-origin answer, which does not vary, gets no Origin", anyOrigin, actual,
 			[]string{"Accept-Encoding"}, []string{"Accept-Encoding"}},
+		{"an any-origin answer to a request without Origin, constant too, gets no Origin", anyOrigin, corsa.Request{Method: "GET"},
+			[]string{"Accept-Encoding"}, []string{"Accept-Encoding"}},
 		{"a preflight's Vary, which no handler touches, is not added", listed, preflight,
 			[]string{"Accept-Encoding"}, []string{"Accept-Encoding"}},
 	}
