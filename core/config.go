@@ -1,14 +1,10 @@
 package corsa
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"reflect"
-	"strings"
 )
 
 // Config is a CORS policy as a user writes it: in Go, or as JSON in a policy
@@ -87,50 +83,30 @@ type Config struct {
 //	corsa.Config{MaxAge: corsa.Seconds(600)}
 func Seconds(n int) *int { return &n }
 
-// ParseConfig decodes a JSON policy file. Unknown fields and trailing data
-// are errors, so that a misspelt setting is never silently ignored. It does
-// not validate the policy: New does.
+// ParseConfig decodes a JSON policy file. Syntax errors, unknown fields,
+// keys given twice (at any depth), values of the wrong type and trailing
+// data are errors, so that a misspelt setting is never silently ignored
+// and every tool reads the file the same way. Each error names its line
+// and column; every problem with the keys is reported at once, joined as
+// by errors.Join, and an unknown key that another CORS library uses, or
+// that is a near miss of a field, comes with the field to write instead.
+// It does not validate the policy: New does.
 func ParseConfig(data []byte) (Config, error) {
-	if err := checkFieldNames(data); err != nil {
+	if err := checkSyntax(data); err != nil {
 		return Config{}, err
 	}
+	problems := checkKeys(data)
 	var c Config
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return Config{}, fmt.Errorf("corsa: policy JSON: %w", err)
+	// The keys are checked, so Unmarshal sees only known fields; it
+	// reports the first value of the wrong type.
+	if err := json.Unmarshal(data, &c); err != nil {
+		problems = append(problems, typeError(data, err))
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return Config{}, errors.New("corsa: policy JSON: trailing data after the policy object")
+	if len(problems) > 0 {
+		return Config{}, errors.Join(problems...)
 	}
 	return c, nil
 }
-
-// checkFieldNames refuses keys that differ from a field's JSON name only in
-// case: encoding/json would accept "maxage" or "ORIGINS" as the field, and a
-// policy file should read the same to every tool.
-func checkFieldNames(data []byte) error {
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(data, &fields) != nil {
-		return nil // not an object: the decoder reports it
-	}
-	for name := range fields {
-		if !jsonFieldNames[name] {
-			return fmt.Errorf("corsa: policy JSON: unknown field %q", name)
-		}
-	}
-	return nil
-}
-
-var jsonFieldNames = func() map[string]bool {
-	names := map[string]bool{}
-	t := reflect.TypeFor[Config]()
-	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		names[name] = true
-	}
-	return names
-}()
 
 // LoadConfig reads and decodes the JSON policy file at path (see ParseConfig).
 func LoadConfig(path string) (Config, error) {
