@@ -142,7 +142,7 @@ func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 		return true
 	case o == "null":
 		b.WriteString("  origin \"null\": not allowed: null is only allowed when listed explicitly (\"*\" does not cover it)\n")
-	case tooLong:
+	case tooLong && p.maxOrigin > 0: // else no entry can match: closestOrigin says why
 		fmt.Fprintf(b, "  origin %s: not allowed: %d bytes, longer than any origin this policy can match (%d bytes), so refused before matching\n",
 			quoteShort(o), len(o), p.maxOrigin)
 	default:

@@ -93,6 +93,13 @@ func TestOriginsLongerThanAnyEntryAreRefusedBeforeMatching(t *testing.T) {
 		})
 	}
 
+	t.Run("a policy with no origins says so rather than quoting a bound of 0 bytes", func(t *testing.T) {
+		p := mustPolicy(t, corsa.Config{})
+		got := p.Explain(&corsa.Request{Method: "GET", Origin: "https://a.example"})
+		if want := `  origin "https://a.example": not allowed: the policy allows no origins` + "\n"; !strings.Contains(got, want) {
+			t.Errorf("Explain =\n%s\nwant a line\n%s", got, want)
+		}
+	})
 	t.Run("a * policy allows an origin of any length, at no cost", func(t *testing.T) {
 		p := mustPolicy(t, corsa.Config{Origins: []string{"*"}})
 		if d := p.Decide(&corsa.Request{Method: "GET", Origin: "https://" + strings.Repeat("a", 1<<20)}); !d.Allowed() {
