@@ -26,10 +26,18 @@ func (p *Policy) Explain(r *Request) string {
 	}
 	switch d.Kind {
 	case NotCORS:
-		b.WriteString("not a CORS request (no Origin header): passed to the handler unchanged\n")
+		if p.anyOrigin {
+			b.WriteString("not a CORS request (no Origin header): passed to the handler, with the constant headers of \"*\" below\n")
+		} else {
+			b.WriteString("not a CORS request (no Origin header): passed to the handler unchanged\n")
+		}
 	case Actual:
 		fmt.Fprintf(&b, "actual %s request from %s: %s\n", methodText(r.Method), quoteShort(r.Origin), verdict)
-		p.explainOrigin(&b, r)
+		if p.anyOrigin {
+			fmt.Fprintf(&b, "  origin: any: \"*\" (origins[%d]) without credentials gives every response but a preflight's the same headers, whatever Origin is\n", p.anyEntry)
+		} else {
+			p.explainOrigin(&b, r)
+		}
 		if d.Reason == Allowed {
 			b.WriteString("  the handler runs, with the headers below\n")
 		} else {
@@ -85,7 +93,7 @@ func (p *Policy) explainPreflight(b *strings.Builder, r *Request) {
 	case p.privateNetwork:
 		b.WriteString("  private network access: allowed\n")
 	default:
-		b.WriteString("  private network access: not allowed: privateNetwork is off\n")
+		b.WriteString("  private network access: not granted (privateNetwork is off): answered as if not asked, and the browser decides\n")
 	}
 }
 
@@ -130,8 +138,10 @@ func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 	case entry >= 0:
 		e := p.cfg.Origins[entry]
 		switch {
+		case e == "*" && o == "null":
+			fmt.Fprintf(b, "  origin \"null\": allowed by \"*\" (origins[%d]), which covers null when credentials are off, as in Fetch's CORS check\n", entry)
 		case e == "*":
-			fmt.Fprintf(b, "  origin %s: allowed by origins[%d] \"*\"\n", quoteShort(o), entry)
+			fmt.Fprintf(b, "  origin %s: allowed by \"*\" (origins[%d])\n", quoteShort(o), entry)
 		case e == "null":
 			fmt.Fprintf(b, "  origin \"null\": allowed by origins[%d] \"null\", with dangerouslyAllowNullOrigin\n", entry)
 		case e == o:
@@ -141,7 +151,7 @@ func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 		}
 		return true
 	case o == "null":
-		b.WriteString("  origin \"null\": not allowed: null is only allowed when listed explicitly (\"*\" does not cover it)\n")
+		b.WriteString("  origin \"null\": not allowed: null is only allowed when listed explicitly, with dangerouslyAllowNullOrigin\n")
 	case tooLong && p.maxOrigin > 0: // else no entry can match: closestOrigin says why
 		fmt.Fprintf(b, "  origin %s: not allowed: %d bytes, longer than any origin this policy can match (%d bytes), so refused before matching\n",
 			quoteShort(o), len(o), p.maxOrigin)

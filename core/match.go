@@ -7,10 +7,10 @@ package corsa
 // alone, before any matching (SPEC.md §6b). It never allocates.
 func (p *Policy) matchOrigin(o string) (entry int, tooLong bool) {
 	switch {
-	case o == "null":
-		return p.nullEntry, false // never covered by "*" (SPEC.md §1)
 	case p.anyOrigin:
-		return p.anyEntry, false
+		return p.anyEntry, false // "null" included, as in Fetch's CORS check (SPEC.md §1)
+	case o == "null":
+		return p.nullEntry, false
 	case len(o) > p.maxOrigin:
 		// Constant cost, whatever the length: a megabyte Origin is never
 		// compared with each pattern.
