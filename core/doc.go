@@ -106,4 +106,16 @@
 // "null"), and methods longer than the 64 bytes a preflight may ask for.
 // ParseConfig refuses unknown keys and keys given twice, naming the line
 // and column.
+//
+// # Vary and other middleware
+//
+// Vary is always added to, so middleware outside Handler that sets its own
+// Vary first keeps it. A handler, or middleware inside Handler, that sets
+// Vary (w.Header().Set("Vary", ...)) replaces "Vary: Origin", and Handler
+// does not put it back: it cannot know whether the headers are sent
+// without wrapping the ResponseWriter, an allocation on every request.
+// Register middleware that sets Vary outside Handler, and add to Vary in
+// handlers (w.Header().Add). Adapters whose framework tells them the
+// response is still unsent call Decision.RestoreVary after the handler;
+// VaryListsOrigin checks one Vary line.
 package corsa
