@@ -12,7 +12,7 @@ import (
 
 // This file judges responses the way a browser does, following the Fetch
 // Standard (https://fetch.spec.whatwg.org/) rather than corsa's own
-// byte-level choices: two servers that answer differently get the same
+// byte-level choices (SPEC.md §8): two servers that answer differently get the same
 // verdict when a browser cannot tell them apart. The steps cited are those
 // of Fetch's "CORS check", "CORS-preflight fetch", "CORS-safelisted
 // request-header" and "CORS-safelisted response-header name" definitions,
