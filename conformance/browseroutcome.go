@@ -3,7 +3,6 @@ package conformance
 import (
 	"errors"
 	"fmt"
-	"mime"
 	"net/http"
 	"slices"
 	"strconv"
@@ -117,12 +116,12 @@ func CheckPreflight(r BrowserRequest, preflight *http.Response) error {
 	}
 	// Authorization must be named even under "*" (step 7.6).
 	for name := range r.Header {
-		if strings.EqualFold(name, "Authorization") && !containsFold(headerNames, name) {
+		if strings.EqualFold(name, "Authorization") && !listedFold(headerNames, name) {
 			return fmt.Errorf("preflight: Authorization not named in Access-Control-Allow-Headers %q", headerNames)
 		}
 	}
 	for _, name := range r.UnsafeHeaderNames() {
-		if !containsFold(headerNames, name) && (r.Credentials || !slices.Contains(headerNames, "*")) {
+		if !listedFold(headerNames, name) && (r.Credentials || !slices.Contains(headerNames, "*")) {
 			return fmt.Errorf("preflight: header %s not in Access-Control-Allow-Headers %q", name, headerNames)
 		}
 	}
@@ -177,7 +176,7 @@ func ExposedHeaders(r BrowserRequest, resp *http.Response) []string {
 		if lower == "set-cookie" || lower == "set-cookie2" {
 			continue
 		}
-		if all || slices.Contains(safelistedResponseHeaders, lower) || err == nil && containsFold(listed, lower) {
+		if all || slices.Contains(safelistedResponseHeaders, lower) || err == nil && listedFold(listed, lower) {
 			out = append(out, lower)
 		}
 	}
@@ -264,8 +263,11 @@ func corsSafelistedRequestHeader(lower, value string) bool {
 		if strings.ContainsFunc(value, corsUnsafeByte) {
 			return false
 		}
-		essence, _, err := mime.ParseMediaType(value)
-		return err == nil && (essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data" || essence == "text/plain")
+		// Only the essence matters; parameters need not parse the way
+		// mime.ParseMediaType wants them.
+		essence, _, _ := strings.Cut(value, ";")
+		essence = strings.ToLower(strings.Trim(essence, " \t\r\n"))
+		return essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data" || essence == "text/plain"
 	case "range":
 		return simpleRange(value)
 	}
@@ -332,4 +334,9 @@ func isToken(s string) bool {
 	return !strings.ContainsFunc(s, func(c rune) bool {
 		return c <= ' ' || c >= 0x7f || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, c)
 	})
+}
+
+// listedFold reports whether list holds name in any case.
+func listedFold(list []string, name string) bool {
+	return slices.ContainsFunc(list, func(e string) bool { return strings.EqualFold(e, name) })
 }

@@ -44,6 +44,7 @@ func TestBrowserRequestNeedsPreflight(t *testing.T) {
 		// "CORS-safelisted request-header": Content-Type only with one of
 		// three MIME essences.
 		{"a text/plain POST is not preflighted", BrowserRequest{Method: "POST", Origin: browserPage, Header: http.Header{"Content-Type": {"text/plain;charset=UTF-8"}}}, false, nil},
+		{"a text/plain Content-Type with an odd parameter is still safelisted", BrowserRequest{Method: "POST", Origin: browserPage, Header: http.Header{"Content-Type": {"Text/Plain; odd"}}}, false, nil},
 		{"a JSON Content-Type is unsafe", BrowserRequest{Method: "POST", Origin: browserPage, Header: http.Header{"Content-Type": {"application/json"}}}, true, []string{"content-type"}},
 		{"safelisted headers need no preflight", BrowserRequest{Method: "GET", Origin: browserPage, Header: http.Header{"Accept": {"text/html"}, "Accept-Language": {"en-US,en;q=0.5"}, "Range": {"bytes=0-99"}}}, false, nil},
 		{"Accept with a CORS-unsafe byte is unsafe", BrowserRequest{Method: "GET", Origin: browserPage, Header: http.Header{"Accept": {"text/html(x)"}}}, true, []string{"accept"}},
