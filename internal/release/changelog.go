@@ -67,7 +67,7 @@ func moveChangelog(text string, mods []*module, now time.Time) (string, []string
 		if len(goes) > 0 {
 			moved = append(moved, "### "+strings.Join(goes, ", "))
 			moved = append(moved, body...)
-			notes = append(notes, fmt.Sprintf("moves %q (%d entries)", "### "+strings.Join(goes, ", "), countEntries(body)))
+			notes = append(notes, fmt.Sprintf("moves %q (entries: %d)", "### "+strings.Join(goes, ", "), countEntries(body)))
 		}
 		if len(stays) > 0 {
 			keep = append(keep, "### "+strings.Join(stays, ", "))

@@ -276,28 +276,26 @@ func check(root, work string, mods []*module, only map[string]bool) error {
 		}
 	}
 	var failed []string
-	fmt.Printf("\n%-12s %-8s %-26s %s\n", "module", "version", "check", "a user's first build downloads")
+	fmt.Println("\nchecks: the module alone (go mod tidy changes nothing, build, vet); a user's module (go get, build;")
+	fmt.Println("for an adapter the README one-liner served, preflight and actual headers). A user's first build downloads:")
+	fmt.Printf("%-12s %-7s %-6s %5s %9s %12s %6s\n", "module", "version", "checks", "zips", "zipped", "GOMODCACHE", "time")
 	for _, m := range mods {
 		if m.role == internal || len(only) > 0 && !only[m.dir] {
 			continue
 		}
+		start := time.Now()
 		err := c.checkModule(m)
-		what := "tidy, build, vet"
 		var d download
 		if err == nil {
-			what += ", user build"
-			if m.role == adapter {
-				what += ", headers"
-			}
 			d, err = c.checkUser(m)
 		}
+		took := time.Since(start).Round(time.Second)
 		if err != nil {
 			failed = append(failed, fmt.Sprintf("%s: %v", m.dir, err))
-			fmt.Printf("%-12s %-8s FAIL\n", m.dir, m.version)
+			fmt.Printf("%-12s %-7s %-6s %5s %9s %12s %6s\n", m.dir, m.version, "FAIL", "", "", "", took)
 			continue
 		}
-		fmt.Printf("%-12s %-8s ok (%s)  %d modules, %.1f MB zipped, %.1f MB in GOMODCACHE\n",
-			m.dir, m.version, what, d.modules, d.zipMB, d.cacheMB)
+		fmt.Printf("%-12s %-7s %-6s %5d %6.1f MB %9.1f MB %6s\n", m.dir, m.version, "ok", d.modules, d.zipMB, d.cacheMB, took)
 	}
 	// The module cache's files are read-only; let go remove them.
 	_, _ = c.goCmd(work, filepath.Join(work, "modcache"), "clean", "-modcache")
