@@ -7,8 +7,9 @@ import (
 )
 
 // moveChangelog moves the CHANGELOG's Unreleased subsections ("### core",
-// "### gin, echo, fiber, chi", ...) of the released modules, and of the
-// modules nobody imports, under a new heading naming the tags and the date.
+// "### gin, echo, fiber, chi", "### docs", ...) under a new heading naming
+// the tags and the date: those of the released modules, of the modules
+// nobody imports and of anything that is not a module.
 // A subsection that also names a module not being released is copied and
 // keeps that module's name under Unreleased. notes say what moved, and
 // which released module had no entry.
@@ -55,9 +56,9 @@ func moveChangelog(text string, mods []*module, now time.Time) (string, []string
 			name = strings.TrimSpace(name)
 			m, ok := byDir[name]
 			switch {
-			case !ok:
-				return "", nil, fmt.Errorf("CHANGELOG.md: %q names %q, which is not a module directory", section[i], name)
-			case m.release || m.role == internal:
+			case !ok || m.release || m.role == internal:
+				// Not a module ("docs"), a module nobody imports, or
+				// one being tagged: its lines ship with this release.
 				goes = append(goes, name)
 				hasEntry[name] = true
 			default:
@@ -88,7 +89,7 @@ func moveChangelog(text string, mods []*module, now time.Time) (string, []string
 	notes = append([]string{"new heading: " + heading}, notes...)
 	out := append([]string{}, lines[:start+1]...)
 	out = append(out, trimBlank(keep)...)
-	out = append(out, "", heading, "")
+	out = append(out, "", heading)
 	out = append(out, trimBlank(moved)...)
 	if end < len(lines) {
 		out = append(out, "")

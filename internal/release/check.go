@@ -93,7 +93,7 @@ func (c *checker) checkModule(m *module) error {
 	return err
 }
 
-// download is what a user's first build of one module fetched.
+// download is what a user's first build fetched into an empty module cache.
 type download struct {
 	names   []string // module@version of each zip downloaded
 	modules int      // module zips downloaded
@@ -101,60 +101,68 @@ type download struct {
 	cacheMB float64 // the module cache on disk, extracted
 }
 
+// usage is what a user downloads: for go get and go build, and after go
+// mod tidy, which also fetches the zip of every module in the build list
+// (conformance among them) to record its checksum in go.sum.
+type usage struct{ build, tidy download }
+
 // checkUser builds, in a fresh module with a fresh module cache, what a
 // user writes: go get the module, the README's one-liner in a server (or a
-// plain import for a library); then serves a preflight and an actual
-// request and checks their headers exactly.
-func (c *checker) checkUser(m *module) (download, error) {
+// plain import for a library), go build, go mod tidy; then serves a
+// preflight and an actual request and checks their headers exactly.
+func (c *checker) checkUser(m *module) (usage, error) {
+	var u usage
 	dir := filepath.Join(c.work, "user-"+m.name())
 	cache := filepath.Join(c.work, "modcache-"+m.name())
 	defer func() { _, _ = c.goCmd(c.work, cache, "clean", "-modcache") }() // its files are read-only
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return download{}, err
+		return u, err
 	}
-	steps := [][]string{
-		{"mod", "init", "example.com/user"},
-		{"get", m.path + "@" + m.version},
-	}
-	for _, args := range steps {
+	for _, args := range [][]string{{"mod", "init", "example.com/user"}, {"get", m.path + "@" + m.version}} {
 		if _, err := c.goCmd(dir, cache, args...); err != nil {
-			return download{}, err
+			return u, err
 		}
 	}
 	main := "package main\n\nimport _ \"" + m.path + "\"\n\nfunc main() {}\n"
 	if m.role == adapter {
 		line, err := oneLiner(c.readme, m.framework)
 		if err != nil {
-			return download{}, err
+			return u, err
 		}
 		main = fmt.Sprintf(m.server, line)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(main), 0o644); err != nil {
-		return download{}, err
-	}
-	if _, err := c.goCmd(dir, cache, "mod", "tidy"); err != nil {
-		return download{}, err
-	}
-	if err := c.checkUserGraph(dir, cache, m); err != nil {
-		return download{}, err
+		return u, err
 	}
 	bin := filepath.Join(dir, "server")
 	if _, err := c.goCmd(dir, cache, "build", "-o", bin, "."); err != nil {
-		return download{}, err
+		return u, err
 	}
-	d, err := measure(cache)
-	if err != nil {
-		return d, err
+	var err error
+	if u.build, err = measure(cache); err != nil {
+		return u, err
 	}
-	for _, name := range d.names {
+	for _, name := range u.build.names {
 		if strings.HasPrefix(name, repoPath+"/conformance@") && m.role == adapter {
-			return d, fmt.Errorf("user of %s: downloads %s, which only the adapter's tests need", m.path, name)
+			return u, fmt.Errorf("user of %s: go get and go build download %s, which only the adapter's tests need", m.path, name)
 		}
+	}
+	if _, err := c.goCmd(dir, cache, "mod", "tidy"); err != nil {
+		return u, err
+	}
+	if u.tidy, err = measure(cache); err != nil {
+		return u, err
+	}
+	if err := c.checkUserGraph(dir, cache, m); err != nil {
+		return u, err
+	}
+	if _, err := c.goCmd(dir, cache, "build", "-o", bin, "."); err != nil {
+		return u, err
 	}
 	if m.role == adapter {
 		err = serveAndCheck(bin)
 	}
-	return d, err
+	return u, err
 }
 
 // checkUserGraph checks the user's module: no replace line, every corsa
@@ -175,6 +183,18 @@ func (c *checker) checkUserGraph(dir, cache string, m *module) error {
 		f := strings.Fields(line)
 		if len(f) == 2 && isOurs(f[0]) && f[1] != c.versions[f[0]] {
 			return fmt.Errorf("user of %s: the module graph has %s %s, not the released %q", m.path, f[0], f[1], c.versions[f[0]])
+		}
+	}
+	// Module graph pruning: the adapter's go.mod lists conformance (its
+	// tests need it), so the user's graph names it, but never loads its
+	// requirements, builds it, or downloads more than its go.mod.
+	graph, err := c.goCmd(dir, cache, "mod", "graph")
+	if err != nil {
+		return err
+	}
+	for _, line := range strings.Split(graph, "\n") {
+		if strings.HasPrefix(line, repoPath+"/conformance@") && m.role == adapter {
+			return fmt.Errorf("user of %s: go mod graph loads conformance's requirements (%q): it is not pruned", m.path, line)
 		}
 	}
 	deps, err := c.goCmd(dir, cache, "list", "-deps", "-f", "{{with .Module}}{{.Path}}{{end}}", ".")

@@ -276,26 +276,28 @@ func check(root, work string, mods []*module, only map[string]bool) error {
 		}
 	}
 	var failed []string
-	fmt.Println("\nchecks: the module alone (go mod tidy changes nothing, build, vet); a user's module (go get, build;")
-	fmt.Println("for an adapter the README one-liner served, preflight and actual headers). A user's first build downloads:")
-	fmt.Printf("%-12s %-7s %-6s %5s %9s %12s %6s\n", "module", "version", "checks", "zips", "zipped", "GOMODCACHE", "time")
+	fmt.Println("\nchecks: the module alone (go mod tidy changes nothing, build, vet); a user's module (go get, build,")
+	fmt.Println("go mod tidy; an adapter's README one-liner served, preflight and actual headers). What a user's")
+	fmt.Println("first build downloads into an empty module cache (module zips, MB zipped; after go mod tidy too):")
+	fmt.Printf("%-12s %-7s %-6s %19s %19s %14s %6s\n", "module", "version", "checks", "go get + go build", "+ go mod tidy", "GOMODCACHE", "time")
 	for _, m := range mods {
 		if m.role == internal || len(only) > 0 && !only[m.dir] {
 			continue
 		}
 		start := time.Now()
 		err := c.checkModule(m)
-		var d download
+		var u usage
 		if err == nil {
-			d, err = c.checkUser(m)
+			u, err = c.checkUser(m)
 		}
 		took := time.Since(start).Round(time.Second)
 		if err != nil {
 			failed = append(failed, fmt.Sprintf("%s: %v", m.dir, err))
-			fmt.Printf("%-12s %-7s %-6s %5s %9s %12s %6s\n", m.dir, m.version, "FAIL", "", "", "", took)
+			fmt.Printf("%-12s %-7s %-6s %19s %19s %14s %6s\n", m.dir, m.version, "FAIL", "", "", "", took)
 			continue
 		}
-		fmt.Printf("%-12s %-7s %-6s %5d %6.1f MB %9.1f MB %6s\n", m.dir, m.version, "ok", d.modules, d.zipMB, d.cacheMB, took)
+		fmt.Printf("%-12s %-7s %-6s %3d zips %6.1f MB %3d zips %6.1f MB %9.1f MB %6s\n", m.dir, m.version, "ok",
+			u.build.modules, u.build.zipMB, u.tidy.modules, u.tidy.zipMB, u.tidy.cacheMB, took)
 	}
 	// The module cache's files are read-only; let go remove them.
 	_, _ = c.goCmd(work, filepath.Join(work, "modcache"), "clean", "-modcache")

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // mutation is a change to a copy of the repository that would break
@@ -122,4 +123,86 @@ func copyRepo(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// TestApply cuts a release in a copy of the repository (the check, which
+// runs before it, is tested above and by .ci/release-check) and reads back
+// the tags and the commit after them.
+func TestApply(t *testing.T) {
+	repo := copyRepo(t)
+	for _, args := range [][]string{
+		{"config", "user.name", "release test"},
+		{"config", "user.email", "release@test.invalid"},
+		{"add", "-A"},
+		{"commit", "-q", "-m", "copy"},
+	} {
+		if _, err := git(repo, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mods, err := workspace(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan(repo, mods, "v0.1.0", ""); err != nil {
+		t.Fatal(err)
+	}
+	changelog, err := os.ReadFile(filepath.Join(repo, "CHANGELOG.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved, _, err := moveChangelog(string(changelog), mods, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := apply(repo, mods, moved); err != nil {
+		t.Fatal(err)
+	}
+	show := func(rev, file string) string {
+		t.Helper()
+		out, err := git(repo, "show", rev+":"+file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	t.Run("every published module is tagged, and nothing else", func(t *testing.T) {
+		out, err := git(repo, "tag", "-l")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Fields(out)
+		want := []string{"chi/v0.1.0", "conformance/v0.1.0", "core/v0.1.0", "echo/v0.1.0", "fiber/v0.1.0", "gin/v0.1.0"}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("tags %v, want %v", got, want)
+		}
+	})
+	t.Run("at the tag, an adapter requires its siblings at the release and has no replace line", func(t *testing.T) {
+		gomod := show("gin/v0.1.0", "gin/go.mod")
+		if strings.Contains(gomod, "replace") || strings.Contains(gomod, " v0.0.0\n") ||
+			!strings.Contains(gomod, "github.com/corsa-go/corsa/core v0.1.0") {
+			t.Errorf("gin/go.mod at the tag:\n%s", gomod)
+		}
+	})
+	t.Run("at the tag, the modules nobody imports keep their replace lines", func(t *testing.T) {
+		gomod := show("gin/v0.1.0", "examples/go.mod")
+		if !strings.Contains(gomod, "github.com/corsa-go/corsa/gin => ../gin") ||
+			!strings.Contains(gomod, "github.com/corsa-go/corsa/gin v0.1.0") {
+			t.Errorf("examples/go.mod at the tag:\n%s", gomod)
+		}
+	})
+	t.Run("after the tag, the adapter's replace lines are back, with the released requirement", func(t *testing.T) {
+		gomod := show("HEAD", "gin/go.mod")
+		if !strings.Contains(gomod, "github.com/corsa-go/corsa/core => ../core") ||
+			!strings.Contains(gomod, "github.com/corsa-go/corsa/core v0.1.0") {
+			t.Errorf("gin/go.mod after the release:\n%s", gomod)
+		}
+	})
+	t.Run("the changelog names the tags and the date, and keeps an empty Unreleased", func(t *testing.T) {
+		log := show("core/v0.1.0", "CHANGELOG.md")
+		heading := "## chi v0.1.0, conformance v0.1.0, core v0.1.0, echo v0.1.0, fiber v0.1.0, gin v0.1.0 (2026-12-01)"
+		if !strings.Contains(log, "## Unreleased\n\n"+heading+"\n\n### core\n") {
+			t.Errorf("CHANGELOG.md at the tag:\n%s", log)
+		}
+	})
 }
