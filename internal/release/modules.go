@@ -43,12 +43,15 @@ var modules = map[string]entry{
 	repoPath + "/benchmarks":          {role: internal},
 	repoPath + "/examples":            {role: internal},
 	repoPath + "/conformance/browser": {role: internal},
-	repoPath + "/conformance":         {role: library},
-	repoPath + "/core":                {role: adapter, framework: "net/http", server: netHTTPServer},
-	repoPath + "/chi":                 {role: adapter, framework: "chi", server: chiServer},
-	repoPath + "/gin":                 {role: adapter, framework: "gin", server: ginServer},
-	repoPath + "/echo":                {role: adapter, framework: "echo", server: echoServer},
-	repoPath + "/fiber":               {role: adapter, framework: "fiber", server: fiberServer},
+	// Cross-checks core's public suffix table against golang.org/x/net in
+	// tests; a module of its own so that core stays standard library only.
+	repoPath + "/core/internal/psl/crosscheck": {role: internal},
+	repoPath + "/conformance":                  {role: library},
+	repoPath + "/core":                         {role: adapter, framework: "net/http", server: netHTTPServer},
+	repoPath + "/chi":                          {role: adapter, framework: "chi", server: chiServer},
+	repoPath + "/gin":                          {role: adapter, framework: "gin", server: ginServer},
+	repoPath + "/echo":                         {role: adapter, framework: "echo", server: echoServer},
+	repoPath + "/fiber":                        {role: adapter, framework: "fiber", server: fiberServer},
 }
 
 // lookup returns the entry for a module path, or an error that says what to
