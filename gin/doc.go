@@ -86,10 +86,10 @@
 // If corsa is nevertheless installed twice, globally and on a RouterGroup,
 // the global one runs first. It answers every preflight, and the group's
 // middleware never sees one. For every other request the group's
-// middleware decides alone: it removes the global grant (Access-Control-
-// Allow-Origin, -Credentials, -Expose-Headers) before writing its own, so
-// a request the group's policy refuses carries no grant, and Vary lists
-// Origin twice, which is harmless. A preflighted request can therefore
-// pass its preflight on the global policy and then be unreadable under the
-// group's: use the per-path middleware instead.
+// middleware decides alone: it removes the global grant
+// (Access-Control-Allow-Origin, -Credentials, -Expose-Headers) before
+// writing its own, so a request the group's policy refuses carries no
+// grant, and Vary lists Origin twice, which is harmless. A preflighted
+// request can therefore pass its preflight on the global policy and then
+// be unreadable under the group's: use the per-path middleware instead.
 package corsagin
