@@ -24,7 +24,9 @@
 //	http.ListenAndServe(":8080", p.Handler(mux))
 //
 // A Middleware holds a Policy that can be replaced while serving
-// (Reconfigure). Explain describes a decision in words, for logs and the
+// (Reconfigure). Paths serves a different Policy for each path prefix
+// from one middleware (NewPaths), so that one global installation covers
+// every route group. Explain describes a decision in words, for logs and the
 // corsa command.
 //
 // # What a response gets
