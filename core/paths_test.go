@@ -344,3 +344,38 @@ func TestPathsLookupAllocatesNothingAndServingAtMostOnce(t *testing.T) {
 		})
 	}
 }
+
+// Run with -race: requests in flight while the entries are swapped each
+// see one whole table, the old or the new, never a mix.
+func TestPathsReconfigureUnderConcurrentRequests(t *testing.T) {
+	tables := []map[string]corsa.Config{
+		{"/api": {Origins: []string{pathsApp}}},
+		{"/api": {Origins: []string{pathsAdmin}}, "/": {Origins: []string{pathsSite}}},
+	}
+	pp := corsa.MustPaths(tables[0])
+	h := pp.Handler(okHandler)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 200 {
+			if err := pp.Reconfigure(tables[i%2]); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for {
+		select {
+		case <-done:
+			return
+		default:
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, requestTo(t, "GET", "/api/x", "Origin", pathsApp))
+		switch got := rec.Header().Values(corsa.HeaderAllowOrigin); {
+		case len(got) == 0, len(got) == 1 && got[0] == pathsApp:
+		default:
+			t.Fatalf("Access-Control-Allow-Origin = %q, want %q or none", got, pathsApp)
+		}
+	}
+}
