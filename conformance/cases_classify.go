@@ -16,7 +16,7 @@ func classifyCases() []Case {
 		{
 			Name:    "a request without Origin gets only Vary: Origin from an any-origin policy too",
 			Spec:    "§1",
-			Policy:  wide(),
+			Policy:  anyOrigin(),
 			Request: req("GET", PathResource),
 			Want:    notCORS(),
 		},

@@ -13,6 +13,7 @@ func headerCases() []Case {
 		{
 			Name:    "a preflight with no Access-Control-Request-Headers gets no Access-Control-Allow-Headers",
 			Spec:    "§2",
+			Tier:    TierCorsa,
 			Policy:  basic(),
 			Request: preflight(app, "PUT"),
 			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
@@ -55,6 +56,7 @@ func headerCases() []Case {
 		{
 			Name:    "request headers are answered in configured spelling, not the request's",
 			Spec:    "§2",
+			Tier:    TierCorsa,
 			Policy:  headers(methods(only(app), "PUT"), "x-request-id", "X-Trace"),
 			Request: preflightH("X-Request-Id"),
 			Want:    allowPreflight(H{acao: app, acam: "PUT", acah: "x-request-id, X-Trace"}),
@@ -86,7 +88,7 @@ func headerCases() []Case {
 			Name:    "a header wildcard allows twenty names a browser might list",
 			Spec:    "§4",
 			Policy:  headers(methods(only(app), "PUT"), "*"),
-			Request: preflightH(names("x-header-", 20, ",")),
+			Request: preflightH(names("x-a", 10, ",") + "," + names("x-b", 10, ",")), // sorted, as browsers send them
 			Want:    allowPreflight(H{acao: app, acam: "PUT", acah: "*"}),
 		},
 		{

@@ -2,9 +2,7 @@ package conformance
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
-	"testing"
 
 	corsa "github.com/corsa-go/corsa/core"
 )
@@ -132,68 +130,4 @@ var Routes = []Route{
 	{Path: PathNotFound, Methods: []string{http.MethodGet}, Status: 404},
 	{Path: PathServerError, Methods: []string{http.MethodGet}, Status: 500},
 	{Path: PathPanic, Methods: []string{http.MethodGet}, Panics: true},
-}
-
-// Run runs every case as a subtest of t, each against a fresh server from h.
-// A case the harness cannot run (a quirk, or ErrCannotExpress) is skipped
-// with a message naming why.
-func Run(t *testing.T, h Harness) {
-	t.Helper()
-	for _, c := range Cases() {
-		t.Run(c.Name, func(t *testing.T) {
-			res := runCase(h, c)
-			switch {
-			case res.skip != "":
-				t.Skip(res.skip)
-			case res.cannotExpress != nil:
-				t.Skipf("harness cannot express the policy: %v", res.cannotExpress)
-			}
-			what := c.Request.String()
-			if c.Want.Rejected {
-				what = fmt.Sprintf("policy %+v", c.Policy)
-			}
-			for _, p := range res.problems {
-				t.Errorf("%s (%s): %s", c.Spec, what, p)
-			}
-		})
-	}
-}
-
-// Report is Score's tally.
-type Report struct {
-	Passed, Failed, CannotExpress int
-	// Skipped counts cases skipped for a quirk of the harness.
-	Skipped  int
-	Failures []Failure
-}
-
-// Failure is one failed case and what was wrong.
-type Failure struct {
-	Case     string
-	Problems []string
-}
-
-// Total is the number of cases scored.
-func (r Report) Total() int { return r.Passed + r.Failed + r.CannotExpress + r.Skipped }
-
-// Score runs the same cases as Run without a *testing.T, for the peer
-// scoreboard: peers are expected to fail some cases, and the report says
-// which and why.
-func Score(h Harness) Report {
-	var r Report
-	for _, c := range Cases() {
-		res := runCase(h, c)
-		switch {
-		case res.skip != "":
-			r.Skipped++
-		case res.cannotExpress != nil:
-			r.CannotExpress++
-		case len(res.problems) > 0:
-			r.Failed++
-			r.Failures = append(r.Failures, Failure{Case: c.Name, Problems: res.problems})
-		default:
-			r.Passed++
-		}
-	}
-	return r
 }
