@@ -40,13 +40,13 @@ type Request struct {
 	Header       [][2]string
 }
 
-// Host is the host every request is addressed to.
-const Host = "api.example.test"
+// host is the host every request is addressed to.
+const host = "api.example.test"
 
 // HTTP builds the *http.Request: header names are canonicalized, and each
 // element of Header is added as its own line.
 func (r Request) HTTP() *http.Request {
-	req, err := http.NewRequest(r.Method, "http://"+Host+r.Path, nil)
+	req, err := http.NewRequest(r.Method, "http://"+host+r.Path, nil)
 	if err != nil {
 		panic(fmt.Sprintf("conformance: bad request %s: %v", r, err))
 	}
@@ -56,8 +56,8 @@ func (r Request) HTTP() *http.Request {
 	return req
 }
 
-// Size is roughly the size of the request's header block on the wire.
-func (r Request) Size() int {
+// size is roughly the size of the request's header block on the wire.
+func (r Request) size() int {
 	n := len(r.Method) + len(r.Path) + 12
 	for _, h := range r.Header {
 		n += len(h[0]) + len(h[1]) + 4

@@ -62,14 +62,14 @@ func originCases() []Case {
 					Spec:    "§6",
 					Policy:  a.config(),
 					Request: get(o),
-					Want:    allowActual(H{acao: o}),
+					Want:    allowActual(hs{acao: o}),
 				},
 				Case{
 					Name:    fmt.Sprintf("%s allows a preflight from %s", a.policy, o),
 					Spec:    "§6",
 					Policy:  a.config(),
 					Request: preflight(o, "GET"),
-					Want:    allowPreflight(H{acao: o}),
+					Want:    allowPreflight(hs{acao: o}),
 				},
 			)
 		}
@@ -80,7 +80,7 @@ func originCases() []Case {
 			Spec:    "§3",
 			Policy:  credentials(only(app, adminWithPort, localDev)),
 			Request: get(adminWithPort),
-			Want:    allowActual(H{acao: adminWithPort, acac: "true"}),
+			Want:    allowActual(hs{acao: adminWithPort, acac: "true"}),
 		},
 		{
 			Name:    "an exact origin with a port does not allow the same host without it",
@@ -101,21 +101,21 @@ func originCases() []Case {
 			Spec:    "§6",
 			Policy:  credentials(only(subdomainPat)),
 			Request: get("https://a.b.example.com"),
-			Want:    allowActual(H{acao: "https://a.b.example.com", acac: "true"}),
+			Want:    allowActual(hs{acao: "https://a.b.example.com", acac: "true"}),
 		},
 		{
 			Name:    "a port pattern allows a credentialed preflight and echoes the origin",
 			Spec:    "§6",
 			Policy:  credentials(methods(only(portPat), "PUT")),
 			Request: preflight("http://localhost:5173", "PUT"),
-			Want:    allowPreflight(H{acao: "http://localhost:5173", acac: "true", acam: "PUT"}),
+			Want:    allowPreflight(hs{acao: "http://localhost:5173", acac: "true", acam: "PUT"}),
 		},
 		{
 			Name:    "a credentialed policy allows a loopback http origin",
 			Spec:    "§5",
 			Policy:  credentials(only("http://127.0.0.1:8080")),
 			Request: get("http://127.0.0.1:8080"),
-			Want:    allowActual(H{acao: "http://127.0.0.1:8080", acac: "true"}),
+			Want:    allowActual(hs{acao: "http://127.0.0.1:8080", acac: "true"}),
 		},
 		{
 			Name: "a credentialed policy allows a plain http origin when DangerouslyAllowInsecureOrigins is set",
@@ -125,14 +125,14 @@ func originCases() []Case {
 				DangerouslyAllowInsecureOrigins: true,
 			},
 			Request: get("http://intranet.example.com"),
-			Want:    allowActual(H{acao: "http://intranet.example.com", acac: "true"}),
+			Want:    allowActual(hs{acao: "http://intranet.example.com", acac: "true"}),
 		},
 		{
 			Name:    "an any-origin policy answers an arbitrary origin with *",
 			Spec:    "§2",
 			Policy:  anyOrigin(),
 			Request: get(evil),
-			Want:    allowActualAny(H{acao: "*"}),
+			Want:    allowActualAny(hs{acao: "*"}),
 		},
 		{
 			Name:    "an any-origin policy answers a preflight with * and still varies by Origin",
@@ -140,7 +140,7 @@ func originCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  anyOrigin(),
 			Request: preflight(evil, "POST"),
-			Want:    allowPreflight(H{acao: "*"}),
+			Want:    allowPreflight(hs{acao: "*"}),
 		},
 
 		// null (§1, §7).
@@ -163,7 +163,7 @@ func originCases() []Case {
 			Spec:    "§1",
 			Policy:  credentials(nullPolicy()),
 			Request: get("null"),
-			Want:    allowActual(H{acao: "null", acac: "true"}),
+			Want:    allowActual(hs{acao: "null", acac: "true"}),
 		},
 		{
 			Name:    "null listed on purpose does not allow Null in another case",

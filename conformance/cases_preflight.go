@@ -18,35 +18,35 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  basic(),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 		{
 			Name:    "a preflight for the last listed method is allowed",
 			Spec:    "§2",
 			Policy:  basic(),
 			Request: preflight(app, "PATCH"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 		{
 			Name:    "a preflight for GET is allowed without GET being listed",
 			Spec:    "§2",
 			Policy:  basic(),
 			Request: preflight(app, "GET"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 		{
 			Name:    "a preflight for HEAD is allowed without HEAD being listed",
 			Spec:    "§2",
 			Policy:  basic(),
 			Request: preflight(app, "HEAD"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 		{
 			Name:    "a preflight for POST is allowed without POST being listed",
 			Spec:    "§2",
 			Policy:  basic(),
 			Request: preflight(app, "POST"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 		{
 			Name:    "a preflight for POST from a policy without methods gets no Access-Control-Allow-Methods",
@@ -54,7 +54,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  only(app),
 			Request: preflight(app, "POST"),
-			Want:    allowPreflight(H{acao: app}),
+			Want:    allowPreflight(hs{acao: app}),
 		},
 		{
 			Name:    "a preflight for an unlisted method is refused",
@@ -110,7 +110,7 @@ func preflightCases() []Case {
 			Spec:    "§2",
 			Policy:  methods(only(app), "PATCH"),
 			Request: preflight(app, "PATCH"),
-			Want:    allowPreflight(H{acao: app, acam: "PATCH"}),
+			Want:    allowPreflight(hs{acao: app, acam: "PATCH"}),
 		},
 		{
 			Name:    "listed safelisted methods are sent in configured order",
@@ -118,21 +118,21 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  methods(only(app), "GET", "PUT"),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: "GET, PUT"}),
+			Want:    allowPreflight(hs{acao: app, acam: "GET, PUT"}),
 		},
 		{
 			Name:    "a method wildcard allows an extension method and answers *",
 			Spec:    "§2",
 			Policy:  methods(only(app), "*"),
 			Request: preflight(app, "PURGE"),
-			Want:    allowPreflight(H{acao: app, acam: "*"}),
+			Want:    allowPreflight(hs{acao: app, acam: "*"}),
 		},
 		{
 			Name:    "a method wildcard allows a lower-case method token",
 			Spec:    "§2",
 			Policy:  methods(only(app), "*"),
 			Request: preflight(app, "patch"),
-			Want:    allowPreflight(H{acao: app, acam: "*"}),
+			Want:    allowPreflight(hs{acao: app, acam: "*"}),
 		},
 		{
 			Name:    "a method wildcard does not allow a method that is not a token",
@@ -162,7 +162,7 @@ func preflightCases() []Case {
 			Spec:    "§2",
 			Policy:  full(),
 			Request: preflight(app, "PUT", acrh, "authorization,content-type"),
-			Want:    allowPreflight(H{acao: app, acac: "true", acam: fullMethods, acah: fullHeaders, acma: "600"}),
+			Want:    allowPreflight(hs{acao: app, acac: "true", acam: fullMethods, acah: fullHeaders, acma: "600"}),
 		},
 		{
 			Name:    "a credentialed preflight without request headers gets no Access-Control-Allow-Headers",
@@ -170,14 +170,14 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  full(),
 			Request: preflight("https://shop.example.org", "DELETE"),
-			Want:    allowPreflight(H{acao: "https://shop.example.org", acac: "true", acam: fullMethods, acma: "600"}),
+			Want:    allowPreflight(hs{acao: "https://shop.example.org", acac: "true", acam: fullMethods, acma: "600"}),
 		},
 		{
 			Name:    "a credentialed preflight from a port-pattern origin is allowed",
 			Spec:    "§2",
 			Policy:  with(full(), func(c *corsa.Config) { c.Origins = []string{portPat} }),
 			Request: preflight("http://localhost:5173", "PATCH", acrh, "x-request-id"),
-			Want:    allowPreflight(H{acao: "http://localhost:5173", acac: "true", acam: fullMethods, acah: fullHeaders, acma: "600"}),
+			Want:    allowPreflight(hs{acao: "http://localhost:5173", acac: "true", acam: fullMethods, acah: fullHeaders, acma: "600"}),
 		},
 		{
 			Name:    "a refused credentialed preflight gets no credentials header and no max-age",
@@ -192,7 +192,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  exposed(basic(), "X-Total-Count"),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 
 		// Any origin.
@@ -201,14 +201,14 @@ func preflightCases() []Case {
 			Spec:    "§2",
 			Policy:  methods(anyOrigin(), "PUT"),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: "*", acam: "PUT"}),
+			Want:    allowPreflight(hs{acao: "*", acam: "PUT"}),
 		},
 		{
 			Name:    "a preflight to a policy with * everywhere gets * everywhere",
 			Spec:    "§2",
 			Policy:  wide(),
 			Request: preflight(evil, "PURGE", acrh, "content-type,x-custom"),
-			Want:    allowPreflight(H{acao: "*", acam: "*", acah: "*"}),
+			Want:    allowPreflight(hs{acao: "*", acam: "*", acah: "*"}),
 		},
 
 		// Max-Age.
@@ -218,7 +218,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  basic(),
 			Request: preflight(app, "DELETE"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 		{
 			Name:    "a max-age of 0 is sent as Access-Control-Max-Age: 0",
@@ -226,7 +226,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  maxAge(basic(), 0),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods, acma: "0"}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods, acma: "0"}),
 		},
 		{
 			Name:    "a max-age of 600 is sent as Access-Control-Max-Age: 600",
@@ -234,7 +234,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  maxAge(basic(), 600),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods, acma: "600"}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods, acma: "600"}),
 		},
 		{
 			Name:    "a max-age of 7200 is sent as is",
@@ -242,7 +242,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  maxAge(basic(), 7200),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods, acma: "7200"}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods, acma: "7200"}),
 		},
 		{
 			Name:    "a max-age above Chromium's cap but within 86400 is accepted and sent as is",
@@ -250,7 +250,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  maxAge(basic(), 86400),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods, acma: "86400"}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods, acma: "86400"}),
 		},
 		{
 			Name:    "a refused preflight gets no Access-Control-Max-Age even when max-age is 0",
@@ -268,7 +268,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  basic(),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 		{
 			Name:    "an allowed preflight answers with a configured status of 200",
@@ -276,7 +276,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  with(basic(), func(c *corsa.Config) { c.PreflightStatus = 200 }),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}).status(200),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}).status(200),
 		},
 		{
 			Name:    "an allowed preflight answers with an explicitly configured 204",
@@ -284,7 +284,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  with(basic(), func(c *corsa.Config) { c.PreflightStatus = 204 }),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 		{
 			Name:    "a refused preflight answers 403 even when the preflight status is 200",
@@ -302,7 +302,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  pna(basic()),
 			Request: preflight(app, "PUT", acrpn, "true"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods, acapn: "true"}).pnaVary(),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods, acapn: "true"}).pnaVary(),
 		},
 		{
 			Name:    "a Private Network Access preflight is refused when the policy does not allow it",
@@ -318,7 +318,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  pna(basic()),
 			Request: preflight(app, "PUT"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}).pnaVary(),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}).pnaVary(),
 		},
 		{
 			Name:    "Access-Control-Request-Private-Network: false is not a request for Private Network Access",
@@ -326,7 +326,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  pna(basic()),
 			Request: preflight(app, "PUT", acrpn, "false"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}).pnaVary(),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}).pnaVary(),
 		},
 		{
 			Name:    "Access-Control-Request-Private-Network: false is not refused by a policy without Private Network Access",
@@ -334,7 +334,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  basic(),
 			Request: preflight(app, "PUT", acrpn, "false"),
-			Want:    allowPreflight(H{acao: app, acam: basicMethods}),
+			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
 		{
 			Name:    "a Private Network Access preflight from a refused origin is refused with Vary naming it",
@@ -357,7 +357,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  with(pna(full()), func(c *corsa.Config) { c.PreflightStatus = 200 }),
 			Request: preflight(app, "PUT", acrh, "content-type", acrpn, "true"),
-			Want: allowPreflight(H{
+			Want: allowPreflight(hs{
 				acao: app, acac: "true", acam: fullMethods, acah: fullHeaders, acma: "600", acapn: "true",
 			}).pnaVary().status(200),
 		},
@@ -366,7 +366,7 @@ func preflightCases() []Case {
 			Spec:    "§3",
 			Policy:  pna(basic()),
 			Request: req("GET", PathResource, origin, app, acrpn, "true"),
-			Want:    allowActual(H{acao: app}),
+			Want:    allowActual(hs{acao: app}),
 		},
 	}
 
@@ -378,7 +378,7 @@ func preflightCases() []Case {
 			Tier:    TierCorsa,
 			Policy:  full(),
 			Request: preflight(app, m),
-			Want:    allowPreflight(H{acao: app, acac: "true", acam: fullMethods, acma: "600"}),
+			Want:    allowPreflight(hs{acao: app, acac: "true", acam: fullMethods, acma: "600"}),
 		})
 	}
 	return cs

@@ -99,14 +99,10 @@ const (
 	OptionsBody      = "options"
 )
 
-// ResourceMethods are the methods PathResource serves.
-var ResourceMethods = []string{
-	http.MethodGet, http.MethodHead, http.MethodPost,
-	http.MethodPut, http.MethodDelete, http.MethodPatch,
-}
-
-// Route describes one standard route in framework-neutral terms; Routes
-// lists them all, so that a harness can register them in a loop.
+// Route is one standard route in framework-neutral terms; Routes lists
+// them all, so that a harness registers them in a loop. A net/http harness
+// registers the Route itself (it is an http.Handler); other frameworks
+// write the same handler with their own calls.
 type Route struct {
 	Path    string
 	Methods []string
@@ -125,7 +121,7 @@ type Route struct {
 
 // Routes are the standard routes (PathUnknown is deliberately absent).
 var Routes = []Route{
-	{Path: PathResource, Methods: ResourceMethods, Status: 200, Body: ResourceBody, SetTotalCount: true, AddVary: true},
+	{Path: PathResource, Methods: []string{"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"}, Status: 200, Body: ResourceBody, SetTotalCount: true, AddVary: true},
 	{Path: PathOptions, Methods: []string{http.MethodOptions, http.MethodGet}, Status: 200, Body: OptionsBody},
 	{Path: PathNotFound, Methods: []string{http.MethodGet}, Status: 404},
 	{Path: PathServerError, Methods: []string{http.MethodGet}, Status: 500},

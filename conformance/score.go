@@ -159,9 +159,9 @@ func runCase(h Harness, c Case) (res Result) {
 			return res
 		}
 	}
-	if max := srv.Quirks.MaxHeaderBytes; max > 0 && c.Request.Size() > max {
+	if max := srv.Quirks.MaxHeaderBytes; max > 0 && c.Request.size() > max {
 		res.Outcome = Skipped
-		res.Reason = fmt.Sprintf("Quirks.MaxHeaderBytes: the request's %d header bytes exceed the transport's %d", c.Request.Size(), max)
+		res.Reason = fmt.Sprintf("Quirks.MaxHeaderBytes: the request's %d header bytes exceed the transport's %d", c.Request.size(), max)
 		return res
 	}
 	if srv.Do == nil {

@@ -67,7 +67,7 @@ const maxBrowserRequest = 16 << 10
 // adds itself (Origin, Access-Control-Request-*) is in the form Fetch
 // writes, on one line each, and only where Fetch writes it.
 func browserSends(r Request) bool {
-	if r.Size() > maxBrowserRequest || !browserMethod(r.Method) {
+	if r.size() > maxBrowserRequest || !browserMethod(r.Method) {
 		return false
 	}
 	values := map[string][]string{}
