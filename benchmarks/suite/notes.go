@@ -144,14 +144,7 @@ func (c Case) sharesSlices() (bool, error) {
 // varies reports whether the Vary header lists name. Peers write Vary as
 // one comma-separated line or as several lines.
 func varies(h http.Header, name string) bool {
-	for _, line := range h.Values("Vary") {
-		for _, v := range strings.Split(line, ",") {
-			if strings.EqualFold(strings.TrimSpace(v), name) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(conformance.VaryTokens(h), func(tok string) bool { return strings.EqualFold(tok, name) })
 }
 
 func hasCORSHeader(h http.Header) bool {
