@@ -236,6 +236,10 @@ func (w Want) route() Want {
 // pnaVary expects the Private Network Access token in Vary too.
 func (w Want) pnaVary() Want { w.Vary = preflightVaryPNA; return w }
 
+// noPNAVary expects Vary not to name the Private Network Access token: a
+// policy without Private Network Access does not look at it.
+func (w Want) noPNAVary() Want { w.NoVary = append(slices.Clone(w.NoVary), acrpn); return w }
+
 // ---- quirk checks ----------------------------------------------------------
 
 // needsRepeatedLines: the case sends a header on several lines and needs the

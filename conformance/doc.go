@@ -22,7 +22,7 @@
 //     and a refused origin costs nothing but the missing headers;
 //   - origins are matched byte for byte, patterns label by label, and every
 //     attacker origin of SPEC.md §7 is refused by exact, subdomain and port
-//     policies; "null" only when listed on purpose;
+//     policies; "null" only when listed on purpose or covered by "*";
 //   - Access-Control-Request-Headers is parsed as SPEC.md §4 says (case,
 //     whitespace, empty elements, several lines) and hostile values are
 //     refused;

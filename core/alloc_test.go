@@ -1,6 +1,8 @@
 package corsa_test
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	corsa "github.com/corsa-go/corsa/core"
@@ -10,36 +12,71 @@ import (
 // allocates, and serving allocates exactly the one per-response backing
 // array that holds the header values written.
 func TestHandlerAllocatesAtMostOncePerRequest(t *testing.T) {
-	p, err := corsa.New(benchConfig)
-	if err != nil {
-		t.Fatal(err)
+	for _, set := range allocScenarioSets() {
+		p, err := corsa.New(set.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := p.Handler(okHandler)
+		for _, sc := range set.scenarios {
+			t.Run("serving the "+sc.name+" scenario allocates at most once", func(t *testing.T) {
+				w := newDiscardWriter()
+				h.ServeHTTP(w, sc.req) // warm the header map up to its size
+				if w.status != sc.wantStatus {
+					t.Fatalf("status = %d, want %d", w.status, sc.wantStatus)
+				}
+				allocs := testing.AllocsPerRun(100, func() {
+					w.reset()
+					h.ServeHTTP(w, sc.req)
+				})
+				if allocs > 1 {
+					t.Errorf("%v allocations per request, want at most 1", allocs)
+				}
+			})
+			t.Run("deciding the "+sc.name+" scenario allocates nothing", func(t *testing.T) {
+				allocs := testing.AllocsPerRun(100, func() {
+					req := corsa.RequestFromHTTP(sc.req)
+					d := p.Decide(&req)
+					_ = d.Headers()
+				})
+				if allocs != 0 {
+					t.Errorf("%v allocations per decision, want 0", allocs)
+				}
+			})
+		}
 	}
-	h := p.Handler(okHandler)
-	for _, sc := range scenarios() {
-		t.Run("serving the "+sc.name+" scenario allocates at most once", func(t *testing.T) {
-			w := newDiscardWriter()
-			h.ServeHTTP(w, sc.req) // warm the header map up to its size
-			if w.status != sc.wantStatus {
-				t.Fatalf("status = %d, want %d", w.status, sc.wantStatus)
-			}
-			allocs := testing.AllocsPerRun(100, func() {
-				w.reset()
-				h.ServeHTTP(w, sc.req)
-			})
-			if allocs > 1 {
-				t.Errorf("%v allocations per request, want at most 1", allocs)
-			}
-		})
-		t.Run("deciding the "+sc.name+" scenario allocates nothing", func(t *testing.T) {
-			allocs := testing.AllocsPerRun(100, func() {
-				req := corsa.RequestFromHTTP(sc.req)
-				d := p.Decide(&req)
-				_ = d.Headers()
-			})
-			if allocs != 0 {
-				t.Errorf("%v allocations per decision, want 0", allocs)
-			}
-		})
+}
+
+// allocScenarioSets are the benchmark scenarios on the benchmark policy,
+// plus the paths SPEC revision 2 added: the constant answers of an
+// any-origin policy, and a Private Network Access preflight to a policy
+// without it.
+func allocScenarioSets() []struct {
+	cfg       corsa.Config
+	scenarios []scenario
+} {
+	req := func(method string, header ...string) *http.Request {
+		r := httptest.NewRequest(method, "/resource", nil)
+		for i := 0; i < len(header); i += 2 {
+			r.Header.Add(header[i], header[i+1])
+		}
+		return r
+	}
+	anyOrigin := corsa.Config{Origins: []string{"*"}, ExposedHeaders: []string{"X-Total-Count"}}
+	return []struct {
+		cfg       corsa.Config
+		scenarios []scenario
+	}{
+		{benchConfig, append(scenarios(),
+			scenario{"private-network-off preflight", req("OPTIONS", "Origin", "https://example.com",
+				"Access-Control-Request-Method", "PUT",
+				"Access-Control-Request-Private-Network", "true"), 204})},
+		{anyOrigin, []scenario{
+			{"any-origin no-origin", req("GET"), 200},
+			{"any-origin null", req("GET", "Origin", "null"), 200},
+			{"any-origin repeated-origin", req("GET", "Origin", "https://a.example", "Origin", "https://b.example"), 200},
+			{"any-origin preflight from null", req("OPTIONS", "Origin", "null", "Access-Control-Request-Method", "GET"), 204},
+		}},
 	}
 }
 

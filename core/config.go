@@ -25,8 +25,10 @@ type Config struct {
 	//   - a subdomain pattern, "https://*.example.com", matching any depth of
 	//     subdomain of example.com but not example.com itself;
 	//   - a port pattern, "http://localhost:*", matching any port (or none);
-	//   - "*", any origin (only without Credentials; other entries are then
-	//     redundant, which Warnings reports);
+	//   - "*", any origin, "null" included as in Fetch (only without
+	//     Credentials; other entries are then redundant, which Warnings
+	//     reports); every response but a preflight's then gets the same
+	//     constant headers, without Vary;
 	//   - "null", only with DangerouslyAllowNullOrigin.
 	Origins []string `json:"origins,omitempty"`
 
@@ -60,7 +62,8 @@ type Config struct {
 	// PrivateNetwork answers Private Network Access preflights (requests
 	// carrying Access-Control-Request-Private-Network: true) with
 	// Access-Control-Allow-Private-Network: true. When false, such
-	// preflights are refused.
+	// preflights are answered as if they did not ask, without that header,
+	// and the browser decides (Chromium never enforced these preflights).
 	PrivateNetwork bool `json:"privateNetwork,omitempty"`
 
 	// PreflightStatus is the status of an allowed preflight response: 0 means

@@ -7,47 +7,60 @@ package corsa
 // The returned Decision's Access-Control-Allow-Origin value may be
 // r.Origin itself: write the headers before r's memory is reused.
 func (p *Policy) Decide(r *Request) (d Decision) {
-	if r.Origin == "" && !r.MultipleOrigins {
-		// Not CORS; the answer still depends on Origin, so caches must
-		// key on it.
-		d.Vary = HeaderOrigin
+	cors := r.Origin != "" || r.MultipleOrigins
+	preflight := cors && r.Method == "OPTIONS" && r.RequestMethod != ""
+	switch {
+	case preflight:
+		d.Kind = Preflight
+	case cors:
+		d.Kind = Actual
+	}
+	if p.anyOrigin && !preflight {
+		// A "*" policy (never credentialed) gives every response but a
+		// preflight's the same headers, whatever Origin says or whether
+		// it is there at all (SPEC.md §1, §3): nothing depends on Origin,
+		// so there is no Vary, and a cache may hand any stored answer to
+		// anyone.
+		p.addActualHeaders(&d, p.allowOrigin)
 		return d
 	}
-	d.Kind = Actual
 	d.Vary = HeaderOrigin
-	preflight := r.Method == "OPTIONS" && r.RequestMethod != ""
+	if !cors {
+		// Not CORS; the answer still depends on Origin, so caches must
+		// key on it.
+		return d
+	}
 	if preflight {
-		d.Kind = Preflight
 		d.Vary = p.varyPreflight
 		d.Status = 403
 	}
 	if d.Reason = p.checkOrigin(r); d.Reason != Allowed {
 		return d
 	}
+	if !preflight {
+		// Only Decide stores r's strings into d: d is its own result, on
+		// the caller's stack. Storing them through a *Decision would make
+		// escape analysis move everything r points to (an adapter's stack
+		// array of header lines) to the heap.
+		p.addActualHeaders(&d, "")
+		d.headers[0].Value = r.Origin // matched byte for byte
+		return d
+	}
 	var names int
-	if preflight {
-		if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
-			return d
-		}
-		d.Status = p.status
-	} else {
-		d.Vary = p.varyActual
+	if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
+		return d
 	}
-	// Only Decide stores r's strings into d: d is its own result, on the
-	// caller's stack. Storing them through a *Decision would make escape
-	// analysis move everything r points to (an adapter's stack array of
-	// header lines) to the heap.
-	d.headers[0] = Header{HeaderAllowOrigin, p.allowOriginValue(r)}
-	d.n = 1
-	if preflight {
-		p.addPreflightHeaders(&d, names, r.PrivateNetwork == "true")
-	} else {
-		p.addActualHeaders(&d)
-	}
+	d.Status = p.status
+	p.addPreflightHeaders(&d, names, r.PrivateNetwork == "true")
+	d.headers[0].Value = p.allowOriginValue(r) // see above
 	return d
 }
 
-func (p *Policy) addActualHeaders(d *Decision) {
+// addActualHeaders sets the headers of an allowed actual request, with
+// allowOrigin as Access-Control-Allow-Origin's value (Decide fills in an
+// echoed origin itself).
+func (p *Policy) addActualHeaders(d *Decision, allowOrigin string) {
+	d.set(HeaderAllowOrigin, allowOrigin)
 	if p.credentials {
 		d.set(HeaderAllowCredentials, "true")
 	}
@@ -56,7 +69,13 @@ func (p *Policy) addActualHeaders(d *Decision) {
 	}
 }
 
+// addPreflightHeaders sets the headers of an allowed preflight, with
+// Access-Control-Allow-Origin first and its value left for Decide.
+// Access-Control-Allow-Private-Network is only ever sent by a policy that
+// allows Private Network Access; without it, a request for it is answered
+// as if it were not there (SPEC.md §2).
 func (p *Policy) addPreflightHeaders(d *Decision, names int, privateNetwork bool) {
+	d.set(HeaderAllowOrigin, "")
 	if p.credentials {
 		d.set(HeaderAllowCredentials, "true")
 	}
@@ -75,17 +94,15 @@ func (p *Policy) addPreflightHeaders(d *Decision, names int, privateNetwork bool
 }
 
 // checkPreflight runs the preflight checks after the origin's, in the order
-// Explain reports them: method, headers, private network. names counts the
-// header names requested.
+// Explain reports them: method, then headers. names counts the header names
+// requested. A request for Private Network Access is never a reason to
+// refuse (SPEC.md §2).
 func (p *Policy) checkPreflight(r *Request) (reason Reason, names int) {
 	if !p.methodAllowed(r.RequestMethod) {
 		return MethodNotAllowed, 0
 	}
 	if names, reason = p.checkHeaders(r.RequestHeaders); reason != Allowed {
 		return reason, 0
-	}
-	if r.PrivateNetwork == "true" && !p.privateNetwork {
-		return PrivateNetworkNotAllowed, 0
 	}
 	return Allowed, names
 }
@@ -110,11 +127,11 @@ func (p *Policy) checkOrigin(r *Request) Reason {
 }
 
 func (p *Policy) originAllowed(o string) bool {
-	if o == "null" {
-		return p.allowNull // never covered by "*" (SPEC.md §1)
-	}
 	if p.anyOrigin {
-		return true
+		return true // "null" included, as in Fetch's CORS check (SPEC.md §1)
+	}
+	if o == "null" {
+		return p.allowNull
 	}
 	if p.exactSet != nil {
 		if _, ok := p.exactSet[o]; ok {

@@ -7,7 +7,8 @@ type Kind uint8
 
 const (
 	// NotCORS is a request without an Origin header: the handler runs and
-	// the response gets at most a Vary header.
+	// the response gets "Vary: Origin", or, from an any-origin policy, the
+	// same constant headers as an actual request and no Vary.
 	NotCORS Kind = iota
 	// Preflight is an OPTIONS request with Origin and
 	// Access-Control-Request-Method: the policy answers it and the handler
@@ -40,7 +41,9 @@ const (
 	Allowed Reason = iota
 	// OriginNotAllowed: the Origin matches no entry of Config.Origins.
 	OriginNotAllowed
-	// OriginRepeated: the request carried more than one Origin header.
+	// OriginRepeated: the request carried more than one Origin header. An
+	// any-origin policy refuses it only in a preflight: its other answers
+	// are constant.
 	OriginRepeated
 	// MethodNotAllowed: the preflight asked for a method that is neither
 	// safelisted nor in Config.Methods, or that is not a valid token.
@@ -51,19 +54,15 @@ const (
 	// HeadersInvalid: Access-Control-Request-Headers is malformed or longer
 	// than any list the policy could allow.
 	HeadersInvalid
-	// PrivateNetworkNotAllowed: the preflight asked for Private Network
-	// Access and the policy does not allow it.
-	PrivateNetworkNotAllowed
 )
 
 var reasonText = [...]string{
-	Allowed:                  "allowed",
-	OriginNotAllowed:         "origin not allowed",
-	OriginRepeated:           "more than one Origin header",
-	MethodNotAllowed:         "method not allowed",
-	HeadersNotAllowed:        "request header not allowed",
-	HeadersInvalid:           "malformed or oversized Access-Control-Request-Headers",
-	PrivateNetworkNotAllowed: "private network access not allowed",
+	Allowed:           "allowed",
+	OriginNotAllowed:  "origin not allowed",
+	OriginRepeated:    "more than one Origin header",
+	MethodNotAllowed:  "method not allowed",
+	HeadersNotAllowed: "request header not allowed",
+	HeadersInvalid:    "malformed or oversized Access-Control-Request-Headers",
 }
 
 // String returns a short description such as "origin not allowed".

@@ -30,9 +30,8 @@
 // # What a response gets
 //
 // For a request without Origin the handler runs and the response gets only
-// "Vary: Origin": the answer depends on Origin even for an any-origin
-// policy, whose CORS responses carry "Access-Control-Allow-Origin: *" that a
-// cache must not hand to a request without it, nor the other way round.
+// "Vary: Origin", since a request with Origin may get another answer. An
+// any-origin policy is the exception: see below.
 //
 // For a preflight (OPTIONS with Origin and Access-Control-Request-Method)
 // the handler never runs. Every preflight response, allowed or not, gets
@@ -55,10 +54,13 @@
 // no Max-Age, only Vary. A preflight is refused when its origin is not
 // allowed, when the requested method is not GET, HEAD, POST (byte for byte)
 // or listed, when any requested header name is not listed (compared
-// case-insensitively; "*" covers every valid name but "authorization"), when
-// Access-Control-Request-Headers is malformed or longer than anything the
-// policy could allow, or when it asks for private network access the policy
-// does not grant.
+// case-insensitively; "*" covers every valid name but "authorization"), or
+// when Access-Control-Request-Headers is malformed or longer than anything
+// the policy could allow. A preflight asking for private network access
+// (Access-Control-Request-Private-Network: true) from a policy without
+// PrivateNetwork is answered as if it had not asked: allowed or refused on
+// the other checks, never with Access-Control-Allow-Private-Network, and
+// its Vary does not name the header. The browser then decides.
 //
 // An actual request (any other request with Origin, including OPTIONS
 // without Access-Control-Request-Method) always reaches the handler; its
@@ -66,14 +68,29 @@
 // before the handler runs so that they survive any status, an error or a
 // recovered panic:
 //
-//	Access-Control-Allow-Origin: the request's Origin, or "*" for an any-origin policy
+//	Access-Control-Allow-Origin: the request's Origin
 //	Access-Control-Allow-Credentials: true            (Credentials only)
 //	Access-Control-Expose-Headers: ExposedHeaders joined ", ", or "*" (when set)
-//	Vary: Origin                                      (not for an any-origin policy)
+//	Vary: Origin
 //
 // A refused actual request gets only "Vary: Origin", never a 403.
 //
-// Origins are compared byte for byte. "null" matches only when listed (with
-// DangerouslyAllowNullOrigin); "*" does not cover it. A request with more
-// than one Origin header is refused.
+// An any-origin policy ("*" in Origins, which rules out Credentials) gives
+// every response but a preflight's the same constant headers: requests
+// without Origin, actual requests from any origin ("null" and a request
+// with several Origin headers included) and OPTIONS requests without
+// Access-Control-Request-Method all get
+//
+//	Access-Control-Allow-Origin: *
+//	Access-Control-Expose-Headers: ExposedHeaders joined ", ", or "*" (when set)
+//
+// and no Vary, because nothing in them depends on Origin. Other entries
+// listed next to "*" change nothing. Its preflights are answered as above,
+// with "Access-Control-Allow-Origin: *" and the preflight Vary.
+//
+// Origins are compared byte for byte. "*" covers "null", as Fetch's CORS
+// check does; a policy without "*" allows "null" only when it lists it
+// (with DangerouslyAllowNullOrigin). A preflight with more than one Origin
+// header is refused, and so is an actual request with more than one
+// Origin header unless the policy is any-origin.
 package corsa

@@ -25,10 +25,18 @@ func (p *Policy) Explain(r *Request) string {
 	}
 	switch d.Kind {
 	case NotCORS:
-		b.WriteString("not a CORS request (no Origin header): passed to the handler unchanged\n")
+		if p.anyOrigin {
+			b.WriteString("not a CORS request (no Origin header): passed to the handler, with the constant headers of \"*\" below\n")
+		} else {
+			b.WriteString("not a CORS request (no Origin header): passed to the handler unchanged\n")
+		}
 	case Actual:
 		fmt.Fprintf(&b, "actual %s request from %q: %s\n", r.Method, r.Origin, verdict)
-		p.explainOrigin(&b, r)
+		if p.anyOrigin {
+			b.WriteString("  origin: any: \"*\" without credentials gives every response but a preflight's the same headers, whatever Origin is\n")
+		} else {
+			p.explainOrigin(&b, r)
+		}
 		if d.Reason == Allowed {
 			b.WriteString("  the handler runs, with the headers below\n")
 		} else {
@@ -84,7 +92,7 @@ func (p *Policy) explainPreflight(b *strings.Builder, r *Request) {
 	case p.privateNetwork:
 		b.WriteString("  private network access: allowed\n")
 	default:
-		b.WriteString("  private network access: not allowed: privateNetwork is off\n")
+		b.WriteString("  private network access: not granted (privateNetwork is off): answered as if not asked, and the browser decides\n")
 	}
 }
 
@@ -122,15 +130,18 @@ func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 	case r.MultipleOrigins:
 		b.WriteString("  origin: not allowed: the request has more than one Origin header, which no browser sends\n")
 		return false
+	case p.anyOrigin && o == "null":
+		b.WriteString("  origin \"null\": allowed by \"*\", which covers null when credentials are off, as in Fetch's CORS check\n")
+		return true
+	case p.anyOrigin:
+		fmt.Fprintf(b, "  origin %q: allowed by \"*\"\n", o)
+		return true
 	case o == "null" && p.allowNull:
 		b.WriteString("  origin \"null\": allowed: listed, with dangerouslyAllowNullOrigin\n")
 		return true
 	case o == "null":
-		b.WriteString("  origin \"null\": not allowed: null is only allowed when listed explicitly (\"*\" does not cover it)\n")
+		b.WriteString("  origin \"null\": not allowed: null is only allowed when listed explicitly, with dangerouslyAllowNullOrigin\n")
 		return false
-	case p.anyOrigin:
-		fmt.Fprintf(b, "  origin %q: allowed by \"*\"\n", o)
-		return true
 	}
 	for _, e := range p.exact {
 		if e == o {

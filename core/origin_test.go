@@ -192,20 +192,33 @@ func TestSubdomainAndPortPatternsCombine(t *testing.T) {
 	})
 }
 
-func TestAnyOriginNeverCoversNullOrRepeatedOrigins(t *testing.T) {
-	cfg := corsa.Config{Origins: []string{"*"}, DangerouslyAllowNullOrigin: true, Methods: []string{"PUT"}}
-	checkOrigins(t, cfg, []originCase{
-		{"https://anyone.example.net", true},
-		{"http://localhost:3000", true},
-		{"null", false},
-	})
-	t.Run("a request with two Origin headers is refused", func(t *testing.T) {
+// SPEC.md §1, revision 2: "*" covers null, as Fetch's CORS check does,
+// and answers every request but a preflight the same, so only a preflight
+// is refused for carrying two Origin headers.
+func TestAnyOriginCoversNullAndRefusesOnlyRepeatedOriginPreflights(t *testing.T) {
+	for _, cfg := range []corsa.Config{
+		{Origins: []string{"*"}, Methods: []string{"PUT"}},
+		{Origins: []string{"*", "null"}, DangerouslyAllowNullOrigin: true, Methods: []string{"PUT"}},
+	} {
+		checkOrigins(t, cfg, []originCase{
+			{"https://anyone.example.net", true},
+			{"http://localhost:3000", true},
+			{"null", true},
+		})
 		p := mustPolicy(t, cfg)
-		d := p.Decide(&corsa.Request{Method: "GET", Origin: "https://anyone.example.net", MultipleOrigins: true})
-		if d.Allowed() || d.Reason != corsa.OriginRepeated {
-			t.Errorf("Allowed() = %v, Reason = %v; want refused, %v", d.Allowed(), d.Reason, corsa.OriginRepeated)
-		}
-	})
+		t.Run("an actual request with two Origin headers is allowed", func(t *testing.T) {
+			d := p.Decide(&corsa.Request{Method: "GET", Origin: "https://anyone.example.net", MultipleOrigins: true})
+			if !d.Allowed() || d.Kind != corsa.Actual {
+				t.Errorf("Kind = %v, Allowed() = %v, Reason = %v; want an allowed actual request", d.Kind, d.Allowed(), d.Reason)
+			}
+		})
+		t.Run("a preflight with two Origin headers is refused", func(t *testing.T) {
+			d := p.Decide(&corsa.Request{Method: "OPTIONS", Origin: "https://anyone.example.net", MultipleOrigins: true, RequestMethod: "PUT"})
+			if d.Allowed() || d.Reason != corsa.OriginRepeated {
+				t.Errorf("Allowed() = %v, Reason = %v; want refused, %v", d.Allowed(), d.Reason, corsa.OriginRepeated)
+			}
+		})
+	}
 }
 
 func TestNullMatchesOnlyWhenListed(t *testing.T) {

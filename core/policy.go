@@ -40,7 +40,6 @@ type Policy struct {
 	maxAge        string
 	hasMaxAge     bool
 	varyPreflight string
-	varyActual    string
 }
 
 // Limits on Access-Control-Request-Headers, checked before any parsing so

@@ -12,8 +12,6 @@ func (b *builder) render() {
 	p, c := b.p, b.p.cfg
 	if p.anyOrigin {
 		p.allowOrigin = "*"
-	} else {
-		p.varyActual = HeaderOrigin
 	}
 	p.varyPreflight = HeaderOrigin + ", " + HeaderRequestMethod + ", " + HeaderRequestHeaders
 	if c.PrivateNetwork {

@@ -119,6 +119,39 @@ func TestPolicyFileReplacesTheDefault(t *testing.T) {
 	}
 }
 
+// SPEC.md §1, revision 2: a "*" policy gives every response but a
+// preflight's the same constant headers, null and no Origin included, and
+// no Vary: Origin (the handler's own Vary stays).
+func TestAnyOriginPolicyAnswersNullAndNoOriginTheSame(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "policy.json")
+	if err := os.WriteFile(path, []byte(`{"origins":["*"],"exposedHeaders":["*"]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := http.Header{
+		"Access-Control-Allow-Origin":   {"*"},
+		"Access-Control-Expose-Headers": {"*"},
+		"Vary":                          {"Accept-Encoding"},
+	}
+	for _, fw := range frameworks {
+		base, _ := start(t, "-framework", fw, "-policy", path)
+		for _, origin := range [][]string{{"Origin", "null"}, nil} {
+			name := "no Origin"
+			if origin != nil {
+				name = "Origin: null"
+			}
+			t.Run(fw+" answers a GET with "+name+" with the constant headers", func(t *testing.T) {
+				res := do(t, "GET", base+"/resource", origin...)
+				if res.StatusCode != http.StatusOK {
+					t.Errorf("status %d, want 200", res.StatusCode)
+				}
+				if got := corsHeaders(res.Header); !reflect.DeepEqual(got, want) {
+					t.Errorf("headers\n got %v\nwant %v", got, want)
+				}
+			})
+		}
+	}
+}
+
 func TestBadOptionsAreRefused(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	if err := os.WriteFile(bad, []byte(`{"origins": ["https://app.test/"], "credentials": true}`), 0o600); err != nil {
