@@ -60,8 +60,10 @@ const (
 )
 
 // Result is one case run against a harness, with what was served, so that
-// a judge other than the exact Want (such as the browser outcome for
-// TierBrowser cases) can score the same response again.
+// a judge other than the exact Want can score the same response again: a
+// browser-outcome judge scores a TierBrowser result from Case.Request,
+// Response and Body, and where it passes a result whose Outcome is Failed,
+// Problems are differences from corsa's choices, not failures.
 type Result struct {
 	Case Case
 	// Outcome compares the response with Case.Want, byte for byte.
