@@ -24,7 +24,7 @@
 //	http.ListenAndServe(":8080", p.Handler(mux))
 //
 // A Middleware holds a Policy that can be replaced while serving
-// (Reconfigure). Explain describes a decision in words, for logs and the
+// (Reconfigure), and can follow a policy file (Watch). Explain describes a decision in words, for logs and the
 // corsa command.
 //
 // # What a response gets
