@@ -97,10 +97,10 @@ func TestRefusalsAreLoggedWithTheirExplanation(t *testing.T) {
 			do(t, "GET", base+"/resource", "Origin", "https://evil.example")
 			do(t, "GET", base+"/resource", "Origin", "https://example.com")
 			got := logs.String()
-			if !strings.Contains(got, `refused GET /resource: actual GET request from "https://evil.example": refused: origin not allowed`) {
+			if !strings.Contains(got, `refused "GET" "/resource": "actual GET request from \"https://evil.example\": refused: origin not allowed\n`) {
 				t.Errorf("log does not explain the refusal:\n%s", got)
 			}
-			if strings.Count(got, "refused GET") != 1 {
+			if strings.Count(got, `refused "GET"`) != 1 {
 				t.Errorf("log should hold one refusal, the allowed request none:\n%s", got)
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 
 	corsa "github.com/corsa-go/corsa/core"
@@ -78,6 +79,23 @@ func logRefusals(m *corsa.Middleware, logger *log.Logger, next http.Handler) htt
 
 func logIfRefused(p *corsa.Policy, req *corsa.Request, path string, logger *log.Logger) {
 	if d := p.Decide(req); d.Kind != corsa.NotCORS && !d.Allowed() {
-		logger.Printf("refused %s %s: %s", req.Method, path, p.Explain(req))
+		logger.Printf("refused %s %s: %s", quoteCut(req.Method, logValueMax), quoteCut(path, logValueMax),
+			quoteCut(p.Explain(req), logExplainMax))
 	}
+}
+
+// Bounds on what one refusal line holds: the request values are the
+// client's, and a hostile client sends megabytes.
+const (
+	logValueMax   = 256
+	logExplainMax = 4 << 10
+)
+
+// quoteCut quotes s, so that no byte of it can break the log line or pass
+// for log syntax, cut to max bytes with its full length noted.
+func quoteCut(s string, max int) string {
+	if len(s) <= max {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(s[:max]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
 }
