@@ -1,12 +1,7 @@
 package corsa
 
-// Decide classifies r (SPEC.md §1) and decides on it: whether it is
-// allowed, the preflight status, and the headers to write. It never
-// allocates, keeps no reference to r, and is safe for concurrent use.
-//
-// The returned Decision's Access-Control-Allow-Origin value may be
-// r.Origin itself: write the headers before r's memory is reused.
-func (p *Policy) Decide(r *Request) (d Decision) {
+// decide is Decide without OnDecision, which Explain uses too.
+func (p *Policy) decide(r *Request) (d Decision) {
 	cors := r.Origin != "" || r.MultipleOrigins
 	preflight := cors && r.Method == "OPTIONS" && r.RequestMethod != ""
 	switch {
@@ -149,7 +144,7 @@ func (p *Policy) originAllowed(o string) bool {
 			return true
 		}
 	}
-	return false
+	return p.funcAllows(o)
 }
 
 func (p *Policy) methodAllowed(m string) bool {

@@ -17,7 +17,7 @@ import (
 //	  status 403
 //	  Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
 func (p *Policy) Explain(r *Request) string {
-	d := p.Decide(r)
+	d := p.decide(r) // not Decide: explaining is not deciding, OnDecision stays silent
 	var b strings.Builder
 	verdict := "allowed"
 	if d.Reason != Allowed {
@@ -154,6 +154,9 @@ func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 			fmt.Fprintf(b, "  origin %q: allowed: matches pattern %q\n", o, p.patternText(i))
 			return true
 		}
+	}
+	if p.originFunc != nil {
+		return p.explainOriginFunc(b, o)
 	}
 	fmt.Fprintf(b, "  origin %q: not allowed: %s\n", o, p.closestOrigin(o))
 	return false
