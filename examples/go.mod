@@ -23,10 +23,12 @@ require github.com/corsa-go/corsa/chi v0.0.0
 replace github.com/corsa-go/corsa/chi => ../chi
 
 require (
+	github.com/coder/websocket v1.8.14
 	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/chi/v5 v5.5.0
 	github.com/gofiber/fiber/v2 v2.52.15
+	github.com/gorilla/websocket v1.5.3
 	github.com/julienschmidt/httprouter v1.3.0
 	github.com/labstack/echo/v4 v4.16.0
 )
