@@ -7,9 +7,15 @@
 //   - httprouter also shows that a net/http-compatible router needs no
 //     adapter, and passes the conformance suite wrapped in
 //     (*corsa.Policy).Handler;
+//   - websocket/gorilla and websocket/coder: WebSocket upgrades checked
+//     with (*corsa.Policy).AllowsOrigin;
+//   - outside: its own module, outside go.work, using OriginFunc,
+//     OnDecision and AllowsOrigin as a user's program would
+//     (outside_test.go builds and runs it with GOWORK=off);
 //   - recipes: the CORS snippets people copy (Express, Flask-CORS, Apache,
 //     Spring WebFlux, nginx) as corsa policies, with what each original
 //     gets wrong.
 //
-// README.md beside this file says more. This package itself has no code.
+// README.md beside this file says more. This package itself has no code,
+// only the test of outside.
 package examples
