@@ -3,6 +3,8 @@ package corsa
 import (
 	"strconv"
 	"strings"
+
+	"github.com/corsa-go/corsa/core/internal/psl"
 )
 
 // originSpec is one parsed entry of Config.Origins other than "*" and
@@ -232,20 +234,6 @@ func isIPv6Literal(h string) bool {
 	return true
 }
 
-// publicSuffixes are common multi-label public suffixes under which a
-// subdomain pattern would span many unrelated owners. The standard library
-// has no public suffix list, so this is a guard against the usual mistakes,
-// not the whole list: single-label suffixes (com, org, io...) are refused by
-// the two-label rule.
-var publicSuffixes = setOf(
-	"co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.jp", "ne.jp",
-	"or.jp", "co.nz", "com.br", "com.cn", "com.mx", "co.in", "co.za", "com.tw", "com.hk",
-	"com.sg", "com.tr", "co.kr", "github.io", "gitlab.io", "herokuapp.com", "vercel.app",
-	"netlify.app", "pages.dev", "workers.dev", "appspot.com", "azurewebsites.net",
-	"cloudfront.net", "amazonaws.com", "firebaseapp.com", "web.app", "blogspot.com",
-	"ngrok.io", "ngrok-free.app", "onrender.com", "fly.dev", "glitch.me", "repl.co",
-)
-
 func tooBroadSuffix(domain string) string {
 	if domain == "localhost" { // only ever this machine
 		return ""
@@ -253,8 +241,13 @@ func tooBroadSuffix(domain string) string {
 	if !strings.Contains(domain, ".") {
 		return `"*." + a top-level domain spans every site under it: name a registrable domain, such as https://*.example.com`
 	}
-	if publicSuffixes[domain] {
-		return domain + " is a public suffix shared by unrelated sites: name your own domain under it"
+	if r, ok := psl.Public(domain); ok {
+		return domain + " is a public suffix (entry " + strconv.Quote(r.Text) + " of " + r.Section.String() +
+			"): anyone can get a subdomain there; name your own domain under it"
+	}
+	if r, ok := psl.Beneath(domain); ok {
+		return "subdomains of " + domain + " are public suffixes (entry " + strconv.Quote(r.Text) + " of " +
+			r.Section.String() + "): the pattern would trust unrelated sites; name your own domain instead"
 	}
 	last := domain[strings.LastIndexByte(domain, '.')+1:]
 	if _, err := strconv.Atoi(last); err == nil {
