@@ -71,6 +71,7 @@ func serve(c *fiber.Ctx, p *corsa.Policy) error {
 			}
 		}
 	}
+	r.Path = c.Path() // for OnDecision; fiber has it as a string already
 	d := p.Decide(&r)
 	out := &c.Response().Header
 	for _, h := range d.Headers() {
