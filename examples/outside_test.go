@@ -3,8 +3,6 @@ package examples
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"testing"
 )
 
@@ -19,7 +17,10 @@ func TestOutsideProgram(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a separate module")
 	}
-	goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to build examples/outside: %v", err)
+	}
 	cmd := exec.Command(goCmd, "run", ".")
 	cmd.Dir = "outside"
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")
