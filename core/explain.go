@@ -17,7 +17,10 @@ import (
 //	  status 403
 //	  Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
 func (p *Policy) Explain(r *Request) string {
-	d := p.decide(r) // not Decide: explaining is not deciding, OnDecision stays silent
+	// Explaining is not deciding: OnDecision stays silent.
+	quiet := *p
+	quiet.onDecision = nil
+	d := quiet.Decide(r)
 	var b strings.Builder
 	verdict := "allowed"
 	if d.Reason != Allowed {

@@ -34,20 +34,13 @@ type DecisionEvent struct {
 	Decision Decision
 }
 
-// Decide classifies r (SPEC.md §1) and decides on it: whether it is
-// allowed, the preflight status, and the headers to write. It never
-// allocates, keeps no reference to r, and is safe for concurrent use.
-// For a CORS request it calls Config.OnDecision, if set, before
-// returning.
-//
-// The returned Decision's Access-Control-Allow-Origin value may be
-// r.Origin itself: write the headers before r's memory is reused.
-func (p *Policy) Decide(r *Request) Decision {
-	d := p.decide(r)
-	if p.onDecision != nil && d.Kind != NotCORS {
-		p.emit(hide(r), hide(&d))
+// report calls OnDecision, if set, with a CORS request's decision. Decide
+// calls it before each return, rather than wrapping an inner function,
+// so that an unset hook costs one comparison and no copy of the Decision.
+func (p *Policy) report(r *Request, d *Decision) {
+	if p.onDecision != nil {
+		p.emit(hide(r), hide(d))
 	}
-	return d
 }
 
 // emit calls OnDecision. It copies the event on the stack and allocates
