@@ -94,6 +94,18 @@
 // header is refused, and so is an actual request with more than one
 // Origin header unless the policy is any-origin.
 //
+// # Vary and other middleware
+//
+// Vary is always added to, so middleware outside Handler that sets its own
+// Vary first keeps it. A handler, or middleware inside Handler, that sets
+// Vary (w.Header().Set("Vary", ...)) replaces "Vary: Origin", and Handler
+// does not put it back: it cannot know whether the headers are sent
+// without wrapping the ResponseWriter, an allocation on every request.
+// Register middleware that sets Vary outside Handler, and add to Vary in
+// handlers (w.Header().Add). Adapters whose framework tells them the
+// response is still unsent call Decision.RestoreVary after the handler;
+// VaryListsOrigin checks one Vary line.
+//
 // # Request headers by default
 //
 // Config.RequestHeaders left unset (nil in Go, absent or null in JSON)

@@ -56,5 +56,12 @@ func serve(p *corsa.Policy, c echo.Context, next echo.HandlerFunc) error {
 	if d.Kind == corsa.Preflight {
 		return c.NoContent(d.Status)
 	}
-	return next(c)
+	err := next(c)
+	// A response is committed only once written: echo's error handler,
+	// for one, runs after this returns. Until then a Vary that later code
+	// replaced can still be fixed.
+	if !c.Response().Committed {
+		d.RestoreVary(c.Response().Header())
+	}
+	return err
 }

@@ -38,4 +38,24 @@
 // A middleware on a Group (e.Group("/api", mw) or Group.Use) also answers
 // preflights under the group's prefix, since echo then routes every path
 // under it, known or not, through the group's middleware.
+//
+// # Vary and middleware that sets it
+//
+// Every response whose answer depends on Origin carries "Vary: Origin",
+// added to any Vary already there. A handler, or middleware registered
+// after corsa, that calls c.Response().Header().Set("Vary", ...) wipes
+// Origin. If the response is not committed when the handler returns, as
+// when it returns an error that echo's HTTPErrorHandler writes later,
+// corsa adds Origin back, unless the response still lists Origin or "*";
+// an any-origin ("*") answer, which does not vary, gets none. Once the
+// handler has written, the headers are sent and corsa cannot: a
+// Response.Before hook would cost allocations on every request. echo's
+// middleware.Gzip adds to Vary and is safe anywhere. Otherwise:
+//
+//   - register middleware that sets Vary before corsa, so that corsa adds
+//     to its Vary;
+//   - in handlers, add to Vary (c.Response().Header().Add("Vary", ...))
+//     rather than set it;
+//   - register a response cache after corsa, so that corsa decides every
+//     request, unless the cache keys on Origin as Vary says.
 package corsaecho

@@ -5,6 +5,7 @@ import (
 
 	corsa "github.com/corsa-go/corsa/core"
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 )
 
 // Config is the CORS policy, as documented in the core package; the alias
@@ -52,21 +53,26 @@ const stackLines = 8
 
 func serve(c *fiber.Ctx, p *corsa.Policy) error {
 	in := &c.Request().Header
-	r := corsa.Request{Method: c.Method(), Origin: str(in.Peek(corsa.HeaderOrigin))}
-	if r.Origin != "" {
-		r.MultipleOrigins = len(in.PeekAll(corsa.HeaderOrigin)) > 1
+	r := corsa.Request{Method: c.Method()}
+	// All Origin lines, not Peek's first: an empty line followed by a real
+	// one is a repeated Origin, as net/http sees it, not a missing one.
+	if origins := in.PeekAll(corsa.HeaderOrigin); len(origins) > 0 {
+		r.Origin = trimmed(origins[0])
+		r.MultipleOrigins = len(origins) > 1
+	}
+	if r.Origin != "" || r.MultipleOrigins {
 		// The preflight headers are read for OPTIONS only, as
 		// corsa.RequestFromHTTP does: the policy ignores them otherwise.
 		if r.Method == fiber.MethodOptions {
-			r.RequestMethod = str(in.Peek(corsa.HeaderRequestMethod))
-			r.PrivateNetwork = str(in.Peek(corsa.HeaderRequestPrivateNetwork))
+			r.RequestMethod = trimmed(in.Peek(corsa.HeaderRequestMethod))
+			r.PrivateNetwork = trimmed(in.Peek(corsa.HeaderRequestPrivateNetwork))
 			if all := in.PeekAll(corsa.HeaderRequestHeaders); len(all) > 0 {
 				// More lines than fit spill to the heap: no browser sends
 				// that many, and fasthttp bounds the header size.
 				var lines [stackLines]string
 				r.RequestHeaders = lines[:0]
 				for _, line := range all {
-					r.RequestHeaders = append(r.RequestHeaders, str(line))
+					r.RequestHeaders = append(r.RequestHeaders, trimmed(line))
 				}
 			}
 		}
@@ -86,7 +92,38 @@ func serve(c *fiber.Ctx, p *corsa.Policy) error {
 		c.Status(d.Status)
 		return nil
 	}
-	return c.Next()
+	err := c.Next()
+	// fasthttp sends nothing before the handler returns, so a Vary that
+	// later middleware or the handler replaced (c.Set) can still be fixed.
+	if d.Vary != "" && !varyKept(out) {
+		out.Add(corsa.HeaderVary, d.Vary)
+	}
+	return err
+}
+
+// varyKept reports whether the response's Vary still makes caches key on
+// Origin. Only Decide's Vary for requests that reach the handler is
+// checked, which is Origin alone.
+func varyKept(out *fasthttp.ResponseHeader) bool {
+	for _, v := range out.PeekAll(corsa.HeaderVary) {
+		if corsa.VaryListsOrigin(str(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimmed views b without the spaces and tabs around it, which net/http
+// strips from every header value and fasthttp strips only partly (spaces,
+// not tabs), so that both servers hand the policy the same value.
+func trimmed(b []byte) string {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return str(b)
 }
 
 // str views b as a string without copying. The strings alias fasthttp's

@@ -54,4 +54,9 @@ func serve(p *corsa.Policy, c *gin.Context) {
 		return
 	}
 	c.Next()
+	// gin writes the headers of a response with no body only after the
+	// chain returns, so a Vary replaced by c.Header can still be fixed.
+	if !c.Writer.Written() {
+		d.RestoreVary(c.Writer.Header())
+	}
 }

@@ -39,4 +39,26 @@
 // (Engine.RedirectTrailingSlash) before any middleware runs, so such a
 // redirect carries no CORS headers. For OPTIONS this happens only when the
 // application registers OPTIONS routes itself.
+//
+// # Vary and middleware that sets it
+//
+// Every response whose answer depends on Origin carries "Vary: Origin",
+// added to any Vary already there. gin's c.Header replaces a header, so a
+// handler, or middleware registered after corsa, that calls
+// c.Header("Vary", ...) wipes Origin, as compression middleware commonly
+// does. If nothing has been written when the chain returns (a handler that
+// only sets a status, an error without a body), corsa adds Origin back
+// before gin writes the headers, unless the response still lists Origin or
+// "*"; an any-origin ("*") answer, which does not vary, gets none. Once the
+// handler has written, the headers are sent and corsa cannot: noticing
+// earlier would mean wrapping gin's ResponseWriter, an allocation on every
+// request. So:
+//
+//   - register middleware that sets Vary, such as gzip, before corsa
+//     (r.Use(gzipMiddleware, corsaMiddleware)), so that corsa adds to its
+//     Vary;
+//   - in handlers, add to Vary (c.Writer.Header().Add("Vary", ...)) rather
+//     than c.Header;
+//   - register a response cache after corsa, so that corsa decides every
+//     request, unless the cache keys on Origin as Vary says.
 package corsagin
