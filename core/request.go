@@ -6,7 +6,8 @@ import "net/http"
 // from their framework's request without copying: strings may alias the
 // framework's buffers, since a Policy keeps none of them after Decide
 // returns (the returned Decision may hold Origin until its headers are
-// written).
+// written). They must not live in the caller's own stack frame, though:
+// Config.OriginFunc and Config.OnDecision receive them (see hide).
 type Request struct {
 	// Method is the request method, byte for byte.
 	Method string
