@@ -19,5 +19,9 @@ package corsa
 // choose an origin "*" allows. A WebSocket endpoint that must refuse some
 // pages needs a list of origins, not "*".
 func (p *Policy) AllowsOrigin(origin string) bool {
-	return origin != "" && p.originAllowed(origin)
+	if origin == "" {
+		return false
+	}
+	entry, _ := p.matchOrigin(origin)
+	return matched(entry)
 }

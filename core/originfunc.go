@@ -3,7 +3,6 @@ package corsa
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -81,28 +80,14 @@ func splitSerializedOrigin(o string) (prefix, host string, ok bool) {
 	return prefix, host, len(host) <= maxHostLen && isSubdomainLabels(host)
 }
 
-// explainOriginFunc reports OriginFunc's part in deciding on o, which no
-// static entry allows, and whether it allowed o.
-func (p *Policy) explainOriginFunc(b *strings.Builder, o string) bool {
+// explainOriginFunc says why o, which neither an entry of origins nor
+// OriginFunc allowed, was refused: OriginFunc was not asked, or said no.
+func (p *Policy) explainOriginFunc(b *strings.Builder, o string) {
 	if why := p.funcMayAsk(o); why != "" {
-		fmt.Fprintf(b, "  origin %s: not allowed: not in origins, and OriginFunc not asked: %s\n", quoteOrigin(o), why)
-		return false
-	}
-	if p.originFunc(o) {
-		fmt.Fprintf(b, "  origin %q: allowed by OriginFunc\n", o)
-		return true
+		fmt.Fprintf(b, "  origin %s: not allowed: not in origins, and OriginFunc not asked: %s\n", quoteShort(o), why)
+		return
 	}
 	fmt.Fprintf(b, "  origin %q: not allowed: not in origins, and OriginFunc refused it\n", o)
-	return false
-}
-
-// quoteOrigin quotes an origin for Explain, cut short when it is longer
-// than any origin.
-func quoteOrigin(o string) string {
-	if len(o) <= maxFuncOrigin {
-		return strconv.Quote(o)
-	}
-	return strconv.Quote(o[:maxFuncOrigin]) + "... (" + strconv.Itoa(len(o)) + " bytes)"
 }
 
 // isLoopbackHost is isLoopback for a request's host, already checked by

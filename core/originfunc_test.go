@@ -149,7 +149,7 @@ func TestExplainNamesOriginFunc(t *testing.T) {
 		{tenantOrigin, `origin "https://tenant.example.net": allowed by OriginFunc`},
 		{"https://other.example.net", `origin "https://other.example.net": not allowed: not in origins, and OriginFunc refused it`},
 		{"https://other.example.net/", `origin "https://other.example.net/": not allowed: not in origins, and OriginFunc not asked: not an origin as browsers send it`},
-		{appOrigin, `origin "https://app.example.com": allowed: listed in origins`},
+		{appOrigin, `origin "https://app.example.com": allowed: listed as origins[0]`},
 	}
 	for _, tt := range tests {
 		t.Run("explaining "+tt.origin+" says "+tt.want, func(t *testing.T) {
