@@ -7,6 +7,8 @@
 //   - httprouter also shows that a net/http-compatible router needs no
 //     adapter, and passes the conformance suite wrapped in
 //     (*corsa.Policy).Handler;
+//   - paths: different policies for different path prefixes, from one
+//     middleware (corsa.NewPaths);
 //   - websocket/gorilla and websocket/coder: WebSocket upgrades checked
 //     with (*corsa.Policy).AllowsOrigin;
 //   - outside: its own module, outside go.work, using OriginFunc,

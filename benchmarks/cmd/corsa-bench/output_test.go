@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"io"
 	"math"
 	"os"
@@ -16,11 +17,11 @@ import (
 )
 
 var sampleResults = []result{
-	res("Chi", suite.Preflight, "bare", suite.Bare, 100, 0),
-	res("Chi", suite.Preflight, "corsa", suite.Corsa, 250, 1),
-	res("Chi", suite.Preflight, "go-chi-cors", suite.Builtin, 500, 3),
-	res("Chi", suite.HostileACRH, "corsa", suite.Corsa, 260, 1),
-	res("Chi", suite.HostileACRH, "go-chi-cors", suite.Builtin, 2_500_000, 3, suite.NoteAcceptsHostile),
+	res("Chi", scenario.Preflight, "bare", suite.Bare, 100, 0),
+	res("Chi", scenario.Preflight, "corsa", suite.Corsa, 250, 1),
+	res("Chi", scenario.Preflight, "go-chi-cors", suite.Builtin, 500, 3),
+	res("Chi", scenario.HostileACRH, "corsa", suite.Corsa, 260, 1),
+	res("Chi", scenario.HostileACRH, "go-chi-cors", suite.Builtin, 2_500_000, 3, suite.NoteAcceptsHostile),
 }
 
 func TestMarkdownRowsShowCostOverBareAndRatioToCorsa(t *testing.T) {

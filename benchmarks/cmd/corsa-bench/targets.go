@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"strings"
 
 	"github.com/corsa-go/corsa/benchmarks/suite"
@@ -54,17 +55,17 @@ type ratioTarget struct {
 }
 
 var ratioTargets = []ratioTarget{
-	{scenario: suite.Preflight, against: suite.RSCors, limit: 0.7},
-	{scenario: suite.Preflight20, against: suite.RSCors, limit: 0.7},
-	{scenario: suite.Disallowed, against: suite.RSCors, limit: 0.7},
-	{scenario: suite.HostileACRH, against: suite.RSCors, limit: 0.7},
-	{scenario: suite.ActualGET, against: suite.RSCors, limit: 1},
-	{scenario: suite.NoOrigin, against: suite.RSCors, limit: 1.3},
-	{scenario: suite.Preflight, against: suite.Builtin, limit: 1, strict: true},
-	{scenario: suite.ActualGET, against: suite.Builtin, limit: 1, strict: true},
-	{scenario: suite.Preflight20, against: suite.Builtin, limit: 1, strict: true},
-	{scenario: suite.ActualGET, against: suite.Floor, limit: 2},
-	{scenario: suite.HostileACRH, against: suite.Corsa, vsScenario: suite.InvalidACRH, limit: 1.5,
+	{scenario: scenario.Preflight, against: suite.RSCors, limit: 0.7},
+	{scenario: scenario.Preflight20, against: suite.RSCors, limit: 0.7},
+	{scenario: scenario.Disallowed, against: suite.RSCors, limit: 0.7},
+	{scenario: scenario.HostileACRH, against: suite.RSCors, limit: 0.7},
+	{scenario: scenario.Actual, against: suite.RSCors, limit: 1},
+	{scenario: scenario.NoOrigin, against: suite.RSCors, limit: 1.3},
+	{scenario: scenario.Preflight, against: suite.Builtin, limit: 1, strict: true},
+	{scenario: scenario.Actual, against: suite.Builtin, limit: 1, strict: true},
+	{scenario: scenario.Preflight20, against: suite.Builtin, limit: 1, strict: true},
+	{scenario: scenario.Actual, against: suite.Floor, limit: 2},
+	{scenario: scenario.HostileACRH, against: suite.Corsa, vsScenario: scenario.InvalidACRH, limit: 1.5,
 		description: "corsa hostile-acrh ≤ 1.5× corsa invalid-acrh"},
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"testing"
 
 	"github.com/corsa-go/corsa/benchmarks/suite"
@@ -34,12 +35,12 @@ func TestRatioTargetsCompareCorsaWithThePeerOnTheSameScenario(t *testing.T) {
 		wantMet            bool
 		wantMeasured       string
 	}{
-		{"exactly 0.7× rs/cors on a preflight", "preflight: corsa ≤ 0.7× rs-cors", 70, 100, suite.RSCors, suite.Preflight, "rs-cors", true, "0.70×"},
-		{"0.71× rs/cors on a preflight", "preflight: corsa ≤ 0.7× rs-cors", 71, 100, suite.RSCors, suite.Preflight, "rs-cors", false, "0.71×"},
-		{"1.3× rs/cors without Origin", "no-origin: corsa ≤ 1.3× rs-cors", 130, 100, suite.RSCors, suite.NoOrigin, "rs-cors", true, "1.30×"},
-		{"as fast as the built-in CORS", "actual: corsa < 1.0× echo-cors", 100, 100, suite.Builtin, suite.ActualGET, "echo-cors", false, "1.00×"},
-		{"faster than the built-in CORS", "actual: corsa < 1.0× echo-cors", 99, 100, suite.Builtin, suite.ActualGET, "echo-cors", true, "0.99×"},
-		{"2.5× the floor", "actual: corsa ≤ 2.0× floor", 250, 100, suite.Floor, suite.ActualGET, "floor", false, "2.50×"},
+		{"exactly 0.7× rs/cors on a preflight", "preflight: corsa ≤ 0.7× rs-cors", 70, 100, suite.RSCors, scenario.Preflight, "rs-cors", true, "0.70×"},
+		{"0.71× rs/cors on a preflight", "preflight: corsa ≤ 0.7× rs-cors", 71, 100, suite.RSCors, scenario.Preflight, "rs-cors", false, "0.71×"},
+		{"1.3× rs/cors without Origin", "no-origin: corsa ≤ 1.3× rs-cors", 130, 100, suite.RSCors, scenario.NoOrigin, "rs-cors", true, "1.30×"},
+		{"as fast as the built-in CORS", "actual: corsa < 1.0× echo-cors", 100, 100, suite.Builtin, scenario.Actual, "echo-cors", false, "1.00×"},
+		{"faster than the built-in CORS", "actual: corsa < 1.0× echo-cors", 99, 100, suite.Builtin, scenario.Actual, "echo-cors", true, "0.99×"},
+		{"2.5× the floor", "actual: corsa ≤ 2.0× floor", 250, 100, suite.Floor, scenario.Actual, "floor", false, "2.50×"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" is "+map[bool]string{true: "met", false: "missed"}[tt.wantMet], func(t *testing.T) {
@@ -57,8 +58,8 @@ func TestRatioTargetsCompareCorsaWithThePeerOnTheSameScenario(t *testing.T) {
 
 func TestHostileListIsComparedWithTheShortInvalidList(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Gin", suite.HostileACRH, "corsa", suite.Corsa, 160, 0),
-		res("Gin", suite.InvalidACRH, "corsa", suite.Corsa, 100, 0),
+		res("Gin", scenario.HostileACRH, "corsa", suite.Corsa, 160, 0),
+		res("Gin", scenario.InvalidACRH, "corsa", suite.Corsa, 100, 0),
 	}))
 	c := findCheck(t, checks, "Gin", "corsa hostile-acrh ≤ 1.5× corsa invalid-acrh")
 	if c.met || c.measured != "1.60×" {
@@ -83,10 +84,10 @@ func TestAllocationTargetsCountOverTheBareFrameworkWhereTheyShould(t *testing.T)
 	for _, tt := range tests {
 		t.Run(tt.name+" is "+map[bool]string{true: "met", false: "missed"}[tt.wantMet], func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
-				res(tt.fw, suite.Preflight, "bare", suite.Bare, 50, tt.bareAllocs),
-				res(tt.fw, suite.Preflight, "corsa", suite.Corsa, 100, tt.corsaAllocs[0]),
-				res(tt.fw, suite.ActualGET, "bare", suite.Bare, 50, tt.bareAllocs),
-				res(tt.fw, suite.ActualGET, "corsa", suite.Corsa, 100, tt.corsaAllocs[1]),
+				res(tt.fw, scenario.Preflight, "bare", suite.Bare, 50, tt.bareAllocs),
+				res(tt.fw, scenario.Preflight, "corsa", suite.Corsa, 100, tt.corsaAllocs[0]),
+				res(tt.fw, scenario.Actual, "bare", suite.Bare, 50, tt.bareAllocs),
+				res(tt.fw, scenario.Actual, "corsa", suite.Corsa, 100, tt.corsaAllocs[1]),
 			}))
 			c := findCheck(t, checks, tt.fw, tt.target)
 			if c.met != tt.wantMet || c.measured != tt.wantMeasured {
@@ -98,8 +99,8 @@ func TestAllocationTargetsCountOverTheBareFrameworkWhereTheyShould(t *testing.T)
 
 func TestTargetsNameThePeersShortcuts(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Gin", suite.Preflight, "corsa", suite.Corsa, 100, 0),
-		res("Gin", suite.Preflight, "gin-contrib-cors", suite.Builtin, 90, 0, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked),
+		res("Gin", scenario.Preflight, "corsa", suite.Corsa, 100, 0),
+		res("Gin", scenario.Preflight, "gin-contrib-cors", suite.Builtin, 90, 0, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked),
 	}))
 	c := findCheck(t, checks, "Gin", "preflight: corsa < 1.0× gin-contrib-cors")
 	want := "gin-contrib-cors " + suite.NoteMethodUnchecked + "; " + suite.NoteHeadersUnchecked
@@ -110,7 +111,7 @@ func TestTargetsNameThePeersShortcuts(t *testing.T) {
 
 func TestTargetsWithoutTheirResultsAreLeftOut(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Fiber", suite.Preflight, "corsa", suite.Corsa, 100, 0),
+		res("Fiber", scenario.Preflight, "corsa", suite.Corsa, 100, 0),
 	}))
 	if len(checks) != 0 {
 		t.Errorf("checks %+v from corsa's result alone", checks)
