@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +35,7 @@ func TestMarkdownRowsShowCostOverBareAndRatioToCorsa(t *testing.T) {
 		"| preflight | corsa | 250 | 0 | 1 | +150 ns | 1.00× |  |",
 		"| preflight | go-chi-cors | 500 | 0 | 3 | +400 ns | 2.00× |  |",
 		"| hostile-acrh | go-chi-cors | 2500000 | 0 | 3 |  | 9615.38× | " + suite.NoteAcceptsHostile + " |",
-		"| Chi | preflight: corsa < 1.0× go-chi-cors | 0.50× | met |  |",
+		"| Chi | preflight: corsa's cost < 1× go-chi-cors | 0.38× | met |  |",
 		"| Chi | corsa ≤ 1 alloc/request over bare | 1 (worst: preflight) | met | counted over bare: chi's router",
 	} {
 		if !strings.Contains(out, want) {
@@ -103,12 +104,12 @@ func TestChartIsWellFormedSVGWithABarPerResult(t *testing.T) {
 	}
 }
 
-func TestBudgetIsSharedByEveryCase(t *testing.T) {
-	if got := splitBudget(130*time.Second, 100); got != time.Second {
-		t.Errorf("per case %v, want 1s", got)
+func TestBudgetIsSharedByEveryRunOfEveryCase(t *testing.T) {
+	if got := planBudget(110*time.Second, 10*time.Second, 10, 10); got != time.Second {
+		t.Errorf("per run %v, want 1s", got)
 	}
-	if got := splitBudget(time.Millisecond, 1000); got != time.Millisecond {
-		t.Errorf("per case %v, want the 1ms minimum", got)
+	if got := planBudget(time.Second, 2*time.Second, 1000, 10); got != time.Millisecond {
+		t.Errorf("per run %v, want the 1ms minimum", got)
 	}
 }
 
@@ -155,10 +156,35 @@ func TestRatiosPairRunsOfTheSameRound(t *testing.T) {
 	peer := result{runs: []sample{{ns: 150}, {ns: 300}, {ns: 160}}}
 	corsa.summarize()
 	peer.summarize()
-	if got := corsa.ratio(peer); math.Abs(got-2.0/3) > 1e-9 {
+	if got := corsa.ratio(peer).med; math.Abs(got-2.0/3) > 1e-9 {
 		t.Errorf("ratio %v, want 2/3", got)
 	}
-	if got := peer.over(corsa); got != 50 {
+	if got := peer.over(corsa).med; got != 50 {
 		t.Errorf("over %v, want the median round's 50", got)
+	}
+}
+
+func TestABusyMachineIsReportedWithWhatItMeans(t *testing.T) {
+	tests := []struct {
+		name      string
+		m         machine
+		wantWarns int
+	}{
+		{"an idle machine", machine{cpus: 2, loadStart: "0.30", loadEnd: "0.90", cpuShare: 0.99}, 0},
+		{"a load average of 3 on 2 CPUs", machine{cpus: 2, loadStart: "3.00", cpuShare: 0.99}, 1},
+		{"runs that got half a CPU", machine{cpus: 2, loadStart: "0.10", cpuShare: 0.5}, 1},
+		{"both", machine{cpus: 2, loadStart: "0.10", loadEnd: "40.2", cpuShare: 0.2}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" gives "+strconv.Itoa(tt.wantWarns)+" warnings", func(t *testing.T) {
+			var b bytes.Buffer
+			writeMarkdown(&b, tt.m, "test", sampleResults)
+			if got := strings.Count(b.String(), "> **Warning:**"); got != tt.wantWarns {
+				t.Errorf("%d warnings, want %d:\n%s", got, tt.wantWarns, b.String())
+			}
+			if tt.wantWarns > 0 && !strings.Contains(b.String(), "other processes") {
+				t.Errorf("the warning does not say what it means:\n%s", b.String())
+			}
+		})
 	}
 }
