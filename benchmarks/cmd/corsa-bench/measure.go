@@ -113,9 +113,9 @@ type cell struct {
 
 // meter runs the measurement and reports progress.
 type meter struct {
-	progress io.Writer
-	start    time.Time
-	lastLine time.Time
+	progress  io.Writer
+	start     time.Time
+	lastLine  time.Time
 	cpu, wall time.Duration // spent in timed runs, for the CPU share
 }
 
