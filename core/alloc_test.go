@@ -3,6 +3,7 @@ package corsa_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	corsa "github.com/corsa-go/corsa/core"
@@ -133,5 +134,20 @@ func TestDecideKeepsTheCallersHeaderLinesOnTheStack(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("%v allocations, want 0", allocs)
+	}
+}
+
+func TestMatchingAnyKindOfEntryAllocatesNothing(t *testing.T) {
+	p := mustPolicy(t, corsa.Config{Origins: append([]string{"https://*.example.org", "http://localhost:*"}, manyExact...)})
+	for _, origin := range []string{
+		"https://e8.example", "https://a.b.example.org", "http://localhost:3000",
+		"https://evil.example", "https://" + strings.Repeat("a", 1<<20),
+	} {
+		t.Run("deciding on "+origin[:min(len(origin), 40)]+" allocates nothing", func(t *testing.T) {
+			req := corsa.Request{Method: "GET", Origin: origin}
+			if allocs := testing.AllocsPerRun(100, func() { _ = p.Decide(&req) }); allocs != 0 {
+				t.Errorf("%v allocations per decision, want 0", allocs)
+			}
+		})
 	}
 }

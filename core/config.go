@@ -87,12 +87,13 @@ type Config struct {
 //	corsa.Config{MaxAge: corsa.Seconds(600)}
 func Seconds(n int) *int { return &n }
 
-// ParseConfig decodes a JSON policy file. Unknown fields and trailing data
-// are errors, so that a misspelt setting is never silently ignored. It does
-// not validate the policy: New does.
+// ParseConfig decodes a JSON policy file. Unknown fields, keys given
+// twice (at any depth) and trailing data are errors, so that a misspelt
+// setting is never silently ignored and every tool reads the file the same
+// way. It does not validate the policy: New does.
 func ParseConfig(data []byte) (Config, error) {
-	if err := checkFieldNames(data); err != nil {
-		return Config{}, err
+	if err := checkKeys(data); err != nil {
+		return Config{}, fmt.Errorf("corsa: policy JSON: %w", err)
 	}
 	var c Config
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -106,20 +107,79 @@ func ParseConfig(data []byte) (Config, error) {
 	return c, nil
 }
 
-// checkFieldNames refuses keys that differ from a field's JSON name only in
-// case: encoding/json would accept "maxage" or "ORIGINS" as the field, and a
-// policy file should read the same to every tool.
-func checkFieldNames(data []byte) error {
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(data, &fields) != nil {
-		return nil // not an object: the decoder reports it
+// checkKeys walks the first JSON value in data token by token and refuses
+// a key given twice in one object, at any depth (encoding/json keeps the
+// last, other tools the first), and a top-level key that differs from a
+// field's JSON name only in case (encoding/json would accept "maxage" or
+// "ORIGINS" as the field). Syntax errors are left to the decoder, which
+// reports them with more context.
+func checkKeys(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	type object struct {
+		keys      map[string]int64 // key -> offset of its opening quote
+		expectKey bool
 	}
-	for name := range fields {
-		if !jsonFieldNames[name] {
-			return fmt.Errorf("corsa: policy JSON: unknown field %q", name)
+	var stack []*object
+	for {
+		before := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		var top *object
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if key, ok := tok.(string); ok && top != nil && top.expectKey {
+			at := keyStart(data, before)
+			if first, dup := top.keys[key]; dup {
+				return fmt.Errorf("key %q given twice, at %s and at %s", key, position(data, first), position(data, at))
+			}
+			top.keys[key] = at
+			if len(stack) == 1 && !jsonFieldNames[key] {
+				return fmt.Errorf("unknown field %q at %s", key, position(data, at))
+			}
+			top.expectKey = false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &object{keys: map[string]int64{}, expectKey: true})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return nil
+			}
+		case json.Delim('['):
+			stack = append(stack, &object{}) // arrays have no keys
+			continue
+		}
+		if len(stack) == 0 {
+			return nil // a scalar policy: the decoder refuses it
+		}
+		// A value ends here; in an object, a key comes next.
+		if top := stack[len(stack)-1]; top.keys != nil {
+			top.expectKey = true
 		}
 	}
-	return nil
+}
+
+// keyStart finds the opening quote of the key whose token begins after
+// offset: only whitespace and a comma can come between.
+func keyStart(data []byte, offset int64) int64 {
+	for offset < int64(len(data)) && data[offset] != '"' {
+		offset++
+	}
+	return offset
+}
+
+// position renders a byte offset in data as line:column, both from 1,
+// with the column counted in bytes.
+func position(data []byte, offset int64) string {
+	line := 1 + bytes.Count(data[:offset], []byte("\n"))
+	col := offset - int64(bytes.LastIndexByte(data[:offset], '\n'))
+	return fmt.Sprintf("line %d, column %d", line, col)
 }
 
 var jsonFieldNames = func() map[string]bool {

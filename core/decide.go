@@ -117,39 +117,13 @@ func (p *Policy) allowOriginValue(r *Request) string {
 }
 
 func (p *Policy) checkOrigin(r *Request) Reason {
-	switch {
-	case r.MultipleOrigins:
+	if r.MultipleOrigins {
 		return OriginRepeated
-	case p.originAllowed(r.Origin):
+	}
+	if entry, _ := p.matchOrigin(r.Origin); entry >= 0 {
 		return Allowed
 	}
 	return OriginNotAllowed
-}
-
-func (p *Policy) originAllowed(o string) bool {
-	if p.anyOrigin {
-		return true // "null" included, as in Fetch's CORS check (SPEC.md §1)
-	}
-	if o == "null" {
-		return p.allowNull
-	}
-	if p.exactSet != nil {
-		if _, ok := p.exactSet[o]; ok {
-			return true
-		}
-	} else {
-		for _, e := range p.exact {
-			if e == o {
-				return true
-			}
-		}
-	}
-	for i := range p.patterns {
-		if p.patterns[i].match(o) {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *Policy) methodAllowed(m string) bool {

@@ -24,7 +24,7 @@
 //	http.ListenAndServe(":8080", p.Handler(mux))
 //
 // A Middleware holds a Policy that can be replaced while serving
-// (Reconfigure). Explain describes a decision in words, for logs and the
+// (Reconfigure), and can follow a policy file (Watch). Explain describes a decision in words, for logs and the
 // corsa command.
 //
 // # What a response gets
@@ -92,7 +92,20 @@
 // check does; a policy without "*" allows "null" only when it lists it
 // (with DangerouslyAllowNullOrigin). A preflight with more than one Origin
 // header is refused, and so is an actual request with more than one
-// Origin header unless the policy is any-origin.
+// Origin header unless the policy is any-origin. An Origin longer than the
+// longest origin the policy could match is refused before any matching, so
+// its cost does not grow with its length.
+//
+// # What New refuses
+//
+// Besides dangerous settings, New refuses entries that could never match
+// what a browser sends, and says what the browser sends instead: hosts not
+// in the WHATWG URL standard's serialisation (IPv4 other than plain dotted
+// decimal, a domain whose last label is a number, IPv6 not in its shortest
+// lower-case form, invalid punycode), file:// origins (browsers send
+// "null"), and methods longer than the 64 bytes a preflight may ask for.
+// ParseConfig refuses unknown keys and keys given twice, naming the line
+// and column.
 //
 // # Vary and other middleware
 //

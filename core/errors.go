@@ -14,7 +14,9 @@ var (
 	// the user's data.
 	ErrWildcardWithCredentials = errors.New(`"*" cannot be combined with credentials`)
 	// ErrInvalidOrigin: an origin that is not scheme://host[:port] as
-	// browsers serialize it.
+	// browsers serialize it, including hosts the URL standard would write
+	// differently (127.0.0.01, [0:0:0:0:0:0:0:1]) or refuse (example.123,
+	// xn--.com), and file:// origins, for which browsers send "null".
 	ErrInvalidOrigin = errors.New("invalid origin")
 	// ErrNullOrigin: "null" without DangerouslyAllowNullOrigin.
 	ErrNullOrigin = errors.New(`"null" origin not allowed`)
@@ -24,8 +26,9 @@ var (
 	// ErrBroadPattern: a wildcard pattern broader than one registrable
 	// domain, or a wildcard anywhere but a whole leading label or the port.
 	ErrBroadPattern = errors.New("origin pattern too broad")
-	// ErrInvalidMethod: a method that is not a token, or a lower-case
-	// spelling of a method browsers always send upper-case.
+	// ErrInvalidMethod: a method that is not a token, a lower-case spelling
+	// of a method browsers always send upper-case, or one longer than the
+	// 64 bytes a preflight may ask for.
 	ErrInvalidMethod = errors.New("invalid method")
 	// ErrForbiddenMethod: CONNECT, TRACE or TRACK, which browsers never send.
 	ErrForbiddenMethod = errors.New("forbidden method")

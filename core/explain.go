@@ -3,6 +3,7 @@ package corsa
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -31,9 +32,9 @@ func (p *Policy) Explain(r *Request) string {
 			b.WriteString("not a CORS request (no Origin header): passed to the handler unchanged\n")
 		}
 	case Actual:
-		fmt.Fprintf(&b, "actual %s request from %q: %s\n", r.Method, r.Origin, verdict)
+		fmt.Fprintf(&b, "actual %s request from %s: %s\n", methodText(r.Method), quoteShort(r.Origin), verdict)
 		if p.anyOrigin {
-			b.WriteString("  origin: any: \"*\" without credentials gives every response but a preflight's the same headers, whatever Origin is\n")
+			fmt.Fprintf(&b, "  origin: any: \"*\" (origins[%d]) without credentials gives every response but a preflight's the same headers, whatever Origin is\n", p.anyEntry)
 		} else {
 			p.explainOrigin(&b, r)
 		}
@@ -43,7 +44,7 @@ func (p *Policy) Explain(r *Request) string {
 			b.WriteString("  the handler runs, without CORS headers: the browser will not let the page read the response\n")
 		}
 	case Preflight:
-		fmt.Fprintf(&b, "preflight from %q for %s: %s\n", r.Origin, r.RequestMethod, verdict)
+		fmt.Fprintf(&b, "preflight from %s for %s: %s\n", quoteShort(r.Origin), methodText(r.RequestMethod), verdict)
 		p.explainPreflight(&b, r)
 		fmt.Fprintf(&b, "  status %d %s\n", d.Status, http.StatusText(d.Status))
 	}
@@ -77,7 +78,7 @@ func (p *Policy) explainPreflight(b *strings.Builder, r *Request) {
 		} else if up := strings.ToUpper(m); up != m && p.methodAllowed(up) {
 			why = "not in methods (methods are case-sensitive; " + up + " is allowed)"
 		}
-		fmt.Fprintf(b, "  method %q: not allowed: %s\n", m, why)
+		fmt.Fprintf(b, "  method %s: not allowed: %s\n", quoteShort(m), why)
 		return
 	}
 	if _, reason := p.checkHeaders(r.RequestHeaders); reason != Allowed {
@@ -117,60 +118,70 @@ func (p *Policy) explainHeaders(b *strings.Builder, lines []string, reason Reaso
 			if p.anyHeader {
 				why = `"*" never covers Authorization: list it by name`
 			}
-			fmt.Fprintf(b, "  request header %q: not allowed: %s\n", name, why)
+			fmt.Fprintf(b, "  request header %s: not allowed: %s\n", quoteShort(name), why)
 			return
 		}
 	}
 }
 
-// explainOrigin reports the origin check and whether it passed.
+// explainOrigin reports the origin check and whether it passed. It asks
+// the same matcher as Decide, and names the entry that matched by its
+// index in origins, so duplicates and look-alikes cannot confuse it.
 func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 	o := r.Origin
-	switch {
-	case r.MultipleOrigins:
+	if r.MultipleOrigins {
 		b.WriteString("  origin: not allowed: the request has more than one Origin header, which no browser sends\n")
 		return false
-	case p.anyOrigin && o == "null":
-		b.WriteString("  origin \"null\": allowed by \"*\", which covers null when credentials are off, as in Fetch's CORS check\n")
-		return true
-	case p.anyOrigin:
-		fmt.Fprintf(b, "  origin %q: allowed by \"*\"\n", o)
-		return true
-	case o == "null" && p.allowNull:
-		b.WriteString("  origin \"null\": allowed: listed, with dangerouslyAllowNullOrigin\n")
+	}
+	entry, tooLong := p.matchOrigin(o)
+	switch {
+	case entry >= 0:
+		e := p.cfg.Origins[entry]
+		switch {
+		case e == "*" && o == "null":
+			fmt.Fprintf(b, "  origin \"null\": allowed by \"*\" (origins[%d]), which covers null when credentials are off, as in Fetch's CORS check\n", entry)
+		case e == "*":
+			fmt.Fprintf(b, "  origin %s: allowed by \"*\" (origins[%d])\n", quoteShort(o), entry)
+		case e == "null":
+			fmt.Fprintf(b, "  origin \"null\": allowed by origins[%d] \"null\", with dangerouslyAllowNullOrigin\n", entry)
+		case e == o:
+			fmt.Fprintf(b, "  origin %q: allowed: listed as origins[%d]\n", o, entry)
+		default:
+			fmt.Fprintf(b, "  origin %q: allowed: matches pattern origins[%d] %q\n", o, entry, e)
+		}
 		return true
 	case o == "null":
 		b.WriteString("  origin \"null\": not allowed: null is only allowed when listed explicitly, with dangerouslyAllowNullOrigin\n")
-		return false
+	case tooLong && p.maxOrigin > 0: // else no entry can match: closestOrigin says why
+		fmt.Fprintf(b, "  origin %s: not allowed: %d bytes, longer than any origin this policy can match (%d bytes), so refused before matching\n",
+			quoteShort(o), len(o), p.maxOrigin)
+	default:
+		fmt.Fprintf(b, "  origin %q: not allowed: %s\n", o, p.closestOrigin(o))
 	}
-	for _, e := range p.exact {
-		if e == o {
-			fmt.Fprintf(b, "  origin %q: allowed: listed in origins\n", o)
-			return true
-		}
-	}
-	for i := range p.patterns {
-		if p.patterns[i].match(o) {
-			fmt.Fprintf(b, "  origin %q: allowed: matches pattern %q\n", o, p.patternText(i))
-			return true
-		}
-	}
-	fmt.Fprintf(b, "  origin %q: not allowed: %s\n", o, p.closestOrigin(o))
 	return false
 }
 
-// patternText returns the configured spelling of the i-th pattern.
-func (p *Policy) patternText(i int) string {
-	n := 0
-	for _, o := range p.cfg.Origins {
-		if spec, err := parseOrigin(o); err == nil && !spec.exact() {
-			if n == i {
-				return o
-			}
-			n++
-		}
+// explainMax bounds each request value Explain quotes: a hostile client
+// may send megabytes, and Explain's output goes to logs.
+const explainMax = 512
+
+// quoteShort quotes s like %q, cut to explainMax bytes with its length
+// noted when longer.
+func quoteShort(s string) string {
+	if len(s) <= explainMax {
+		return strconv.Quote(s)
 	}
-	return ""
+	return strconv.Quote(s[:explainMax]) + fmt.Sprintf("... (%d bytes)", len(s))
+}
+
+// methodText prints a method as it is when it is a token of sensible
+// length, else quoted and cut, so that no request value can break a log
+// line.
+func methodText(m string) string {
+	if isToken(m) && len(m) <= explainMax {
+		return m
+	}
+	return quoteShort(m)
 }
 
 // closestOrigin names the configured entry an origin most likely meant,

@@ -160,6 +160,8 @@ func FuzzOriginPattern(f *testing.F) {
 		{"http://[::1]:*", "http://[::1]:8080"},
 		{"https://*.example.com:*", "https://x.y.example.com:8443"},
 		{"https://app.example.com", "https://app.example.com."},
+		{"https://*.example.com:1", "https://0.example.com:1"},
+		{"https://*.example.com:8443", "https://a.example.com:443"},
 	} {
 		f.Add(seed[0], seed[1])
 	}
@@ -190,7 +192,13 @@ func FuzzOriginPattern(f *testing.F) {
 		if u, err := url.Parse(origin); err != nil || u.User != nil || u.Path != "" {
 			t.Fatalf("pattern %q matched %q, which net/url does not read as an origin (%v)", pattern, origin, err)
 		}
-		patHost, _, _ := strings.Cut(pattern[len(scheme):], ":*")
+		// The pattern's host, without its port: "*" or a fixed one. A
+		// subdomain pattern is never an IPv6 literal, so the last colon
+		// starts the port.
+		patHost := pattern[len(scheme):]
+		if i := strings.LastIndexByte(patHost, ':'); i >= 0 && !strings.HasSuffix(patHost, "]") {
+			patHost = patHost[:i]
+		}
 		if suffix, ok := strings.CutPrefix(patHost, "*"); ok {
 			host := rest
 			if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.HasSuffix(host, "]") {

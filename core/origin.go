@@ -1,6 +1,7 @@
 package corsa
 
 import (
+	"net/netip"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,8 @@ type originSpec struct {
 	// any port or none.
 	port    string
 	anyPort bool
+	// entry is the index of the pattern in Config.Origins, for Explain.
+	entry int
 }
 
 func (o originSpec) exact() bool { return !o.subdomain && !o.anyPort }
@@ -53,10 +56,10 @@ func splitOrigin(s string) (prefix, host, port string, hasPort, ok bool) {
 	return prefix, rest, "", false, true
 }
 
-// match reports whether the request origin o matches the spec.
-func (o *originSpec) match(origin string) bool {
-	prefix, host, port, hasPort, ok := splitOrigin(origin)
-	if !ok || prefix != o.prefix {
+// match reports whether a request origin, split by splitOrigin, matches
+// the spec.
+func (o *originSpec) match(prefix, host, port string, hasPort bool) bool {
+	if prefix != o.prefix {
 		return false
 	}
 	if o.anyPort {
@@ -148,6 +151,9 @@ func parseOrigin(s string) (originSpec, error) {
 	if err := checkScheme(prefix[:len(prefix)-3]); err != "" {
 		return bad(err)
 	}
+	if prefix == "file://" {
+		return bad(`browsers send "null" as the origin of file: pages, never a file:// origin; list "null" with dangerouslyAllowNullOrigin if that is really meant`)
+	}
 	rest := s[len(prefix):]
 	if strings.ContainsAny(rest, "/?#") {
 		return bad("an origin has no path, query or fragment, not even a trailing slash")
@@ -187,6 +193,9 @@ func parseOrigin(s string) (originSpec, error) {
 		if spec.subdomain || !isIPv6Literal(host) {
 			return bad("invalid IPv6 literal")
 		}
+		if why := canonicalHost(host); why != "" {
+			return bad(why)
+		}
 		spec.host = host
 		return spec, nil
 	}
@@ -200,6 +209,11 @@ func parseOrigin(s string) (originSpec, error) {
 	if spec.subdomain {
 		if why := tooBroadSuffix(labels); why != "" {
 			return broad(why)
+		}
+	}
+	if specialSchemes[prefix] {
+		if why := canonicalHost(labels); why != "" {
+			return bad(why)
 		}
 	}
 	spec.host = host
@@ -258,21 +272,12 @@ func tooBroadSuffix(domain string) string {
 
 // isLoopback reports hosts that only this machine can serve, where plain
 // http is no risk: localhost and its subdomains, 127.0.0.0/8 and [::1].
+// host is already in the URL standard's serialisation (parseOrigin), so
+// 127.0.0.01 and other spellings never reach here.
 func isLoopback(host string) bool {
 	if host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "[::1]" {
 		return true
 	}
-	if !strings.HasPrefix(host, "127.") {
-		return false
-	}
-	parts := strings.Split(host, ".")
-	if len(parts) != 4 {
-		return false
-	}
-	for _, p := range parts {
-		if n, err := strconv.Atoi(p); err != nil || n < 0 || n > 255 {
-			return false
-		}
-	}
-	return true
+	addr, err := netip.ParseAddr(host)
+	return err == nil && addr.Is4() && addr.IsLoopback() && addr.String() == host
 }

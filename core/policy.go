@@ -17,9 +17,17 @@ type Policy struct {
 	anyOrigin   bool
 	allowNull   bool
 	exact       []string // byte-exact origins, searched linearly while few
-	exactSet    map[string]struct{}
+	exactSet    map[string]int
 	patterns    []originSpec
 	credentials bool
+
+	// Indexes in cfg.Origins of the entry each origin rule came from, so
+	// that Explain names the entry that matched; -1 when absent.
+	anyEntry, nullEntry int
+	exactEntry          []int
+	// maxOrigin is the longest Origin any entry could match: longer ones
+	// are refused before matching (SPEC.md §6b).
+	maxOrigin int
 
 	anyMethod bool
 	methods   []string
@@ -123,6 +131,7 @@ func (b *builder) warn(format string, args ...any) {
 func (b *builder) origins(c Config) {
 	p := b.p
 	p.credentials = c.Credentials
+	p.anyEntry, p.nullEntry = -1, -1
 	if len(c.Origins) == 0 {
 		b.warn("origins is empty: every cross-origin request is refused")
 	}
@@ -140,7 +149,7 @@ func (b *builder) origins(c Config) {
 					"list the trusted origins instead (reflecting any origin with credentials would let every site read users' data)")
 				continue
 			}
-			p.anyOrigin = true
+			p.anyOrigin, p.anyEntry = true, i
 			continue
 		case "null":
 			if !c.DangerouslyAllowNullOrigin {
@@ -148,7 +157,7 @@ func (b *builder) origins(c Config) {
 					"sandboxed iframes, file: pages and redirects all send null; set dangerouslyAllowNullOrigin to allow them all")
 				continue
 			}
-			p.allowNull = true
+			p.allowNull, p.nullEntry = true, i
 			continue
 		}
 		spec, err := parseOrigin(o)
@@ -163,9 +172,12 @@ func (b *builder) origins(c Config) {
 				"anyone on the network path can act as a plain-http origin and read credentialed responses; use https, or set dangerouslyAllowInsecureOrigins")
 			continue
 		}
+		p.maxOrigin = max(p.maxOrigin, spec.maxOriginLen())
 		if spec.exact() {
 			p.exact = append(p.exact, o)
+			p.exactEntry = append(p.exactEntry, i)
 		} else {
+			spec.entry = i
 			p.patterns = append(p.patterns, spec)
 		}
 	}
@@ -173,9 +185,9 @@ func (b *builder) origins(c Config) {
 		b.warn(`origins: "*" allows every origin; the other entries are redundant`)
 	}
 	if len(p.exact) >= exactSetMin {
-		p.exactSet = make(map[string]struct{}, len(p.exact))
-		for _, o := range p.exact {
-			p.exactSet[o] = struct{}{}
+		p.exactSet = make(map[string]int, len(p.exact))
+		for i, o := range p.exact {
+			p.exactSet[o] = p.exactEntry[i]
 		}
 	}
 }
@@ -193,6 +205,10 @@ func (b *builder) methods(c Config) {
 			p.anyMethod = true
 		case !isToken(m):
 			b.fail("methods", i, m, ErrInvalidMethod, "a method is an HTTP token, such as PUT")
+			continue
+		case len(m) > maxMethodLen:
+			b.fail("methods", i, m, ErrInvalidMethod,
+				"longer than "+strconv.Itoa(maxMethodLen)+" bytes, the longest method a preflight may ask for, so it could never match")
 			continue
 		case forbiddenMethods[strings.ToLower(m)]:
 			b.fail("methods", i, m, ErrForbiddenMethod, "browsers never send it")

@@ -9,7 +9,10 @@
 //     (*corsa.Policy).Handler;
 //   - recipes: the CORS snippets people copy (Express, Flask-CORS, Apache,
 //     Spring WebFlux, nginx) as corsa policies, with what each original
-//     gets wrong.
+//     gets wrong;
+//   - migrate: the guide for moving from rs/cors, go-chi/cors,
+//     gin-contrib/cors, echo's and fiber's CORS middleware, with tests that
+//     the translated policy gives browsers the same outcome.
 //
 // README.md beside this file says more. This package itself has no code.
 package examples

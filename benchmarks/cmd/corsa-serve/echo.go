@@ -14,17 +14,17 @@ import (
 
 // echoHandler is an echo server with echo's Recover, then corsaecho, as
 // e.Use middleware.
-func echoHandler(p *corsa.Policy, logger *log.Logger) http.Handler {
+func echoHandler(m *corsa.Middleware, logger *log.Logger) http.Handler {
 	e := echo.New()
 	e.Use(middleware.Recover())
-	if p != nil {
+	if m != nil {
 		e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
 			return func(c echo.Context) error {
 				req := corsa.RequestFromHTTP(c.Request())
-				logIfRefused(p, &req, c.Request().URL.Path, logger)
+				logIfRefused(m.Policy(), &req, c.Request().URL.Path, logger)
 				return next(c)
 			}
-		}, corsaecho.FromPolicy(p))
+		}, corsaecho.FromMiddleware(m))
 	}
 	for _, rt := range conformance.Routes {
 		e.Match(rt.Methods, rt.Path, echoRoute(rt))

@@ -17,19 +17,19 @@ import (
 // corsafiber, as app.Use middleware.
 type fiberServer struct{ app *fiber.App }
 
-func newFiberServer(p *corsa.Policy, logger *log.Logger) *fiberServer {
+func newFiberServer(m *corsa.Middleware, logger *log.Logger) *fiberServer {
 	app := fiber.New(fiber.Config{DisableStartupMessage: true})
 	app.Use(fiberrecover.New())
-	if p != nil {
+	if m != nil {
 		app.Use(func(c *fiber.Ctx) error {
 			req := fiberRequest(c)
-			logIfRefused(p, &req, c.Path(), logger)
+			logIfRefused(m.Policy(), &req, c.Path(), logger)
 			return c.Next()
-		}, corsafiber.FromPolicy(p))
+		}, corsafiber.FromMiddleware(m))
 	}
 	for _, rt := range conformance.Routes {
-		for _, m := range rt.Methods {
-			app.Add(m, rt.Path, fiberRoute(rt))
+		for _, method := range rt.Methods {
+			app.Add(method, rt.Path, fiberRoute(rt))
 		}
 	}
 	return &fiberServer{app: app}

@@ -13,19 +13,19 @@ import (
 
 // ginHandler is a gin engine with gin's Recovery, then corsagin, as global
 // middleware.
-func ginHandler(p *corsa.Policy, logger *log.Logger) http.Handler {
+func ginHandler(m *corsa.Middleware, logger *log.Logger) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.Use(gin.Recovery())
-	if p != nil {
+	if m != nil {
 		r.Use(func(c *gin.Context) {
 			req := corsa.RequestFromHTTP(c.Request)
-			logIfRefused(p, &req, c.Request.URL.Path, logger)
-		}, corsagin.FromPolicy(p))
+			logIfRefused(m.Policy(), &req, c.Request.URL.Path, logger)
+		}, corsagin.FromMiddleware(m))
 	}
 	for _, rt := range conformance.Routes {
-		for _, m := range rt.Methods {
-			r.Handle(m, rt.Path, ginRoute(rt))
+		for _, method := range rt.Methods {
+			r.Handle(method, rt.Path, ginRoute(rt))
 		}
 	}
 	return r

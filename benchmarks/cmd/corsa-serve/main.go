@@ -13,6 +13,12 @@
 // max-age 600. With -bare it serves the same routes without any CORS
 // middleware, the baseline of a load test.
 //
+// With -watch, corsa-serve polls the -policy file (every -watch-interval,
+// 2s by default) and serves each valid change without a restart; an
+// invalid file is logged and the previous policy keeps serving (see
+// (*corsa.Middleware).Watch, which also follows Kubernetes ConfigMap
+// symlink swaps).
+//
 // Every refused CORS request is logged with corsa's explanation. SIGINT or
 // SIGTERM shuts the server down cleanly: in-flight requests finish first.
 package main
@@ -28,6 +34,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	corsa "github.com/corsa-go/corsa/core"
 )
 
 func main() {
@@ -46,7 +54,7 @@ func run(ctx context.Context, args []string, logw io.Writer) error {
 		return err
 	}
 	logger := log.New(logw, "corsa-serve: ", log.LstdFlags)
-	srv, err := newServer(opts, logger)
+	srv, m, err := newServer(opts, logger)
 	if err != nil {
 		return err
 	}
@@ -59,7 +67,40 @@ func run(ctx context.Context, args []string, logw io.Writer) error {
 		mode = "no CORS (bare)"
 	}
 	logger.Printf("%s with %s listening on http://%s", opts.framework, mode, ln.Addr())
-	return serveUntilDone(ctx, srv, ln, logger)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	watchDone := watchPolicy(ctx, opts, m, logger)
+	err = serveUntilDone(ctx, srv, ln, logger)
+	cancel()
+	<-watchDone
+	return err
+}
+
+// watchPolicy starts polling opts.policyPath into m when opts.watch is
+// set, until ctx is done; the returned channel is closed when it stopped.
+// Reloads and refusals are logged, the path quoted.
+func watchPolicy(ctx context.Context, opts options, m *corsa.Middleware, logger *log.Logger) <-chan struct{} {
+	done := make(chan struct{})
+	if !opts.watch {
+		close(done)
+		return done
+	}
+	logger.Printf("watching %q every %v", opts.policyPath, opts.watchInterval)
+	go func() {
+		defer close(done)
+		_ = m.Watch(ctx, opts.policyPath, corsa.WatchOptions{
+			Interval: opts.watchInterval,
+			OnReload: func(err error) {
+				if err != nil {
+					logger.Printf("policy file %q refused, the previous policy stays: %v", opts.policyPath, err)
+					return
+				}
+				logger.Printf("policy file %q loaded", opts.policyPath)
+				logWarnings(m.Policy(), logger)
+			},
+		})
+	}()
+	return done
 }
 
 // serveUntilDone serves on ln until ctx is done, then shuts srv down,

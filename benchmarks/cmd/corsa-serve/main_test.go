@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log"
 	"net"
@@ -96,10 +97,10 @@ func TestRefusalsAreLoggedWithTheirExplanation(t *testing.T) {
 			do(t, "GET", base+"/resource", "Origin", "https://evil.example")
 			do(t, "GET", base+"/resource", "Origin", "https://example.com")
 			got := logs.String()
-			if !strings.Contains(got, `refused GET /resource: actual GET request from "https://evil.example": refused: origin not allowed`) {
+			if !strings.Contains(got, `refused "GET" "/resource": "actual GET request from \"https://evil.example\": refused: origin not allowed\n`) {
 				t.Errorf("log does not explain the refusal:\n%s", got)
 			}
-			if strings.Count(got, "refused GET") != 1 {
+			if strings.Count(got, `refused "GET"`) != 1 {
 				t.Errorf("log should hold one refusal, the allowed request none:\n%s", got)
 			}
 		})
@@ -116,6 +117,66 @@ func TestPolicyFileReplacesTheDefault(t *testing.T) {
 	if res.StatusCode != http.StatusOK || res.Header.Get("Access-Control-Allow-Origin") != "https://app.test" {
 		t.Errorf("status %d, Access-Control-Allow-Origin %q; want 200 and https://app.test",
 			res.StatusCode, res.Header.Get("Access-Control-Allow-Origin"))
+	}
+}
+
+func TestWatchServesEachValidChangeAndLogsRefusals(t *testing.T) {
+	for _, fw := range frameworks {
+		t.Run(fw+" follows the policy file and keeps the last valid policy", func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "policy.json")
+			write := func(policy string) {
+				// Renamed into place, so that the server never reads half a file.
+				if err := os.WriteFile(path+".tmp", []byte(policy), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Rename(path+".tmp", path); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write(`{"origins": ["https://a.test"]}`)
+			base, logs := start(t, "-framework", fw, "-policy", path, "-watch", "-watch-interval", "5ms")
+			loaded := fmt.Sprintf("policy file %q loaded", path)
+			refused := fmt.Sprintf("policy file %q refused, the previous policy stays: ", path)
+			allowed := func(origin string) bool {
+				res := do(t, "OPTIONS", base+"/resource", "Origin", origin, "Access-Control-Request-Method", "GET")
+				return res.StatusCode == http.StatusNoContent && res.Header.Get("Access-Control-Allow-Origin") == origin
+			}
+
+			waitForLog(t, logs, loaded, 1)
+			if !allowed("https://a.test") {
+				t.Error("the starting policy does not allow https://a.test")
+			}
+			write(`{"origins": ["https://b.test"]}`)
+			waitForLog(t, logs, loaded, 2)
+			if !allowed("https://b.test") || allowed("https://a.test") {
+				t.Error("after a valid change, https://b.test must be allowed and https://a.test refused")
+			}
+			write(`{"origins": ["https://c.test/"]}`)
+			waitForLog(t, logs, refused, 1)
+			if !strings.Contains(logs.String(), `"https://c.test/"`) {
+				t.Errorf("the refusal does not name the bad origin:\n%s", logs.String())
+			}
+			if !allowed("https://b.test") {
+				t.Error("after an invalid change, the previous policy must still allow https://b.test")
+			}
+			write(`{"origins": ["https://c.test"]}`)
+			waitForLog(t, logs, loaded, 3)
+			if !allowed("https://c.test") || allowed("https://b.test") {
+				t.Error("after a valid change again, https://c.test must be allowed and https://b.test refused")
+			}
+		})
+	}
+}
+
+// waitForLog waits until the log holds line at least n times.
+func waitForLog(t *testing.T, logs *syncBuffer, line string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for strings.Count(logs.String(), line) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("the log does not hold %q %d time(s) within 10 s:\n%s", line, n, logs.String())
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
@@ -166,6 +227,9 @@ func TestBadOptionsAreRefused(t *testing.T) {
 		{"a missing policy file", []string{"-policy", filepath.Join(t.TempDir(), "none.json")}, "no such file"},
 		{"an invalid policy", []string{"-policy", bad}, "https://app.test/"},
 		{"a stray argument", []string{"serve"}, "unexpected arguments"},
+		{"-watch without -policy", []string{"-watch"}, "-watch needs -policy"},
+		{"-watch with -bare", []string{"-watch", "-bare", "-policy", bad}, "exclude each other"},
+		{"a zero -watch-interval", []string{"-watch", "-policy", bad, "-watch-interval", "0s"}, "want a positive duration"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" is an error", func(t *testing.T) {
@@ -230,7 +294,8 @@ func start(t *testing.T, args ...string) (string, *syncBuffer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := newServer(opts, log.New(logs, "", 0))
+	logger := log.New(logs, "", 0)
+	srv, m, err := newServer(opts, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,8 +304,9 @@ func start(t *testing.T, args ...string) (string, *syncBuffer) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	watchDone := watchPolicy(ctx, opts, m, logger)
 	done := make(chan error, 1)
-	go func() { done <- serveUntilDone(ctx, srv, ln, log.New(logs, "", 0)) }()
+	go func() { done <- serveUntilDone(ctx, srv, ln, logger) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -250,6 +316,11 @@ func start(t *testing.T, args ...string) (string, *syncBuffer) {
 			}
 		case <-time.After(10 * time.Second):
 			t.Error("the server did not stop within 10 s")
+		}
+		select {
+		case <-watchDone:
+		case <-time.After(10 * time.Second):
+			t.Error("the policy watcher did not stop within 10 s")
 		}
 	})
 	return "http://" + ln.Addr().String(), logs

@@ -14,10 +14,10 @@ import (
 
 // netHTTPHandler is the standard mux behind corsa's net/http middleware,
 // with conformance.Recover outermost.
-func netHTTPHandler(p *corsa.Policy, logger *log.Logger) http.Handler {
+func netHTTPHandler(m *corsa.Middleware, logger *log.Logger) http.Handler {
 	var h http.Handler = conformance.NewServeMux()
-	if p != nil {
-		h = logRefusals(p, logger, p.Handler(h))
+	if m != nil {
+		h = logRefusals(m, logger, m.Handler(h))
 	}
 	return conformance.Recover(h)
 }
@@ -33,16 +33,16 @@ var chiHandlers = map[string]http.HandlerFunc{
 
 // chiHandler is a chi router with chi's Recoverer, then corsachi, on the
 // router, as chi users install them.
-func chiHandler(p *corsa.Policy, logger *log.Logger) http.Handler {
+func chiHandler(m *corsa.Middleware, logger *log.Logger) http.Handler {
 	r := chi.NewRouter()
 	r.Use(middleware.Recoverer)
-	if p != nil {
-		r.Use(func(next http.Handler) http.Handler { return logRefusals(p, logger, next) })
-		r.Use(corsachi.FromPolicy(p))
+	if m != nil {
+		r.Use(func(next http.Handler) http.Handler { return logRefusals(m, logger, next) })
+		r.Use(corsachi.FromMiddleware(m))
 	}
 	for _, rt := range conformance.Routes {
-		for _, m := range rt.Methods {
-			r.Method(m, rt.Path, chiHandlers[rt.Path])
+		for _, method := range rt.Methods {
+			r.Method(method, rt.Path, chiHandlers[rt.Path])
 		}
 	}
 	return r

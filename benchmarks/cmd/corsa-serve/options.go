@@ -2,11 +2,13 @@ package main
 
 import (
 	_ "embed"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	corsa "github.com/corsa-go/corsa/core"
 )
@@ -18,10 +20,13 @@ var defaultPolicy []byte
 var frameworks = []string{"nethttp", "chi", "gin", "echo", "fiber"}
 
 type options struct {
-	framework string
-	addr      string
-	bare      bool
-	policy    corsa.Config
+	framework     string
+	addr          string
+	bare          bool
+	policy        corsa.Config
+	policyPath    string        // "" for the embedded policy
+	watch         bool          // poll policyPath and serve its changes
+	watchInterval time.Duration // between two polls
 }
 
 func parseOptions(args []string, output io.Writer) (options, error) {
@@ -31,19 +36,27 @@ func parseOptions(args []string, output io.Writer) (options, error) {
 	fs.StringVar(&o.framework, "framework", "nethttp", "framework to serve with: "+strings.Join(frameworks, ", "))
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
 	fs.BoolVar(&o.bare, "bare", false, "serve without any CORS middleware, as a load-test baseline")
-	policyPath := fs.String("policy", "", "JSON policy file (default: the embedded policy described in the package documentation)")
+	fs.StringVar(&o.policyPath, "policy", "", "JSON policy file (default: the embedded policy described in the package documentation)")
+	fs.BoolVar(&o.watch, "watch", false, "poll the -policy file and serve each valid change; an invalid file is logged and the previous policy stays")
+	fs.DurationVar(&o.watchInterval, "watch-interval", 2*time.Second, "time between two polls of the -policy file with -watch")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
-	if fs.NArg() > 0 {
+	switch {
+	case fs.NArg() > 0:
 		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
-	}
-	if !slices.Contains(frameworks, o.framework) {
+	case !slices.Contains(frameworks, o.framework):
 		return o, fmt.Errorf("-framework %q: want one of %s", o.framework, strings.Join(frameworks, ", "))
+	case o.watch && o.policyPath == "":
+		return o, errors.New("-watch needs -policy: the embedded policy never changes")
+	case o.watch && o.bare:
+		return o, errors.New("-watch and -bare exclude each other: -bare serves no policy")
+	case o.watchInterval <= 0:
+		return o, fmt.Errorf("-watch-interval %v: want a positive duration", o.watchInterval)
 	}
 	var err error
-	if *policyPath != "" {
-		o.policy, err = corsa.LoadConfig(*policyPath)
+	if o.policyPath != "" {
+		o.policy, err = corsa.LoadConfig(o.policyPath)
 	} else {
 		o.policy, err = corsa.ParseConfig(defaultPolicy)
 	}
