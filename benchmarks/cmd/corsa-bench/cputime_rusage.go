@@ -22,6 +22,3 @@ func cpuNow() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
-
-// cpuClockWorks reports whether cpuNow gives real readings.
-func cpuClockWorks() bool { return cpuNow() > 0 }

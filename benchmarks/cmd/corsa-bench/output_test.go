@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,10 +76,11 @@ func TestBenchstatOutputIsGoBenchmarkFormat(t *testing.T) {
 	}
 }
 
-func TestChartIsWellFormedSVGWithABarPerResult(t *testing.T) {
-	svg := renderChart(sampleResults, "on a <test> machine")
+func TestChartIsWellFormedSVGWithABarPerResultAndTargetTicks(t *testing.T) {
+	results := append(slices.Clone(sampleResults), res("Chi", suite.HostileACRH, "bare", suite.Bare, 100, 0))
+	svg := renderChart(results, "on a <test> machine")
 	dec := xml.NewDecoder(strings.NewReader(svg))
-	bars := 0
+	titles := 0
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -88,18 +90,24 @@ func TestChartIsWellFormedSVGWithABarPerResult(t *testing.T) {
 			t.Fatalf("not well-formed XML: %v", err)
 		}
 		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "title" {
-			bars++
+			titles++
 		}
 	}
-	if bars != len(sampleResults) {
-		t.Errorf("%d bars, want %d", bars, len(sampleResults))
+	// One title per bar, and one per target tick: corsa against
+	// go-chi-cors on the preflight.
+	if want := len(results) + 1; titles != want {
+		t.Errorf("%d titles, want %d", titles, want)
 	}
-	for _, want := range []string{"Chi/preflight/corsa: 250 ns/op, 0 B/op, 1 allocs/op", ">2.5 ms, off the scale<", ">100 ns<", ">1 µs<", "on a &lt;test&gt; machine"} {
+	for _, want := range []string{
+		"Chi/preflight/corsa: 250 ns/op, 2.50× the bare framework, 0 B/op, 1 allocs/op",
+		"preflight: corsa &lt; 1× go-chi-cors: 0.50×, met",
+		">25000×, off the scale<", ">1.00×<", ">10.0×<", "on a &lt;test&gt; machine",
+	} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("chart lacks %q", want)
 		}
 	}
-	if strings.Contains(svg, ">10 µs<") {
+	if strings.Contains(svg, ">100×<") {
 		t.Error("the axis stretches to the outlier")
 	}
 }
