@@ -8,6 +8,7 @@
 package benchmarks_test
 
 import (
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"testing"
 
 	"github.com/corsa-go/corsa/benchmarks/suite"
@@ -26,7 +27,7 @@ func benchFramework(b *testing.B, name string) {
 	if !ok {
 		b.Fatalf("no framework %q in the suite", name)
 	}
-	for _, s := range suite.Scenarios() {
+	for _, s := range scenario.All() {
 		b.Run(s.Name, func(b *testing.B) {
 			for _, im := range fw.Impls {
 				b.Run(im.Name, suite.Case{Framework: fw, Scenario: s, Impl: im}.Bench)

@@ -6,6 +6,7 @@ import (
 
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"github.com/go-chi/chi/v5"
 )
 
@@ -29,7 +30,7 @@ func benchRouters() []struct {
 		h    http.Handler
 	}{
 		{"bare", build()},
-		{"corsa", build(corsachi.Must(conformance.AdapterPolicy()))},
+		{"corsa", build(corsachi.Must(scenario.Policy()))},
 	}
 }
 
@@ -38,12 +39,12 @@ var ok = []byte("ok")
 func benchHandler(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write(ok) }
 
 func BenchmarkMiddleware(b *testing.B) {
-	for _, s := range conformance.Scenarios() {
+	for _, s := range scenario.All() {
 		req := s.Request.HTTP()
 		b.Run(s.Name, func(b *testing.B) {
 			for _, r := range benchRouters() {
 				b.Run(r.name, func(b *testing.B) {
-					w := conformance.NewSink()
+					w := scenario.NewSink()
 					b.ReportAllocs()
 					for b.Loop() {
 						w.Serve(r.h, req)
@@ -59,12 +60,12 @@ func TestMiddlewareAddsAtMostOneAllocation(t *testing.T) {
 		t.Skip("the race detector allocates")
 	}
 	routers := benchRouters()
-	for _, s := range conformance.Scenarios() {
+	for _, s := range scenario.All() {
 		req := s.Request.HTTP()
 		t.Run("in the "+s.Name+" scenario", func(t *testing.T) {
 			var allocs [2]float64
 			for i, r := range routers {
-				w := conformance.NewSink()
+				w := scenario.NewSink()
 				allocs[i] = testing.AllocsPerRun(100, func() { w.Serve(r.h, req) })
 				want := http.StatusOK // the bare router's handler answers everything
 				if r.name == "corsa" {

@@ -1,7 +1,6 @@
 package corsachi_test
 
 import (
-	"net/http"
 	"testing"
 
 	corsachi "github.com/corsa-go/corsa/chi"
@@ -10,15 +9,6 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 )
-
-// conformanceHandlers are the suite's net/http handlers, by route path.
-var conformanceHandlers = map[string]http.HandlerFunc{
-	conformance.PathResource:    conformance.HandleResource,
-	conformance.PathOptions:     conformance.HandleOptions,
-	conformance.PathNotFound:    conformance.HandleNotFound,
-	conformance.PathServerError: conformance.HandleServerError,
-	conformance.PathPanic:       conformance.HandlePanic,
-}
 
 // chiHarness serves a policy the way chi users do: chi's Recoverer outside
 // the CORS middleware, both on the router with Use, then the routes.
@@ -33,7 +23,7 @@ func chiHarness(cfg corsa.Config) (conformance.Server, error) {
 	r.Use(middleware.RequestLogger(quietLog{}), middleware.Recoverer, cors)
 	for _, rt := range conformance.Routes {
 		for _, m := range rt.Methods {
-			r.Method(m, rt.Path, conformanceHandlers[rt.Path])
+			r.Method(m, rt.Path, rt)
 		}
 	}
 	return conformance.Server{Do: conformance.Recorder(r)}, nil

@@ -6,12 +6,13 @@ import (
 
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsa "github.com/corsa-go/corsa/core"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 )
 
-// The policy under test is conformance.AdapterPolicy, whose allowed
+// The policy under test is adaptertest.Policy, whose allowed
 // responses carry every header; the conformance package also has the
 // exact responses core/doc.go prescribes for it.
 const (
@@ -40,12 +41,12 @@ func newRouter(cors func(http.Handler) http.Handler) *chi.Mux {
 }
 
 func TestMiddleware(t *testing.T) {
-	do := conformance.Recorder(newRouter(corsachi.Must(conformance.AdapterPolicy())))
+	do := conformance.Recorder(newRouter(corsachi.Must(adaptertest.Policy())))
 	preflight := func(path, method string) conformance.Request {
-		return conformance.Preflight(appOrigin, path, method, "content-type,x-request-id")
+		return adaptertest.Preflight(appOrigin, path, method, "content-type,x-request-id")
 	}
 	get := func(origin, path string) conformance.Request {
-		return conformance.Actual(http.MethodGet, origin, path)
+		return adaptertest.Actual(http.MethodGet, origin, path)
 	}
 	tests := []struct {
 		name       string
@@ -58,69 +59,69 @@ func TestMiddleware(t *testing.T) {
 		{
 			name:   "a preflight to a route without an OPTIONS handler is answered by the policy",
 			req:    preflight("/items", "PUT"),
-			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
+			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight to an unknown path is answered by the policy",
 			req:    preflight("/nowhere", "DELETE"),
-			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
+			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight to a subrouter's route is answered by the policy",
 			req:    preflight("/api/users", "PUT"),
-			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
+			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight for a method the policy does not list is refused with 403",
 			req:    preflight("/items", "PATCH"),
-			status: http.StatusForbidden, emptyBody: true, want: conformance.RefusedPreflight(),
+			status: http.StatusForbidden, emptyBody: true, want: adaptertest.RefusedPreflight(),
 		},
 		{
 			name:   "an allowed GET runs the handler with the actual headers",
 			req:    get(appOrigin, "/items"),
-			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "an OPTIONS request without Access-Control-Request-Method runs the OPTIONS handler",
-			req:    conformance.Actual(http.MethodOptions, appOrigin, "/opts"),
-			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
+			req:    adaptertest.Actual(http.MethodOptions, appOrigin, "/opts"),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "a subrouter's route gets the actual headers",
 			req:    get(appOrigin, "/api/users"),
-			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "chi's 404 for an unknown path keeps the actual headers",
 			req:    get(appOrigin, "/nowhere"),
-			status: http.StatusNotFound, want: conformance.AllowedActual(),
+			status: http.StatusNotFound, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "chi's 405 for a method without a route keeps the actual headers",
-			req:    conformance.Actual(http.MethodDelete, appOrigin, "/items"),
-			status: http.StatusMethodNotAllowed, want: conformance.AllowedActual(),
+			req:    adaptertest.Actual(http.MethodDelete, appOrigin, "/items"),
+			status: http.StatusMethodNotAllowed, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "a panic recovered by middleware.Recoverer keeps the actual headers",
 			req:    get(appOrigin, "/panic"),
-			status: http.StatusInternalServerError, handlerRan: true, want: conformance.AllowedActual(),
+			status: http.StatusInternalServerError, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "a request from an origin the policy does not list runs the handler with only Vary",
 			req:    get(otherOrigin, "/items"),
-			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.RefusedActual(),
 		},
 		{
 			name:   "a request without Origin runs the handler with only Vary",
 			req:    get("", "/items"),
-			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.RefusedActual(),
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			want := tt.want
 			want.Status, want.HandlerRan = tt.status, tt.handlerRan
-			if body := want.Expect(t, do, tt.req); tt.emptyBody && body != "" {
+			if body := adaptertest.Expect(t, do, tt.req, want); tt.emptyBody && body != "" {
 				t.Errorf("body = %q, want none", body)
 			}
 		})
@@ -128,7 +129,7 @@ func TestMiddleware(t *testing.T) {
 }
 
 func TestFromPolicyServesOnePolicyOnTwoRouters(t *testing.T) {
-	p, err := corsa.New(conformance.AdapterPolicy())
+	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,19 +144,19 @@ func TestFromPolicyServesOnePolicyOnTwoRouters(t *testing.T) {
 		"the second router answers with the policy": {admin, "/settings"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			req := conformance.Actual(http.MethodGet, appOrigin, tt.path)
-			conformance.AllowedActual().Expect(t, conformance.Recorder(tt.router), req)
+			req := adaptertest.Actual(http.MethodGet, appOrigin, tt.path)
+			adaptertest.Expect(t, conformance.Recorder(tt.router), req, adaptertest.AllowedActual())
 		})
 	}
 }
 
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
-	conformance.CheckFollowsReconfigure(t, corsachi.FromMiddleware,
+	adaptertest.CheckFollowsReconfigure(t, corsachi.FromMiddleware,
 		func(mw func(http.Handler) http.Handler) func(*http.Request) (*http.Response, error) {
 			return conformance.Recorder(newRouter(mw))
 		})
 }
 
 func TestNewRefusesAnInvalidConfig(t *testing.T) {
-	conformance.CheckRefusesInvalidConfig(t, corsachi.New, corsachi.Must)
+	adaptertest.CheckRefusesInvalidConfig(t, corsachi.New, corsachi.Must)
 }

@@ -1,9 +1,7 @@
 package conformance
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"slices"
 	"sort"
@@ -19,6 +17,11 @@ type Case struct {
 	Name string
 	// Spec is the SPEC.md section the case checks, such as "§2".
 	Spec string
+	// Tier is what kind of promise the case checks. Cases fills it in:
+	// TierConfig when Want.Rejected, TierHardening when no browser can send
+	// the request, TierBrowser otherwise, unless the case names TierCorsa
+	// (or another tier) itself.
+	Tier Tier
 	// Policy is the CORS policy the harness installs.
 	Policy corsa.Config
 	// Request is the one request sent.
@@ -37,13 +40,13 @@ type Request struct {
 	Header       [][2]string
 }
 
-// Host is the host every request is addressed to.
-const Host = "api.example.test"
+// host is the host every request is addressed to.
+const host = "api.example.test"
 
 // HTTP builds the *http.Request: header names are canonicalized, and each
 // element of Header is added as its own line.
 func (r Request) HTTP() *http.Request {
-	req, err := http.NewRequest(r.Method, "http://"+Host+r.Path, nil)
+	req, err := http.NewRequest(r.Method, "http://"+host+r.Path, nil)
 	if err != nil {
 		panic(fmt.Sprintf("conformance: bad request %s: %v", r, err))
 	}
@@ -53,8 +56,8 @@ func (r Request) HTTP() *http.Request {
 	return req
 }
 
-// Size is roughly the size of the request's header block on the wire.
-func (r Request) Size() int {
+// size is roughly the size of the request's header block on the wire.
+func (r Request) size() int {
 	n := len(r.Method) + len(r.Path) + 12
 	for _, h := range r.Header {
 		n += len(h[0]) + len(h[1]) + 4
@@ -110,57 +113,6 @@ type Want struct {
 	// return an error (other than ErrCannotExpress) instead of a server,
 	// and no request is sent.
 	Rejected bool
-}
-
-type result struct {
-	skip          string
-	cannotExpress error
-	problems      []string
-}
-
-func runCase(h Harness, c Case) (res result) {
-	defer func() {
-		if v := recover(); v != nil {
-			res = result{problems: []string{fmt.Sprintf("panicked: %v", v)}}
-		}
-	}()
-	srv, err := h(c.Policy)
-	if errors.Is(err, ErrCannotExpress) {
-		return result{cannotExpress: err}
-	}
-	if c.Want.Rejected {
-		if err == nil {
-			return result{problems: []string{"the policy was accepted, but SPEC.md §5 says it must be refused"}}
-		}
-		return result{}
-	}
-	if err != nil {
-		return result{problems: []string{fmt.Sprintf("harness could not build a server: %v", err)}}
-	}
-	if c.Needs != nil {
-		if why := c.Needs(srv.Quirks); why != "" {
-			return result{skip: why}
-		}
-	}
-	if max := srv.Quirks.MaxHeaderBytes; max > 0 && c.Request.Size() > max {
-		return result{skip: fmt.Sprintf("Quirks.MaxHeaderBytes: the request's %d header bytes exceed the transport's %d", c.Request.Size(), max)}
-	}
-	if srv.Do == nil {
-		return result{problems: []string{"harness returned a Server without Do"}}
-	}
-	resp, err := srv.Do(c.Request.HTTP())
-	if err != nil {
-		return result{problems: []string{fmt.Sprintf("request failed: %v", err)}}
-	}
-	var body []byte
-	if resp.Body != nil {
-		body, err = io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if err != nil {
-			return result{problems: []string{fmt.Sprintf("reading the body: %v", err)}}
-		}
-	}
-	return result{problems: c.Want.Check(resp, body)}
 }
 
 // Check compares a response (and its body, already read) with w and

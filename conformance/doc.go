@@ -1,7 +1,9 @@
-// Package conformance is corsa's one shared CORS conformance suite: a few
-// hundred cases, written as data, that the core's net/http middleware, every
-// framework adapter (chi, gin, echo, fiber) and, for the scoreboard, peer
-// libraries all run against the same standard routes.
+// Package conformance is corsa's CORS conformance suite: a few hundred
+// cases, written as data, that corsa's net/http middleware, every corsa
+// framework adapter and, for the peer scoreboard, other Go CORS libraries
+// run against the same standard routes. Another library's author can run it
+// too: write a Harness for your middleware and call Score (or Run, to hold
+// it to corsa's exact answers).
 //
 // # What the suite promises
 //
@@ -31,69 +33,66 @@
 //
 // Expected values come from SPEC.md and the core's documentation, never from
 // running the core. Every Access-Control-* response header is checked
-// strictly: a case lists all of them, and any other must be absent.
+// strictly: a case lists all of them, and any other must be absent. Vary is
+// compared by tokens (VaryTokens), since handlers and frameworks add their
+// own.
 //
-// # Adding a harness for a new framework
+// # Tiers
+//
+// Every case has a Tier. TierBrowser cases send what a browser's Fetch can
+// send and check an outcome the browser sees; TierConfig cases check that a
+// forbidden configuration is refused; TierHardening cases send input no
+// browser sends; TierCorsa cases check corsa's own choices where Fetch
+// leaves the choice to the server (204, 403 on refusal, the full method
+// list, spelling and order, Vary on preflights). Each case runs with the
+// smallest policy that exercises it, so that a library lacking an unrelated
+// feature (port patterns, a method wildcard) can still run it.
+//
+// Run holds a harness to every case's exact answer in every tier: corsa's
+// adapters must pass all of them. Score runs the same cases for any other
+// library and keeps each case's Result (the case, its tier, the response
+// and its body), so that a report can count each tier on its own terms:
+// for TierCorsa, and for exact-byte differences in a case whose browser
+// outcome is the same, a difference is information, not a failure.
+//
+// # Writing a harness
 //
 // A Harness builds a fresh server for one case's policy. Register the
 // standard routes (Routes lists them with what each handler does), install
 // the CORS middleware globally, outermost except for the framework's panic
 // recovery, and return a Server whose Do serves one request. Return the
 // middleware's construction error unchanged: cases that expect a policy to
-// be refused rely on it. For a framework built on net/http, Recorder and the
-// Handle* functions do most of the work:
+// be refused rely on it. A library that cannot express a policy at all
+// returns an error wrapping ErrCannotExpress: Run skips the case, Score
+// counts it apart. For net/http, a Route is its own handler:
 //
 //	func TestConformance(t *testing.T) {
 //		conformance.Run(t, func(cfg corsa.Config) (conformance.Server, error) {
-//			mw, err := corsafoo.New(cfg) // the adapter under test
+//			p, err := corsa.New(cfg) // the middleware under test
 //			if err != nil {
 //				return conformance.Server{}, err
 //			}
-//			r := foo.NewRouter()
-//			r.Use(foo.Recovery(), mw) // recovery outside CORS
+//			mux := http.NewServeMux()
 //			for _, rt := range conformance.Routes {
 //				for _, m := range rt.Methods {
-//					r.Handle(m, rt.Path, func(c *foo.Context) error {
-//						c.SetHeader(conformance.HandlerHeader, conformance.HandlerRan)
-//						switch {
-//						case rt.Panics:
-//							panic("on purpose")
-//						case rt.Status != http.StatusOK:
-//							return foo.NewHTTPError(rt.Status) // the framework's error path
-//						}
-//						if rt.SetTotalCount {
-//							c.SetHeader(conformance.TotalCountHeader, conformance.TotalCount)
-//						}
-//						if rt.AddVary {
-//							c.AddHeader("Vary", conformance.HandlerVary) // add, never set
-//						}
-//						return c.String(http.StatusOK, rt.Body)
-//					})
+//					mux.Handle(m+" "+rt.Path, rt)
 //				}
 //			}
-//			return conformance.Server{Do: conformance.Recorder(r)}, nil
+//			return conformance.Server{Do: conformance.Recorder(conformance.Recover(p.Handler(mux)))}, nil
 //		})
 //	}
 //
-// A framework that is not an http.Handler serves Do its own way (fiber's
-// app.Test, for instance) and declares what its transport cannot do in
-// Quirks: a case that depends on it is skipped and names the quirk. See
-// nethttp_test.go for the reference harness of the core middleware.
+// Another framework writes the same handlers with its own calls, following
+// the Route fields (Status through the framework's error path, Panics,
+// SetTotalCount, AddVary, Body). A framework that is not an http.Handler
+// serves Do its own way (fiber's app.Test, for instance) and declares what
+// its transport cannot do in Quirks: a case that depends on it is skipped
+// and names the quirk.
 //
-// A peer library that cannot express a policy at all returns an error
-// wrapping ErrCannotExpress; Run skips the case and Score counts it apart.
-// Score runs the same cases without a *testing.T and reports pass/fail per
-// case, for the peer scoreboard in the benchmarks module.
+// # Related packages
 //
-// # An adapter's own tests
-//
-// What only a framework has (route groups, its own 404 and 405, one policy
-// served by two routers, FromMiddleware with Reconfigure) is tested on the
-// adapter's own routes, with the same strict checks: AdapterPolicy is the
-// policy to install, Preflight and Actual build the requests,
-// AllowedPreflight, RefusedPreflight, AllowedActual and RefusedActual are
-// the responses core/doc.go prescribes, and Want.Expect sends one request
-// and reports every difference. CheckRefusesInvalidConfig and
-// CheckFollowsReconfigure are whole tests of New, Must and FromMiddleware
-// that every adapter shares.
+// conformance/adaptertest is the kit corsa's adapters use for their own
+// tests (route groups, the framework's own 404 and 405, FromMiddleware with
+// Reconfigure). conformance/scenario is the one set of benchmark requests
+// every adapter's benchmarks and the benchmarks module replay.
 package conformance

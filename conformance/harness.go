@@ -2,9 +2,7 @@ package conformance
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
-	"testing"
 
 	corsa "github.com/corsa-go/corsa/core"
 )
@@ -101,14 +99,10 @@ const (
 	OptionsBody      = "options"
 )
 
-// ResourceMethods are the methods PathResource serves.
-var ResourceMethods = []string{
-	http.MethodGet, http.MethodHead, http.MethodPost,
-	http.MethodPut, http.MethodDelete, http.MethodPatch,
-}
-
-// Route describes one standard route in framework-neutral terms; Routes
-// lists them all, so that a harness can register them in a loop.
+// Route is one standard route in framework-neutral terms; Routes lists
+// them all, so that a harness registers them in a loop. A net/http harness
+// registers the Route itself (it is an http.Handler); other frameworks
+// write the same handler with their own calls.
 type Route struct {
 	Path    string
 	Methods []string
@@ -127,73 +121,9 @@ type Route struct {
 
 // Routes are the standard routes (PathUnknown is deliberately absent).
 var Routes = []Route{
-	{Path: PathResource, Methods: ResourceMethods, Status: 200, Body: ResourceBody, SetTotalCount: true, AddVary: true},
+	{Path: PathResource, Methods: []string{"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"}, Status: 200, Body: ResourceBody, SetTotalCount: true, AddVary: true},
 	{Path: PathOptions, Methods: []string{http.MethodOptions, http.MethodGet}, Status: 200, Body: OptionsBody},
 	{Path: PathNotFound, Methods: []string{http.MethodGet}, Status: 404},
 	{Path: PathServerError, Methods: []string{http.MethodGet}, Status: 500},
 	{Path: PathPanic, Methods: []string{http.MethodGet}, Panics: true},
-}
-
-// Run runs every case as a subtest of t, each against a fresh server from h.
-// A case the harness cannot run (a quirk, or ErrCannotExpress) is skipped
-// with a message naming why.
-func Run(t *testing.T, h Harness) {
-	t.Helper()
-	for _, c := range Cases() {
-		t.Run(c.Name, func(t *testing.T) {
-			res := runCase(h, c)
-			switch {
-			case res.skip != "":
-				t.Skip(res.skip)
-			case res.cannotExpress != nil:
-				t.Skipf("harness cannot express the policy: %v", res.cannotExpress)
-			}
-			what := c.Request.String()
-			if c.Want.Rejected {
-				what = fmt.Sprintf("policy %+v", c.Policy)
-			}
-			for _, p := range res.problems {
-				t.Errorf("%s (%s): %s", c.Spec, what, p)
-			}
-		})
-	}
-}
-
-// Report is Score's tally.
-type Report struct {
-	Passed, Failed, CannotExpress int
-	// Skipped counts cases skipped for a quirk of the harness.
-	Skipped  int
-	Failures []Failure
-}
-
-// Failure is one failed case and what was wrong.
-type Failure struct {
-	Case     string
-	Problems []string
-}
-
-// Total is the number of cases scored.
-func (r Report) Total() int { return r.Passed + r.Failed + r.CannotExpress + r.Skipped }
-
-// Score runs the same cases as Run without a *testing.T, for the peer
-// scoreboard: peers are expected to fail some cases, and the report says
-// which and why.
-func Score(h Harness) Report {
-	var r Report
-	for _, c := range Cases() {
-		res := runCase(h, c)
-		switch {
-		case res.skip != "":
-			r.Skipped++
-		case res.cannotExpress != nil:
-			r.CannotExpress++
-		case len(res.problems) > 0:
-			r.Failed++
-			r.Failures = append(r.Failures, Failure{Case: c.Name, Problems: res.problems})
-		default:
-			r.Passed++
-		}
-	}
-	return r
 }

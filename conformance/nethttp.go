@@ -7,7 +7,42 @@ import (
 
 // Helpers for harnesses built on net/http (the core middleware, chi, and any
 // framework whose handlers are http.Handlers). Other frameworks write the
-// same handlers with their own calls; see Routes.
+// same handlers with their own calls; see Route.
+
+// ServeHTTP is rt's handler for net/http: it marks the response with
+// HandlerHeader, then does what rt says, ending in 404 or 500 through
+// http.Error, the net/http error path.
+func (rt Route) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	h := w.Header()
+	h.Set(HandlerHeader, HandlerRan)
+	switch {
+	case rt.Panics:
+		panic("conformance: the " + rt.Path + " handler panics on purpose")
+	case rt.Status != http.StatusOK:
+		http.Error(w, http.StatusText(rt.Status), rt.Status)
+		return
+	}
+	if rt.SetTotalCount {
+		h.Set(TotalCountHeader, TotalCount)
+	}
+	if rt.AddVary {
+		h.Add("Vary", HandlerVary) // add, never set
+	}
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write([]byte(rt.Body))
+}
+
+// NewServeMux returns an http.ServeMux serving every standard route, for
+// net/http based harnesses that have no router of their own.
+func NewServeMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	for _, rt := range Routes {
+		for _, m := range rt.Methods {
+			mux.Handle(m+" "+rt.Path, rt)
+		}
+	}
+	return mux
+}
 
 // Recorder returns a Server.Do that serves each request with h in memory,
 // through an httptest.ResponseRecorder, and returns the recorded response.
@@ -36,56 +71,4 @@ func Recover(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
-}
-
-// HandleResource is the PathResource handler for net/http.
-func HandleResource(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Set(HandlerHeader, HandlerRan)
-	h.Set(TotalCountHeader, TotalCount)
-	h.Add("Vary", HandlerVary)
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write([]byte(ResourceBody))
-}
-
-// HandleOptions is the PathOptions handler for net/http.
-func HandleOptions(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set(HandlerHeader, HandlerRan)
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write([]byte(OptionsBody))
-}
-
-// HandleNotFound is the PathNotFound handler for net/http.
-func HandleNotFound(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set(HandlerHeader, HandlerRan)
-	http.Error(w, http.StatusText(http.StatusNotFound), http.StatusNotFound)
-}
-
-// HandleServerError is the PathServerError handler for net/http.
-func HandleServerError(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set(HandlerHeader, HandlerRan)
-	http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-}
-
-// HandlePanic is the PathPanic handler for net/http.
-func HandlePanic(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set(HandlerHeader, HandlerRan)
-	panic("conformance: the " + PathPanic + " handler panics on purpose")
-}
-
-// NewServeMux returns an http.ServeMux with every standard route, for
-// net/http based harnesses that have no router of their own.
-func NewServeMux() *http.ServeMux {
-	mux := http.NewServeMux()
-	for _, m := range ResourceMethods {
-		if m != http.MethodHead { // "GET /resource" serves HEAD as well
-			mux.HandleFunc(m+" "+PathResource, HandleResource)
-		}
-	}
-	mux.HandleFunc("OPTIONS "+PathOptions, HandleOptions)
-	mux.HandleFunc("GET "+PathOptions, HandleOptions)
-	mux.HandleFunc("GET "+PathNotFound, HandleNotFound)
-	mux.HandleFunc("GET "+PathServerError, HandleServerError)
-	mux.HandleFunc("GET "+PathPanic, HandlePanic)
-	return mux
 }

@@ -22,15 +22,10 @@ func netHTTPHarness(cfg corsa.Config) (conformance.Server, error) {
 		return conformance.Server{}, err
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+conformance.PathResource, conformance.HandleResource) // and HEAD
-	mux.HandleFunc("POST "+conformance.PathResource, conformance.HandleResource)
-	mux.HandleFunc("PUT "+conformance.PathResource, conformance.HandleResource)
-	mux.HandleFunc("DELETE "+conformance.PathResource, conformance.HandleResource)
-	mux.HandleFunc("PATCH "+conformance.PathResource, conformance.HandleResource)
-	mux.HandleFunc("OPTIONS "+conformance.PathOptions, conformance.HandleOptions)
-	mux.HandleFunc("GET "+conformance.PathOptions, conformance.HandleOptions)
-	mux.HandleFunc("GET "+conformance.PathNotFound, conformance.HandleNotFound)
-	mux.HandleFunc("GET "+conformance.PathServerError, conformance.HandleServerError)
-	mux.HandleFunc("GET "+conformance.PathPanic, conformance.HandlePanic)
+	for _, rt := range conformance.Routes {
+		for _, m := range rt.Methods {
+			mux.Handle(m+" "+rt.Path, rt)
+		}
+	}
 	return conformance.Server{Do: conformance.Recorder(conformance.Recover(p.Handler(mux)))}, nil
 }

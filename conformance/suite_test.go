@@ -81,37 +81,59 @@ func brokenHarness(cfg corsa.Config) (conformance.Server, error) {
 func TestScoreCountsABrokenHarness(t *testing.T) {
 	cases := conformance.Cases()
 	r := conformance.Score(brokenHarness)
-	if r.Total() != len(cases) {
-		t.Errorf("scored %d cases, want %d", r.Total(), len(cases))
+	if len(r.Results) != len(cases) {
+		t.Fatalf("%d results, want one per case (%d)", len(r.Results), len(cases))
 	}
+	all := r.Tally()
 	var creds int
-	for _, c := range cases {
+	for i, c := range cases {
 		if c.Policy.Credentials {
 			creds++
 		}
-	}
-	if r.CannotExpress != creds {
-		t.Errorf("CannotExpress = %d, want %d (every credentialed policy)", r.CannotExpress, creds)
-	}
-	if r.Failed != len(r.Failures) {
-		t.Errorf("Failed = %d but %d failures listed", r.Failed, len(r.Failures))
-	}
-	if r.Failed == 0 || r.Passed >= r.Failed {
-		t.Errorf("a broken harness passed %d and failed %d", r.Passed, r.Failed)
-	}
-	for _, f := range r.Failures {
-		if len(f.Problems) == 0 {
-			t.Errorf("failure %q lists no problem", f.Case)
+		if got := r.Results[i].Case.Name; got != c.Name {
+			t.Fatalf("result %d is %q, want %q: results must follow Cases", i, got, c.Name)
 		}
 	}
-	if r.Skipped != 0 {
-		t.Errorf("Skipped = %d, want 0", r.Skipped)
+	if all.CannotExpress != creds {
+		t.Errorf("CannotExpress = %d, want %d (every credentialed policy)", all.CannotExpress, creds)
+	}
+	if all.Failed == 0 || all.Passed >= all.Failed {
+		t.Errorf("a broken harness passed %d and failed %d", all.Passed, all.Failed)
+	}
+	if all.Skipped != 0 {
+		t.Errorf("Skipped = %d, want 0", all.Skipped)
+	}
+	var sum conformance.Tally
+	for _, tier := range conformance.Tiers {
+		n := r.Tally(tier)
+		sum.Passed += n.Passed
+		sum.Failed += n.Failed
+		sum.CannotExpress += n.CannotExpress
+		sum.Skipped += n.Skipped
+	}
+	if sum != all {
+		t.Errorf("the tiers' tallies add up to %+v, want %+v", sum, all)
+	}
+	for _, res := range r.Results {
+		switch res.Outcome {
+		case conformance.Failed:
+			if len(res.Problems) == 0 {
+				t.Errorf("failure %q lists no problem", res.Case.Name)
+			}
+			if !res.Case.Want.Rejected && res.Response == nil {
+				t.Errorf("failure %q keeps no response for a judge to score again", res.Case.Name)
+			}
+		case conformance.CannotExpress:
+			if !strings.Contains(res.Reason, "no credentials") {
+				t.Errorf("%q: reason %q does not say why", res.Case.Name, res.Reason)
+			}
+		}
 	}
 }
 
-// TestScoreSkipsForQuirks: a harness declaring that repeated header lines
-// are dropped has the cases that need them skipped, and a harness that
-// panics fails cases rather than the process.
+// TestScoreSkipsForQuirksAndSurvivesPanics: a harness declaring that
+// repeated header lines are dropped has the cases that need them skipped,
+// and a harness that panics fails cases rather than the process.
 func TestScoreSkipsForQuirksAndSurvivesPanics(t *testing.T) {
 	r := conformance.Score(func(corsa.Config) (conformance.Server, error) {
 		return conformance.Server{
@@ -119,16 +141,19 @@ func TestScoreSkipsForQuirksAndSurvivesPanics(t *testing.T) {
 			Quirks: conformance.Quirks{RepeatedHeaderLinesDropped: true, MaxHeaderBytes: 64 << 10},
 		}, nil
 	})
-	if r.Skipped == 0 {
+	all := r.Tally()
+	if all.Skipped == 0 {
 		t.Error("no case skipped for RepeatedHeaderLinesDropped or MaxHeaderBytes")
 	}
-	if r.Passed != 0 || r.Failed != r.Total()-r.Skipped {
-		t.Errorf("passed %d, failed %d of %d run", r.Passed, r.Failed, r.Total()-r.Skipped)
+	if all.Passed != 0 || all.Failed != all.Total()-all.Skipped {
+		t.Errorf("passed %d, failed %d of %d run", all.Passed, all.Failed, all.Total()-all.Skipped)
 	}
-	for _, f := range r.Failures {
-		if !strings.Contains(strings.Join(f.Problems, "\n"), "panicked: boom") &&
-			!strings.Contains(strings.Join(f.Problems, "\n"), "accepted") {
-			t.Errorf("%q: unexpected problems %q", f.Case, f.Problems)
+	for _, res := range r.Results {
+		if res.Outcome != conformance.Failed {
+			continue
+		}
+		if p := strings.Join(res.Problems, "\n"); !strings.Contains(p, "panicked: boom") && !strings.Contains(p, "accepted") {
+			t.Errorf("%q: unexpected problems %q", res.Case.Name, res.Problems)
 		}
 	}
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	corsaecho "github.com/corsa-go/corsa/echo"
 )
 
@@ -33,7 +33,7 @@ func benchEcho(register func(*echo.Echo)) *echo.Echo {
 }
 
 func setups(tb testing.TB) []setup {
-	mw, err := corsaecho.New(conformance.AdapterPolicy())
+	mw, err := corsaecho.New(scenario.Policy())
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func setups(tb testing.TB) []setup {
 	}
 }
 
-func (st setup) status(sc conformance.Scenario) int {
+func (st setup) status(sc scenario.Scenario) int {
 	if !st.cors {
 		return http.StatusOK
 	}
@@ -54,11 +54,11 @@ func (st setup) status(sc conformance.Scenario) int {
 }
 
 func BenchmarkMiddleware(b *testing.B) {
-	for _, sc := range conformance.Scenarios() {
+	for _, sc := range scenario.All() {
 		req := sc.Request.HTTP()
 		for _, st := range setups(b) {
 			b.Run(sc.Name+"/"+st.name, func(b *testing.B) {
-				w := conformance.NewSink()
+				w := scenario.NewSink()
 				w.Serve(st.echo, req)
 				if w.Status != st.status(sc) {
 					b.Fatalf("status = %d, want %d", w.Status, st.status(sc))
@@ -81,11 +81,11 @@ func TestMiddlewareAllocations(t *testing.T) {
 		t.Skip("the race detector allocates")
 	}
 	baselines := [][2]string{{"corsa", "pass-through"}, {"corsa-pre", "pass-through-pre"}}
-	for _, sc := range conformance.Scenarios() {
+	for _, sc := range scenario.All() {
 		req := sc.Request.HTTP()
 		allocs := map[string]float64{}
 		for _, st := range setups(t) {
-			w := conformance.NewSink()
+			w := scenario.NewSink()
 			allocs[st.name] = testing.AllocsPerRun(200, func() { w.Serve(st.echo, req) })
 			if w.Status != st.status(sc) {
 				t.Fatalf("%s, %s: status = %d, want %d", sc.Name, st.name, w.Status, st.status(sc))

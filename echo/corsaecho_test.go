@@ -9,11 +9,12 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsa "github.com/corsa-go/corsa/core"
 	corsaecho "github.com/corsa-go/corsa/echo"
 )
 
-// The policy under test is conformance.AdapterPolicy, whose allowed
+// The policy under test is adaptertest.Policy, whose allowed
 // responses carry every header; the conformance package also has the
 // exact responses core/doc.go prescribes for it.
 const (
@@ -23,7 +24,7 @@ const (
 
 // preflight is the preflight of a cross-origin JSON PUT to path.
 func preflight(origin, path string) conformance.Request {
-	return conformance.Preflight(origin, path, http.MethodPut, "content-type")
+	return adaptertest.Preflight(origin, path, http.MethodPut, "content-type")
 }
 
 // handle marks that the handler ran, then returns err or answers 200.
@@ -72,7 +73,7 @@ func newEcho(register func(*echo.Echo, echo.MiddlewareFunc), mw echo.MiddlewareF
 }
 
 func TestMiddleware(t *testing.T) {
-	mw, err := corsaecho.New(conformance.AdapterPolicy())
+	mw, err := corsaecho.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,57 +85,57 @@ func TestMiddleware(t *testing.T) {
 		handlerRan bool
 	}{
 		{"a preflight to a route without an OPTIONS handler is answered by the policy",
-			preflight(app, "/items"), http.StatusNoContent, conformance.AllowedPreflight(), false},
+			preflight(app, "/items"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
 		{"a preflight to a route with its own OPTIONS handler is answered by the policy alone",
-			preflight(app, "/options"), http.StatusNoContent, conformance.AllowedPreflight(), false},
+			preflight(app, "/options"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
 		{"a preflight to a route in a group is answered by the policy",
-			preflight(app, "/api/things"), http.StatusNoContent, conformance.AllowedPreflight(), false},
+			preflight(app, "/api/things"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
 		{"a preflight to an unknown path is answered by the policy",
-			preflight(app, "/nowhere"), http.StatusNoContent, conformance.AllowedPreflight(), false},
+			preflight(app, "/nowhere"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
 		{"a preflight from a refused origin gets 403 and only Vary",
-			preflight(evil, "/items"), http.StatusForbidden, conformance.RefusedPreflight(), false},
+			preflight(evil, "/items"), http.StatusForbidden, adaptertest.RefusedPreflight(), false},
 		{"an actual request from an allowed origin gets the actual headers",
-			conformance.Actual(http.MethodGet, app, "/items"), http.StatusOK, conformance.AllowedActual(), true},
+			adaptertest.Actual(http.MethodGet, app, "/items"), http.StatusOK, adaptertest.AllowedActual(), true},
 		{"an actual request from a refused origin still runs the handler, with only Vary",
-			conformance.Actual(http.MethodGet, evil, "/items"), http.StatusOK, conformance.RefusedActual(), true},
+			adaptertest.Actual(http.MethodGet, evil, "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
 		{"a request without Origin gets only Vary",
-			conformance.Actual(http.MethodGet, "", "/items"), http.StatusOK, conformance.RefusedActual(), true},
+			adaptertest.Actual(http.MethodGet, "", "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
 		{"an OPTIONS request without Access-Control-Request-Method reaches the OPTIONS handler",
-			conformance.Actual(http.MethodOptions, app, "/options"), http.StatusOK, conformance.AllowedActual(), true},
+			adaptertest.Actual(http.MethodOptions, app, "/options"), http.StatusOK, adaptertest.AllowedActual(), true},
 		{"an OPTIONS request without Access-Control-Request-Method gets echo's own answer elsewhere",
-			conformance.Actual(http.MethodOptions, app, "/items"), http.StatusNoContent, conformance.AllowedActual(), false},
+			adaptertest.Actual(http.MethodOptions, app, "/items"), http.StatusNoContent, adaptertest.AllowedActual(), false},
 		{"the headers survive a handler returning echo.ErrNotFound",
-			conformance.Actual(http.MethodGet, app, "/missing"), http.StatusNotFound, conformance.AllowedActual(), true},
+			adaptertest.Actual(http.MethodGet, app, "/missing"), http.StatusNotFound, adaptertest.AllowedActual(), true},
 		{"the headers survive a handler returning a 500 *echo.HTTPError",
-			conformance.Actual(http.MethodGet, app, "/failing"), http.StatusInternalServerError, conformance.AllowedActual(), true},
+			adaptertest.Actual(http.MethodGet, app, "/failing"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
 		{"the headers survive a handler returning a plain error",
-			conformance.Actual(http.MethodGet, app, "/failing-plainly"), http.StatusInternalServerError, conformance.AllowedActual(), true},
+			adaptertest.Actual(http.MethodGet, app, "/failing-plainly"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
 		{"the headers survive a panic recovered by middleware.Recover",
-			conformance.Actual(http.MethodGet, app, "/panicking"), http.StatusInternalServerError, conformance.AllowedActual(), true},
+			adaptertest.Actual(http.MethodGet, app, "/panicking"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
 		{"the headers survive echo's own 404 for an unknown path",
-			conformance.Actual(http.MethodGet, app, "/nowhere"), http.StatusNotFound, conformance.AllowedActual(), false},
+			adaptertest.Actual(http.MethodGet, app, "/nowhere"), http.StatusNotFound, adaptertest.AllowedActual(), false},
 		{"the headers survive echo's own 405",
-			conformance.Actual(http.MethodDelete, app, "/items"), http.StatusMethodNotAllowed, conformance.AllowedActual(), false},
+			adaptertest.Actual(http.MethodDelete, app, "/items"), http.StatusMethodNotAllowed, adaptertest.AllowedActual(), false},
 	}
 	for _, reg := range registrations {
 		for _, tt := range tests {
 			t.Run(reg.name+", "+tt.name, func(t *testing.T) {
 				want := tt.want
 				want.Status, want.HandlerRan = tt.status, tt.handlerRan
-				want.Expect(t, conformance.Recorder(newEcho(reg.register, mw)), tt.req)
+				adaptertest.Expect(t, conformance.Recorder(newEcho(reg.register, mw)), tt.req, want)
 			})
 		}
 	}
 }
 
 func TestNewRefusesInvalidConfig(t *testing.T) {
-	conformance.CheckRefusesInvalidConfig(t, corsaecho.New, corsaecho.Must)
+	adaptertest.CheckRefusesInvalidConfig(t, corsaecho.New, corsaecho.Must)
 }
 
 func TestGroups(t *testing.T) {
 	e := echo.New()
 	e.GET("/public", handle(nil))
-	api := e.Group("/api", corsaecho.Must(conformance.AdapterPolicy()))
+	api := e.Group("/api", corsaecho.Must(adaptertest.Policy()))
 	api.GET("/things", handle(nil))
 
 	tests := []struct {
@@ -143,17 +144,17 @@ func TestGroups(t *testing.T) {
 		want conformance.Want
 	}{
 		{"a group's middleware decorates that group's responses",
-			conformance.Actual(http.MethodGet, app, "/api/things"), conformance.AllowedActual()},
+			adaptertest.Actual(http.MethodGet, app, "/api/things"), adaptertest.AllowedActual()},
 		{"a group's middleware answers preflights to the group's routes without an OPTIONS handler",
-			preflight(app, "/api/things"), conformance.AllowedPreflight()},
+			preflight(app, "/api/things"), adaptertest.AllowedPreflight()},
 		{"a group's middleware answers preflights to unknown paths under the group",
-			preflight(app, "/api/nowhere"), conformance.AllowedPreflight()},
+			preflight(app, "/api/nowhere"), adaptertest.AllowedPreflight()},
 		{"a group's middleware leaves routes outside the group alone",
-			conformance.Actual(http.MethodGet, app, "/public"), conformance.Want{Status: http.StatusOK, HandlerRan: true}},
+			adaptertest.Actual(http.MethodGet, app, "/public"), conformance.Want{Status: http.StatusOK, HandlerRan: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.want.Expect(t, conformance.Recorder(e), tt.req)
+			adaptertest.Expect(t, conformance.Recorder(e), tt.req, tt.want)
 		})
 	}
 }
@@ -161,7 +162,7 @@ func TestGroups(t *testing.T) {
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 	for _, reg := range registrations {
 		t.Run("registered "+reg.name, func(t *testing.T) {
-			conformance.CheckFollowsReconfigure(t, corsaecho.FromMiddleware,
+			adaptertest.CheckFollowsReconfigure(t, corsaecho.FromMiddleware,
 				func(mw echo.MiddlewareFunc) func(*http.Request) (*http.Response, error) {
 					return conformance.Recorder(newEcho(reg.register, mw))
 				})
@@ -170,17 +171,17 @@ func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 }
 
 func TestFromPolicySharedByTwoInstances(t *testing.T) {
-	p, err := corsa.New(conformance.AdapterPolicy())
+	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, reg := range registrations {
 		do := conformance.Recorder(newEcho(reg.register, corsaecho.FromPolicy(p)))
 		t.Run("an instance "+reg.name+" answers preflights with the shared policy", func(t *testing.T) {
-			conformance.AllowedPreflight().Expect(t, do, preflight(app, "/items"))
+			adaptertest.Expect(t, do, preflight(app, "/items"), adaptertest.AllowedPreflight())
 		})
 		t.Run("an instance "+reg.name+" decorates actual responses with the shared policy", func(t *testing.T) {
-			conformance.AllowedActual().Expect(t, do, conformance.Actual(http.MethodGet, app, "/items"))
+			adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, app, "/items"), adaptertest.AllowedActual())
 		})
 	}
 }

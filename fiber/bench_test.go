@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"
@@ -53,14 +54,14 @@ func benchApps() []struct {
 		h    fasthttp.RequestHandler
 	}{
 		{"bare", build()},
-		{"corsa", build(corsafiber.Must(conformance.AdapterPolicy()))},
+		{"corsa", build(corsafiber.Must(scenario.Policy()))},
 	}
 }
 
 func benchHandler(c *fiber.Ctx) error { return c.SendString("ok") }
 
 func BenchmarkMiddleware(b *testing.B) {
-	for _, s := range conformance.Scenarios() {
+	for _, s := range scenario.All() {
 		b.Run(s.Name, func(b *testing.B) {
 			for _, app := range benchApps() {
 				b.Run(app.name, func(b *testing.B) {
@@ -80,7 +81,7 @@ func TestMiddlewareAddsNoAllocation(t *testing.T) {
 		t.Skip("the race detector allocates")
 	}
 	apps := benchApps()
-	for _, s := range conformance.Scenarios() {
+	for _, s := range scenario.All() {
 		t.Run("in the "+s.Name+" scenario", func(t *testing.T) {
 			var allocs [2]float64
 			for i, app := range apps {

@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsa "github.com/corsa-go/corsa/core"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
 	fiberrecover "github.com/gofiber/fiber/v2/middleware/recover"
 )
 
-// The policy under test is conformance.AdapterPolicy, whose allowed
+// The policy under test is adaptertest.Policy, whose allowed
 // responses carry every header; the conformance package also has the
 // exact responses core/doc.go prescribes for it.
 const (
@@ -49,9 +50,9 @@ func newApp(cors fiber.Handler) *fiber.App {
 }
 
 func TestMiddleware(t *testing.T) {
-	do := test(newApp(corsafiber.Must(conformance.AdapterPolicy())))
+	do := test(newApp(corsafiber.Must(adaptertest.Policy())))
 	preflight := func(path, method string, acrh ...string) conformance.Request {
-		return conformance.Preflight(appOrigin, path, method, acrh...)
+		return adaptertest.Preflight(appOrigin, path, method, acrh...)
 	}
 	get := func(path string, origins ...string) conformance.Request {
 		r := conformance.Request{Method: http.MethodGet, Path: path}
@@ -71,96 +72,96 @@ func TestMiddleware(t *testing.T) {
 		{
 			name:   "a preflight to a route without an OPTIONS handler is answered by the policy",
 			req:    preflight("/items", "PUT", "content-type,x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
+			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight to an unknown path is answered by the policy",
 			req:    preflight("/nowhere", "DELETE", "content-type,x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
+			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight to a group's route is answered by the policy",
 			req:    preflight("/api/users", "PUT", "content-type,x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
+			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight listing its headers over several lines is checked on all of them",
 			req:    preflight("/items", "PUT", "content-type", "x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: conformance.AllowedPreflight(),
+			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
 		},
 		{
 			name:   "a preflight with a refused header on its second line is refused with 403",
 			req:    preflight("/items", "PUT", "content-type", "x-secret"),
-			status: http.StatusForbidden, emptyBody: true, want: conformance.RefusedPreflight(),
+			status: http.StatusForbidden, emptyBody: true, want: adaptertest.RefusedPreflight(),
 		},
 		{
 			name:   "a preflight for a method the policy does not list is refused with 403",
 			req:    preflight("/items", "PATCH"),
-			status: http.StatusForbidden, emptyBody: true, want: conformance.RefusedPreflight(),
+			status: http.StatusForbidden, emptyBody: true, want: adaptertest.RefusedPreflight(),
 		},
 		{
 			name: "a preflight with two Origin lines is refused with 403",
 			req: conformance.Request{Method: http.MethodOptions, Path: "/items", Header: [][2]string{
 				{corsa.HeaderOrigin, appOrigin}, {corsa.HeaderOrigin, otherOrigin},
 				{corsa.HeaderRequestMethod, "PUT"}}},
-			status: http.StatusForbidden, emptyBody: true, want: conformance.RefusedPreflight(),
+			status: http.StatusForbidden, emptyBody: true, want: adaptertest.RefusedPreflight(),
 		},
 		{
 			name:   "an allowed GET runs the handler with the actual headers",
 			req:    get("/items", appOrigin),
-			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "an OPTIONS request without Access-Control-Request-Method runs the OPTIONS handler",
-			req:    conformance.Actual(http.MethodOptions, appOrigin, "/opts"),
-			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
+			req:    adaptertest.Actual(http.MethodOptions, appOrigin, "/opts"),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "a group's route gets the actual headers",
 			req:    get("/api/users", appOrigin),
-			status: http.StatusOK, handlerRan: true, want: conformance.AllowedActual(),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "fiber's 404 for an unknown path keeps the actual headers",
 			req:    get("/nowhere", appOrigin),
-			status: http.StatusNotFound, want: conformance.AllowedActual(),
+			status: http.StatusNotFound, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "a handler returning fiber.ErrNotFound keeps the actual headers",
 			req:    get("/missing", appOrigin),
-			status: http.StatusNotFound, handlerRan: true, want: conformance.AllowedActual(),
+			status: http.StatusNotFound, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "a handler returning an error keeps the actual headers on the 500",
 			req:    get("/fails", appOrigin),
-			status: http.StatusInternalServerError, handlerRan: true, want: conformance.AllowedActual(),
+			status: http.StatusInternalServerError, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "a panic recovered by fiber's recover middleware keeps the actual headers",
 			req:    get("/panic", appOrigin),
-			status: http.StatusInternalServerError, handlerRan: true, want: conformance.AllowedActual(),
+			status: http.StatusInternalServerError, handlerRan: true, want: adaptertest.AllowedActual(),
 		},
 		{
 			name:   "a GET with two Origin lines runs the handler with only Vary",
 			req:    get("/items", appOrigin, appOrigin),
-			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.RefusedActual(),
 		},
 		{
 			name:   "a request from an origin the policy does not list runs the handler with only Vary",
 			req:    get("/items", otherOrigin),
-			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.RefusedActual(),
 		},
 		{
 			name:   "a request without Origin runs the handler with only Vary",
 			req:    get("/items"),
-			status: http.StatusOK, handlerRan: true, want: conformance.RefusedActual(),
+			status: http.StatusOK, handlerRan: true, want: adaptertest.RefusedActual(),
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			want := tt.want
 			want.Status, want.HandlerRan = tt.status, tt.handlerRan
-			if body := want.Expect(t, do, tt.req); tt.emptyBody && body != "" {
+			if body := adaptertest.Expect(t, do, tt.req, want); tt.emptyBody && body != "" {
 				t.Errorf("body = %q, want none", body)
 			}
 		})
@@ -169,12 +170,12 @@ func TestMiddleware(t *testing.T) {
 
 func TestMiddlewareWritesResponseHeaders(t *testing.T) {
 	t.Run("a preflight answered with status 200 has no body", func(t *testing.T) {
-		cfg := conformance.AdapterPolicy()
+		cfg := adaptertest.Policy()
 		cfg.PreflightStatus = http.StatusOK
-		want := conformance.AllowedPreflight()
+		want := adaptertest.AllowedPreflight()
 		want.Status = http.StatusOK
 		delete(want.Headers, corsa.HeaderAllowHeaders) // the preflight lists none
-		if body := want.Expect(t, test(newApp(corsafiber.Must(cfg))), conformance.Preflight(appOrigin, "/items", "PUT")); body != "" {
+		if body := adaptertest.Expect(t, test(newApp(corsafiber.Must(cfg))), adaptertest.Preflight(appOrigin, "/items", "PUT"), want); body != "" {
 			t.Errorf("body %q, want none", body)
 		}
 	})
@@ -184,12 +185,12 @@ func TestMiddlewareWritesResponseHeaders(t *testing.T) {
 			c.Append(fiber.HeaderVary, "Accept-Language")
 			return c.Next()
 		})
-		app.Use(corsafiber.Must(conformance.AdapterPolicy()))
+		app.Use(corsafiber.Must(adaptertest.Policy()))
 		app.Get("/items", func(c *fiber.Ctx) error {
 			c.Response().Header.Add(fiber.HeaderVary, "Accept-Encoding")
 			return nil
 		})
-		res, err := app.Test(conformance.Actual(http.MethodGet, appOrigin, "/items").HTTP(), -1)
+		res, err := app.Test(adaptertest.Actual(http.MethodGet, appOrigin, "/items").HTTP(), -1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,7 +199,7 @@ func TestMiddlewareWritesResponseHeaders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := conformance.AllowedActual()
+		want := adaptertest.AllowedActual()
 		want.HandlerRan, want.Vary = false, []string{"Accept-Language", "Origin", "Accept-Encoding"}
 		for _, p := range want.Check(res, body) {
 			t.Error(p)
@@ -210,7 +211,7 @@ func TestMiddlewareWritesResponseHeaders(t *testing.T) {
 }
 
 func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
-	p, err := corsa.New(conformance.AdapterPolicy())
+	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,19 +226,19 @@ func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
 		"the second app answers with the policy": {admin, "/settings"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			req := conformance.Actual(http.MethodGet, appOrigin, tt.path)
-			conformance.AllowedActual().Expect(t, test(tt.app), req)
+			req := adaptertest.Actual(http.MethodGet, appOrigin, tt.path)
+			adaptertest.Expect(t, test(tt.app), req, adaptertest.AllowedActual())
 		})
 	}
 }
 
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
-	conformance.CheckFollowsReconfigure(t, corsafiber.FromMiddleware,
+	adaptertest.CheckFollowsReconfigure(t, corsafiber.FromMiddleware,
 		func(mw fiber.Handler) func(*http.Request) (*http.Response, error) {
 			return test(newApp(mw))
 		})
 }
 
 func TestNewRefusesAnInvalidConfig(t *testing.T) {
-	conformance.CheckRefusesInvalidConfig(t, corsafiber.New, corsafiber.Must)
+	adaptertest.CheckRefusesInvalidConfig(t, corsafiber.New, corsafiber.Must)
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 
@@ -27,7 +27,7 @@ type setup struct {
 }
 
 func setups(tb testing.TB) []setup {
-	mw, err := corsagin.New(conformance.AdapterPolicy())
+	mw, err := corsagin.New(scenario.Policy())
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func setups(tb testing.TB) []setup {
 
 // status is what st answers sc with: the bare engine's handler answers
 // everything with 200.
-func (st setup) status(sc conformance.Scenario) int {
+func (st setup) status(sc scenario.Scenario) int {
 	if st.name == "bare" {
 		return http.StatusOK
 	}
@@ -44,11 +44,11 @@ func (st setup) status(sc conformance.Scenario) int {
 }
 
 func BenchmarkMiddleware(b *testing.B) {
-	for _, sc := range conformance.Scenarios() {
+	for _, sc := range scenario.All() {
 		req := sc.Request.HTTP()
 		for _, st := range setups(b) {
 			b.Run(sc.Name+"/"+st.name, func(b *testing.B) {
-				w := conformance.NewSink()
+				w := scenario.NewSink()
 				w.Serve(st.engine, req)
 				if w.Status != st.status(sc) {
 					b.Fatalf("status = %d, want %d", w.Status, st.status(sc))
@@ -66,12 +66,12 @@ func TestMiddlewareAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector allocates")
 	}
-	for _, sc := range conformance.Scenarios() {
+	for _, sc := range scenario.All() {
 		req := sc.Request.HTTP()
 		t.Run(sc.Name+" costs at most one allocation more than bare gin", func(t *testing.T) {
 			var allocs [2]float64
 			for i, st := range setups(t) {
-				w := conformance.NewSink()
+				w := scenario.NewSink()
 				allocs[i] = testing.AllocsPerRun(200, func() { w.Serve(st.engine, req) })
 				if w.Status != st.status(sc) {
 					t.Fatalf("%s: status = %d, want %d", st.name, w.Status, st.status(sc))

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsa "github.com/corsa-go/corsa/core"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
@@ -18,7 +19,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// The policy under test is conformance.AdapterPolicy, whose allowed
+// The policy under test is adaptertest.Policy, whose allowed
 // responses carry every header; the conformance package also has the
 // exact responses core/doc.go prescribes for it.
 const (
@@ -28,7 +29,7 @@ const (
 
 // preflight is the preflight of a cross-origin JSON PUT to path.
 func preflight(origin, path string) conformance.Request {
-	return conformance.Preflight(origin, path, http.MethodPut, "content-type")
+	return adaptertest.Preflight(origin, path, http.MethodPut, "content-type")
 }
 
 // handle marks that the handler ran and answers status through gin's own
@@ -64,7 +65,7 @@ func newEngine(mw gin.HandlerFunc, handleMethodNotAllowed bool) *gin.Engine {
 }
 
 func TestMiddleware(t *testing.T) {
-	mw, err := corsagin.New(conformance.AdapterPolicy())
+	mw, err := corsagin.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,82 +78,82 @@ func TestMiddleware(t *testing.T) {
 		handlerRan bool
 	}{
 		{"a preflight to a route without an OPTIONS handler is answered by the policy",
-			false, preflight(app, "/items"), http.StatusNoContent, conformance.AllowedPreflight(), false},
+			false, preflight(app, "/items"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
 		{"a preflight to a route with its own OPTIONS handler is answered by the policy alone",
-			false, preflight(app, "/options"), http.StatusNoContent, conformance.AllowedPreflight(), false},
+			false, preflight(app, "/options"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
 		{"a preflight to a route in a group is answered by the policy",
-			false, preflight(app, "/api/things"), http.StatusNoContent, conformance.AllowedPreflight(), false},
+			false, preflight(app, "/api/things"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
 		{"a preflight to an unknown path is answered by the policy",
-			false, preflight(app, "/nowhere"), http.StatusNoContent, conformance.AllowedPreflight(), false},
+			false, preflight(app, "/nowhere"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
 		{"a preflight is answered by the policy when the engine handles 405s",
-			true, preflight(app, "/items"), http.StatusNoContent, conformance.AllowedPreflight(), false},
+			true, preflight(app, "/items"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
 		{"a preflight from a refused origin gets 403 and only Vary",
-			false, preflight(evil, "/items"), http.StatusForbidden, conformance.RefusedPreflight(), false},
+			false, preflight(evil, "/items"), http.StatusForbidden, adaptertest.RefusedPreflight(), false},
 		{"an actual request from an allowed origin gets the actual headers",
-			false, conformance.Actual(http.MethodGet, app, "/items"), http.StatusOK, conformance.AllowedActual(), true},
+			false, adaptertest.Actual(http.MethodGet, app, "/items"), http.StatusOK, adaptertest.AllowedActual(), true},
 		{"an actual request from a refused origin still runs the handler, with only Vary",
-			false, conformance.Actual(http.MethodGet, evil, "/items"), http.StatusOK, conformance.RefusedActual(), true},
+			false, adaptertest.Actual(http.MethodGet, evil, "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
 		{"a request without Origin gets only Vary",
-			false, conformance.Actual(http.MethodGet, "", "/items"), http.StatusOK, conformance.RefusedActual(), true},
+			false, adaptertest.Actual(http.MethodGet, "", "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
 		{"an OPTIONS request without Access-Control-Request-Method reaches the OPTIONS handler",
-			false, conformance.Actual(http.MethodOptions, app, "/options"), http.StatusOK, conformance.AllowedActual(), true},
+			false, adaptertest.Actual(http.MethodOptions, app, "/options"), http.StatusOK, adaptertest.AllowedActual(), true},
 		{"an OPTIONS request without Access-Control-Request-Method gets gin's own 404 elsewhere",
-			false, conformance.Actual(http.MethodOptions, app, "/items"), http.StatusNotFound, conformance.AllowedActual(), false},
+			false, adaptertest.Actual(http.MethodOptions, app, "/items"), http.StatusNotFound, adaptertest.AllowedActual(), false},
 		{"the headers survive a handler aborting with 404",
-			false, conformance.Actual(http.MethodGet, app, "/missing"), http.StatusNotFound, conformance.AllowedActual(), true},
+			false, adaptertest.Actual(http.MethodGet, app, "/missing"), http.StatusNotFound, adaptertest.AllowedActual(), true},
 		{"the headers survive a handler aborting with 500",
-			false, conformance.Actual(http.MethodGet, app, "/failing"), http.StatusInternalServerError, conformance.AllowedActual(), true},
+			false, adaptertest.Actual(http.MethodGet, app, "/failing"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
 		{"the headers survive a panic recovered by gin.Recovery",
-			false, conformance.Actual(http.MethodGet, app, "/panicking"), http.StatusInternalServerError, conformance.AllowedActual(), true},
+			false, adaptertest.Actual(http.MethodGet, app, "/panicking"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
 		{"the headers survive gin's own 404 for an unknown path",
-			false, conformance.Actual(http.MethodGet, app, "/nowhere"), http.StatusNotFound, conformance.AllowedActual(), false},
+			false, adaptertest.Actual(http.MethodGet, app, "/nowhere"), http.StatusNotFound, adaptertest.AllowedActual(), false},
 		{"the headers survive gin's own 405",
-			true, conformance.Actual(http.MethodDelete, app, "/items"), http.StatusMethodNotAllowed, conformance.AllowedActual(), false},
+			true, adaptertest.Actual(http.MethodDelete, app, "/items"), http.StatusMethodNotAllowed, adaptertest.AllowedActual(), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			want := tt.want
 			want.Status, want.HandlerRan = tt.status, tt.handlerRan
-			want.Expect(t, conformance.Recorder(newEngine(mw, tt.hmna)), tt.req)
+			adaptertest.Expect(t, conformance.Recorder(newEngine(mw, tt.hmna)), tt.req, want)
 		})
 	}
 }
 
 func TestNewRefusesInvalidConfig(t *testing.T) {
-	conformance.CheckRefusesInvalidConfig(t, corsagin.New, corsagin.Must)
+	adaptertest.CheckRefusesInvalidConfig(t, corsagin.New, corsagin.Must)
 }
 
 func TestGroups(t *testing.T) {
 	r := gin.New()
 	r.GET("/public", handle(http.StatusOK))
-	api := r.Group("/api", corsagin.Must(conformance.AdapterPolicy()))
+	api := r.Group("/api", corsagin.Must(adaptertest.Policy()))
 	api.GET("/things", handle(http.StatusOK))
 	do := conformance.Recorder(r)
 
 	t.Run("a group's middleware decorates that group's responses", func(t *testing.T) {
-		conformance.AllowedActual().Expect(t, do, conformance.Actual(http.MethodGet, app, "/api/things"))
+		adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, app, "/api/things"), adaptertest.AllowedActual())
 	})
 	t.Run("a group's middleware leaves routes outside the group alone", func(t *testing.T) {
 		want := conformance.Want{Status: http.StatusOK, HandlerRan: true} // and no Vary
-		want.Expect(t, do, conformance.Actual(http.MethodGet, app, "/public"))
+		adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, app, "/public"), want)
 	})
 	// This is why doc.go asks for Engine.Use: gin routes a preflight to a
 	// route without OPTIONS handler to NoRoute, which only runs the
 	// engine's middleware.
 	t.Run("a group's middleware never sees preflights to routes without an OPTIONS handler", func(t *testing.T) {
-		conformance.Want{Status: http.StatusNotFound}.Expect(t, do, preflight(app, "/api/things"))
+		adaptertest.Expect(t, do, preflight(app, "/api/things"), conformance.Want{Status: http.StatusNotFound})
 	})
 }
 
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
-	conformance.CheckFollowsReconfigure(t, corsagin.FromMiddleware,
+	adaptertest.CheckFollowsReconfigure(t, corsagin.FromMiddleware,
 		func(mw gin.HandlerFunc) func(*http.Request) (*http.Response, error) {
 			return conformance.Recorder(newEngine(mw, false))
 		})
 }
 
 func TestFromPolicySharedByTwoEngines(t *testing.T) {
-	p, err := corsa.New(conformance.AdapterPolicy())
+	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,10 +163,10 @@ func TestFromPolicySharedByTwoEngines(t *testing.T) {
 	}
 	for name, r := range engines {
 		t.Run(name+" answers preflights with the shared policy", func(t *testing.T) {
-			conformance.AllowedPreflight().Expect(t, conformance.Recorder(r), preflight(app, "/items"))
+			adaptertest.Expect(t, conformance.Recorder(r), preflight(app, "/items"), adaptertest.AllowedPreflight())
 		})
 		t.Run(name+" decorates actual responses with the shared policy", func(t *testing.T) {
-			conformance.AllowedActual().Expect(t, conformance.Recorder(r), conformance.Actual(http.MethodGet, app, "/items"))
+			adaptertest.Expect(t, conformance.Recorder(r), adaptertest.Actual(http.MethodGet, app, "/items"), adaptertest.AllowedActual())
 		})
 	}
 }

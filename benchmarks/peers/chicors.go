@@ -1,7 +1,6 @@
 package peers
 
 import (
-	"fmt"
 	"net/http"
 	"slices"
 
@@ -41,22 +40,9 @@ func ChiCors(policy corsa.Config) (conformance.Server, error) {
 	r := chi.NewRouter()
 	r.Use(cors.Handler(opts))
 	for _, route := range conformance.Routes {
-		h, ok := netHTTPHandlers[route.Path]
-		if !ok {
-			return conformance.Server{}, fmt.Errorf("peers: no net/http handler for route %s", route.Path)
-		}
 		for _, m := range route.Methods {
-			r.MethodFunc(m, route.Path, h)
+			r.Method(m, route.Path, route)
 		}
 	}
 	return conformance.Server{Do: conformance.Recorder(conformance.Recover(r))}, nil
-}
-
-// netHTTPHandlers are the suite's net/http handlers by route path.
-var netHTTPHandlers = map[string]http.HandlerFunc{
-	conformance.PathResource:    conformance.HandleResource,
-	conformance.PathOptions:     conformance.HandleOptions,
-	conformance.PathNotFound:    conformance.HandleNotFound,
-	conformance.PathServerError: conformance.HandleServerError,
-	conformance.PathPanic:       conformance.HandlePanic,
 }

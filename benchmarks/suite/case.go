@@ -2,6 +2,7 @@ package suite
 
 import (
 	"fmt"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"reflect"
 	"testing"
 )
@@ -33,7 +34,7 @@ type Impl struct {
 	// Kind is the implementation's role.
 	Kind Kind
 	// build prepares a target serving the scenario's request.
-	build func(Scenario) (target, error)
+	build func(scenario.Scenario) (target, error)
 }
 
 // Framework is one web framework and the implementations run on it.
@@ -56,7 +57,7 @@ func Frameworks() []Framework {
 // implementation.
 type Case struct {
 	Framework Framework
-	Scenario  Scenario
+	Scenario  scenario.Scenario
 	Impl      Impl
 }
 
@@ -65,7 +66,7 @@ type Case struct {
 func Cases() []Case {
 	var cs []Case
 	for _, fw := range Frameworks() {
-		for _, s := range Scenarios() {
+		for _, s := range scenario.All() {
 			for _, im := range fw.Impls {
 				cs = append(cs, Case{Framework: fw, Scenario: s, Impl: im})
 			}

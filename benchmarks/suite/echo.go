@@ -1,6 +1,8 @@
 package suite
 
 import (
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"slices"
 
@@ -11,8 +13,8 @@ import (
 )
 
 func echoServer() Framework {
-	build := func(mw func() (echo.MiddlewareFunc, error)) func(Scenario) (target, error) {
-		return func(s Scenario) (target, error) {
+	build := func(mw func() (echo.MiddlewareFunc, error)) func(scenario.Scenario) (target, error) {
+		return func(s scenario.Scenario) (target, error) {
 			ran := new(bool)
 			e := echo.New()
 			if mw != nil {
@@ -22,7 +24,7 @@ func echoServer() Framework {
 				}
 				e.Use(m)
 			}
-			e.Any(Path, func(c echo.Context) error {
+			e.Any(scenario.Path, func(c echo.Context) error {
 				*ran = true
 				return c.NoContent(http.StatusOK)
 			})
@@ -31,7 +33,7 @@ func echoServer() Framework {
 	}
 	return Framework{Name: "Echo", Key: "echo", Impls: []Impl{
 		{Name: "bare", Kind: Bare, build: build(nil)},
-		{Name: "corsa", Kind: Corsa, build: build(func() (echo.MiddlewareFunc, error) { return corsaecho.New(CorsaConfig()) })},
+		{Name: "corsa", Kind: Corsa, build: build(func() (echo.MiddlewareFunc, error) { return corsaecho.New(scenario.Policy()) })},
 		{Name: "echo-cors", Kind: Builtin, build: build(echoCors)},
 		{Name: "rs-cors", Kind: RSCors, build: build(rsCorsEcho)},
 		{Name: "floor", Kind: Floor, build: build(floorEcho)},
@@ -40,12 +42,12 @@ func echoServer() Framework {
 
 func echoCors() (echo.MiddlewareFunc, error) {
 	return middleware.CORSWithConfig(middleware.CORSConfig{
-		AllowOrigins:     []string{Origin},
-		AllowMethods:     slices.Clone(AllowedMethods),
-		AllowHeaders:     slices.Clone(AllowedHeaders),
-		ExposeHeaders:    []string{ExposedHeader},
+		AllowOrigins:     []string{conformance.AppOrigin},
+		AllowMethods:     slices.Clone(scenario.Methods),
+		AllowHeaders:     slices.Clone(scenario.RequestHeaders),
+		ExposeHeaders:    []string{scenario.ExposedHeader},
 		AllowCredentials: true,
-		MaxAge:           MaxAgeSeconds,
+		MaxAge:           scenario.MaxAgeSeconds,
 	}), nil
 }
 

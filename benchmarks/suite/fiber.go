@@ -1,6 +1,8 @@
 package suite
 
 import (
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -10,8 +12,8 @@ import (
 )
 
 func fiberApp() Framework {
-	build := func(mw func() (fiber.Handler, error)) func(Scenario) (target, error) {
-		return func(s Scenario) (target, error) {
+	build := func(mw func() (fiber.Handler, error)) func(scenario.Scenario) (target, error) {
+		return func(s scenario.Scenario) (target, error) {
 			ran := new(bool)
 			app := fiber.New()
 			if mw != nil {
@@ -21,7 +23,7 @@ func fiberApp() Framework {
 				}
 				app.Use(m)
 			}
-			app.All(Path, func(c *fiber.Ctx) error {
+			app.All(scenario.Path, func(c *fiber.Ctx) error {
 				*ran = true
 				c.Status(fiber.StatusOK)
 				return nil
@@ -34,7 +36,7 @@ func fiberApp() Framework {
 	// install CORS.
 	return Framework{Name: "Fiber", Key: "fiber", Impls: []Impl{
 		{Name: "bare", Kind: Bare, build: build(nil)},
-		{Name: "corsa", Kind: Corsa, build: build(func() (fiber.Handler, error) { return corsafiber.New(CorsaConfig()) })},
+		{Name: "corsa", Kind: Corsa, build: build(func() (fiber.Handler, error) { return corsafiber.New(scenario.Policy()) })},
 		{Name: "fiber-cors", Kind: Builtin, build: build(fiberCorsHandler)},
 		{Name: "floor", Kind: Floor, build: build(floorFiber)},
 	}}
@@ -42,11 +44,11 @@ func fiberApp() Framework {
 
 func fiberCorsHandler() (fiber.Handler, error) {
 	return fiberCors.New(fiberCors.Config{
-		AllowOrigins:     Origin,
-		AllowMethods:     strings.Join(AllowedMethods, ","),
-		AllowHeaders:     strings.Join(AllowedHeaders, ","),
-		ExposeHeaders:    ExposedHeader,
+		AllowOrigins:     conformance.AppOrigin,
+		AllowMethods:     strings.Join(scenario.Methods, ","),
+		AllowHeaders:     strings.Join(scenario.RequestHeaders, ","),
+		ExposeHeaders:    scenario.ExposedHeader,
 		AllowCredentials: true,
-		MaxAge:           MaxAgeSeconds,
+		MaxAge:           scenario.MaxAgeSeconds,
 	}), nil
 }

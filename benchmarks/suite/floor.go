@@ -6,6 +6,9 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 // The floor: the least a CORS middleware can cost while writing the same
@@ -18,9 +21,9 @@ import (
 // names. corsa does everything it does plus the checks, so a target that
 // the floor misses against a peer cannot be met under §3b.
 var (
-	floorMethods = strings.Join(AllowedMethods, ", ")
-	floorHeaders = strings.Join(AllowedHeaders, ", ")
-	floorMaxAge  = strconv.Itoa(MaxAgeSeconds)
+	floorMethods = strings.Join(scenario.Methods, ", ")
+	floorHeaders = strings.Join(scenario.RequestHeaders, ", ")
+	floorMaxAge  = strconv.Itoa(scenario.MaxAgeSeconds)
 )
 
 const floorPreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
@@ -31,7 +34,7 @@ const floorPreflightVary = "Origin, Access-Control-Request-Method, Access-Contro
 func floorWrite(h http.Header, r *http.Request) (preflightStatus int) {
 	origins := r.Header["Origin"]
 	preflight := len(origins) > 0 && r.Method == http.MethodOptions && len(r.Header["Access-Control-Request-Method"]) > 0
-	allowed := len(origins) == 1 && origins[0] == Origin
+	allowed := len(origins) == 1 && origins[0] == conformance.AppOrigin
 	vary := "Origin"
 	if preflight {
 		vary = floorPreflightVary
@@ -50,7 +53,7 @@ func floorWrite(h http.Header, r *http.Request) (preflightStatus int) {
 		return http.StatusNoContent
 	case allowed:
 		vals := make([]string, 4+len(prior))
-		vals[0], vals[1], vals[2] = origins[0], "true", ExposedHeader
+		vals[0], vals[1], vals[2] = origins[0], "true", scenario.ExposedHeader
 		h["Access-Control-Allow-Origin"] = vals[0:1:1]
 		h["Access-Control-Allow-Credentials"] = vals[1:2:2]
 		h["Access-Control-Expose-Headers"] = vals[2:3:3]
@@ -91,7 +94,7 @@ func floorFiber() (fiber.Handler, error) {
 	return func(c *fiber.Ctx) error {
 		origin := c.Get("Origin")
 		preflight := origin != "" && c.Method() == fiber.MethodOptions && c.Get("Access-Control-Request-Method") != ""
-		allowed := origin == Origin
+		allowed := origin == conformance.AppOrigin
 		if preflight {
 			c.Response().Header.Add("Vary", floorPreflightVary)
 			if !allowed {
@@ -110,7 +113,7 @@ func floorFiber() (fiber.Handler, error) {
 		if allowed {
 			c.Set("Access-Control-Allow-Origin", origin)
 			c.Set("Access-Control-Allow-Credentials", "true")
-			c.Set("Access-Control-Expose-Headers", ExposedHeader)
+			c.Set("Access-Control-Expose-Headers", scenario.ExposedHeader)
 		}
 		return c.Next()
 	}, nil

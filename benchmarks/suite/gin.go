@@ -1,6 +1,8 @@
 package suite
 
 import (
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"slices"
 	"time"
@@ -12,8 +14,8 @@ import (
 )
 
 func ginEngine() Framework {
-	build := func(mw func() (gin.HandlerFunc, error)) func(Scenario) (target, error) {
-		return func(s Scenario) (target, error) {
+	build := func(mw func() (gin.HandlerFunc, error)) func(scenario.Scenario) (target, error) {
+		return func(s scenario.Scenario) (target, error) {
 			gin.SetMode(gin.ReleaseMode)
 			ran := new(bool)
 			r := gin.New()
@@ -24,7 +26,7 @@ func ginEngine() Framework {
 				}
 				r.Use(m)
 			}
-			r.Any(Path, func(c *gin.Context) {
+			r.Any(scenario.Path, func(c *gin.Context) {
 				*ran = true
 				c.Status(http.StatusOK)
 			})
@@ -33,7 +35,7 @@ func ginEngine() Framework {
 	}
 	return Framework{Name: "Gin", Key: "gin", Impls: []Impl{
 		{Name: "bare", Kind: Bare, build: build(nil)},
-		{Name: "corsa", Kind: Corsa, build: build(func() (gin.HandlerFunc, error) { return corsagin.New(CorsaConfig()) })},
+		{Name: "corsa", Kind: Corsa, build: build(func() (gin.HandlerFunc, error) { return corsagin.New(scenario.Policy()) })},
 		{Name: "gin-contrib-cors", Kind: Builtin, build: build(ginContribCors)},
 		{Name: "rs-cors", Kind: RSCors, build: build(rsCorsGin)},
 		{Name: "floor", Kind: Floor, build: build(floorGin)},
@@ -42,12 +44,12 @@ func ginEngine() Framework {
 
 func ginContribCors() (gin.HandlerFunc, error) {
 	return ginCors.New(ginCors.Config{
-		AllowOrigins:     []string{Origin},
-		AllowMethods:     slices.Clone(AllowedMethods),
-		AllowHeaders:     slices.Clone(AllowedHeaders),
-		ExposeHeaders:    []string{ExposedHeader},
+		AllowOrigins:     []string{conformance.AppOrigin},
+		AllowMethods:     slices.Clone(scenario.Methods),
+		AllowHeaders:     slices.Clone(scenario.RequestHeaders),
+		ExposeHeaders:    []string{scenario.ExposedHeader},
 		AllowCredentials: true,
-		MaxAge:           MaxAgeSeconds * time.Second,
+		MaxAge:           scenario.MaxAgeSeconds * time.Second,
 	}), nil
 }
 

@@ -1,6 +1,8 @@
 package suite
 
 import (
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"slices"
 
@@ -16,11 +18,11 @@ import (
 type httpMiddleware = func(http.Handler) http.Handler
 
 func netHTTP() Framework {
-	build := func(mw func() (httpMiddleware, error)) func(Scenario) (target, error) {
-		return func(s Scenario) (target, error) {
+	build := func(mw func() (httpMiddleware, error)) func(scenario.Scenario) (target, error) {
+		return func(s scenario.Scenario) (target, error) {
 			ran := new(bool)
 			mux := http.NewServeMux()
-			mux.Handle(Path, okHandler(ran))
+			mux.Handle(scenario.Path, okHandler(ran))
 			var h http.Handler = mux
 			if mw != nil {
 				m, err := mw()
@@ -41,8 +43,8 @@ func netHTTP() Framework {
 }
 
 func chiRouter() Framework {
-	build := func(mw func() (httpMiddleware, error)) func(Scenario) (target, error) {
-		return func(s Scenario) (target, error) {
+	build := func(mw func() (httpMiddleware, error)) func(scenario.Scenario) (target, error) {
+		return func(s scenario.Scenario) (target, error) {
 			ran := new(bool)
 			r := chi.NewRouter()
 			if mw != nil {
@@ -52,13 +54,13 @@ func chiRouter() Framework {
 				}
 				r.Use(m)
 			}
-			r.Handle(Path, okHandler(ran))
+			r.Handle(scenario.Path, okHandler(ran))
 			return newHTTPTarget(r, s, ran), nil
 		}
 	}
 	return Framework{Name: "Chi", Key: "chi", Impls: []Impl{
 		{Name: "bare", Kind: Bare, build: build(nil)},
-		{Name: "corsa", Kind: Corsa, build: build(func() (httpMiddleware, error) { return corsachi.New(CorsaConfig()) })},
+		{Name: "corsa", Kind: Corsa, build: build(func() (httpMiddleware, error) { return corsachi.New(scenario.Policy()) })},
 		{Name: "go-chi-cors", Kind: Builtin, build: build(goChiCors)},
 		{Name: "rs-cors", Kind: RSCors, build: build(rsCorsHandler)},
 		{Name: "floor", Kind: Floor, build: build(floorHandler)},
@@ -75,7 +77,7 @@ func okHandler(ran *bool) http.Handler {
 }
 
 func corsaHandler() (httpMiddleware, error) {
-	p, err := corsa.New(CorsaConfig())
+	p, err := corsa.New(scenario.Policy())
 	if err != nil {
 		return nil, err
 	}
@@ -84,12 +86,12 @@ func corsaHandler() (httpMiddleware, error) {
 
 func rsCors() *cors.Cors {
 	return cors.New(cors.Options{
-		AllowedOrigins:   []string{Origin},
-		AllowedMethods:   slices.Clone(AllowedMethods),
-		AllowedHeaders:   slices.Clone(AllowedHeaders),
-		ExposedHeaders:   []string{ExposedHeader},
+		AllowedOrigins:   []string{conformance.AppOrigin},
+		AllowedMethods:   slices.Clone(scenario.Methods),
+		AllowedHeaders:   slices.Clone(scenario.RequestHeaders),
+		ExposedHeaders:   []string{scenario.ExposedHeader},
 		AllowCredentials: true,
-		MaxAge:           MaxAgeSeconds,
+		MaxAge:           scenario.MaxAgeSeconds,
 	})
 }
 
@@ -97,11 +99,11 @@ func rsCorsHandler() (httpMiddleware, error) { return rsCors().Handler, nil }
 
 func goChiCors() (httpMiddleware, error) {
 	return chicors.Handler(chicors.Options{
-		AllowedOrigins:   []string{Origin},
-		AllowedMethods:   slices.Clone(AllowedMethods),
-		AllowedHeaders:   slices.Clone(AllowedHeaders),
-		ExposedHeaders:   []string{ExposedHeader},
+		AllowedOrigins:   []string{conformance.AppOrigin},
+		AllowedMethods:   slices.Clone(scenario.Methods),
+		AllowedHeaders:   slices.Clone(scenario.RequestHeaders),
+		ExposedHeaders:   []string{scenario.ExposedHeader},
 		AllowCredentials: true,
-		MaxAge:           MaxAgeSeconds,
+		MaxAge:           scenario.MaxAgeSeconds,
 	}), nil
 }

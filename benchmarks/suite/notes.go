@@ -1,6 +1,8 @@
 package suite
 
 import (
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"slices"
 	"strings"
@@ -25,15 +27,15 @@ const (
 // of the policy refuses, to see whether an implementation checks the
 // requested method and headers at all.
 var (
-	probeMethod = Scenario{Name: "probe-method", Method: "OPTIONS", Header: [][2]string{
-		{"Origin", Origin},
+	probeMethod = scenario.Scenario{Name: "probe-method", Request: conformance.Request{Method: "OPTIONS", Path: scenario.Path, Header: [][2]string{
+		{"Origin", conformance.AppOrigin},
 		{"Access-Control-Request-Method", "PATCH"},
-	}}
-	probeHeaders = Scenario{Name: "probe-headers", Method: "OPTIONS", Header: [][2]string{
-		{"Origin", Origin},
-		{"Access-Control-Request-Method", allowedMethod},
+	}}}
+	probeHeaders = scenario.Scenario{Name: "probe-headers", Request: conformance.Request{Method: "OPTIONS", Path: scenario.Path, Header: [][2]string{
+		{"Origin", conformance.AppOrigin},
+		{"Access-Control-Request-Method", "PUT"},
 		{"Access-Control-Request-Headers", "x-not-allowed"},
-	}}
+	}}}
 )
 
 // Notes serves the case's request, and for preflights the probes, and
@@ -54,9 +56,9 @@ func (c Case) Notes() ([]string, error) {
 	}
 	allowed := r.Header.Get("Access-Control-Allow-Origin") != ""
 	switch c.Scenario.Name {
-	case Preflight, Preflight20:
+	case scenario.Preflight, scenario.Preflight20:
 		for _, p := range []struct {
-			s    Scenario
+			s    scenario.Scenario
 			note string
 		}{{probeMethod, NoteMethodUnchecked}, {probeHeaders, NoteHeadersUnchecked}} {
 			pr, err := Case{Framework: c.Framework, Scenario: p.s, Impl: c.Impl}.Observe()
@@ -67,15 +69,15 @@ func (c Case) Notes() ([]string, error) {
 				notes = append(notes, p.note)
 			}
 		}
-	case HostileACRH:
+	case scenario.HostileACRH:
 		if allowed {
 			notes = append(notes, NoteAcceptsHostile)
 		}
-	case InvalidACRH:
+	case scenario.InvalidACRH:
 		if allowed {
 			notes = append(notes, NoteAcceptsInvalid)
 		}
-	case Disallowed:
+	case scenario.Disallowed:
 		if !r.HandlerRan {
 			notes = append(notes, NoteBlocks)
 		}
@@ -143,14 +145,7 @@ func (c Case) sharesSlices() (bool, error) {
 // varies reports whether the Vary header lists name. Peers write Vary as
 // one comma-separated line or as several lines.
 func varies(h http.Header, name string) bool {
-	for _, line := range h.Values("Vary") {
-		for _, v := range strings.Split(line, ",") {
-			if strings.EqualFold(strings.TrimSpace(v), name) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(conformance.VaryTokens(h), func(tok string) bool { return strings.EqualFold(tok, name) })
 }
 
 func hasCORSHeader(h http.Header) bool {

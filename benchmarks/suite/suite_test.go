@@ -1,6 +1,8 @@
 package suite_test
 
 import (
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"reflect"
 	"slices"
@@ -20,7 +22,7 @@ const (
 
 var (
 	allowedPreflight = http.Header{
-		"Access-Control-Allow-Origin":      {"https://example.com"},
+		"Access-Control-Allow-Origin":      {conformance.AppOrigin},
 		"Access-Control-Allow-Credentials": {"true"},
 		"Access-Control-Allow-Methods":     {allowMethods},
 		"Access-Control-Allow-Headers":     {allowHeaders},
@@ -29,7 +31,7 @@ var (
 	}
 	refusedPreflight = http.Header{"Vary": {preflightVary}}
 	allowedActual    = http.Header{
-		"Access-Control-Allow-Origin":      {"https://example.com"},
+		"Access-Control-Allow-Origin":      {conformance.AppOrigin},
 		"Access-Control-Allow-Credentials": {"true"},
 		"Access-Control-Expose-Headers":    {"X-Total-Count"},
 		"Vary":                             {"Origin"},
@@ -55,13 +57,13 @@ func TestCorsaAnswersEveryScenarioAsDocumented(t *testing.T) {
 		handlerRan bool
 		header     http.Header
 	}{
-		suite.Preflight:   {204, false, allowedPreflight},
-		suite.ActualGET:   {200, true, allowedActual},
-		suite.Disallowed:  {200, true, varyOrigin},
-		suite.NoOrigin:    {200, true, varyOrigin},
-		suite.Preflight20: {204, false, allowedPreflight},
-		suite.HostileACRH: {403, false, refusedPreflight},
-		suite.InvalidACRH: {403, false, refusedPreflight},
+		scenario.Preflight:   {204, false, allowedPreflight},
+		scenario.Actual:      {200, true, allowedActual},
+		scenario.Disallowed:  {200, true, varyOrigin},
+		scenario.NoOrigin:    {200, true, varyOrigin},
+		scenario.Preflight20: {204, false, allowedPreflight},
+		scenario.HostileACRH: {403, false, refusedPreflight},
+		scenario.InvalidACRH: {403, false, refusedPreflight},
 	}
 	for _, c := range casesOf(suite.Corsa) {
 		t.Run(c.Name()+" answers as core/doc.go says", func(t *testing.T) {
@@ -86,14 +88,14 @@ func TestEveryImplementationAllowsTheAllowedRequests(t *testing.T) {
 	for _, kind := range []suite.Kind{suite.Corsa, suite.Builtin, suite.RSCors, suite.Floor} {
 		for _, c := range casesOf(kind) {
 			switch c.Scenario.Name {
-			case suite.Preflight, suite.Preflight20, suite.ActualGET:
+			case scenario.Preflight, scenario.Preflight20, scenario.Actual:
 			default:
 				continue
 			}
 			t.Run(c.Name()+" allows the origin", func(t *testing.T) {
 				r := observe(t, c)
-				if got := r.Header.Get("Access-Control-Allow-Origin"); got != suite.Origin {
-					t.Errorf("Access-Control-Allow-Origin %q, want %q", got, suite.Origin)
+				if got := r.Header.Get("Access-Control-Allow-Origin"); got != conformance.AppOrigin {
+					t.Errorf("Access-Control-Allow-Origin %q, want %q", got, conformance.AppOrigin)
 				}
 				preflight := c.Scenario.IsPreflight()
 				if r.HandlerRan == preflight {
@@ -174,7 +176,7 @@ func TestNotesNameWhatPeersSkip(t *testing.T) {
 
 func TestTwentyHeaderPreflightListsTwentyAllowedNamesAsABrowserWould(t *testing.T) {
 	c := caseNamed(t, "NetHTTP/preflight-20-headers/corsa")
-	acrh, _ := c.Scenario.Get("Access-Control-Request-Headers")
+	acrh, _ := c.Scenario.Header("Access-Control-Request-Headers")
 	names := strings.Split(acrh, ",")
 	if len(names) != 20 {
 		t.Errorf("%d names, want 20", len(names))
@@ -183,7 +185,7 @@ func TestTwentyHeaderPreflightListsTwentyAllowedNamesAsABrowserWould(t *testing.
 		t.Errorf("%q is not lower-case and sorted", acrh)
 	}
 	for _, n := range names {
-		if !slices.ContainsFunc(suite.AllowedHeaders, func(a string) bool { return strings.EqualFold(a, n) }) {
+		if !slices.ContainsFunc(scenario.RequestHeaders, func(a string) bool { return strings.EqualFold(a, n) }) {
 			t.Errorf("%q is not allowed by the policy", n)
 		}
 	}
@@ -191,7 +193,7 @@ func TestTwentyHeaderPreflightListsTwentyAllowedNamesAsABrowserWould(t *testing.
 
 func TestHostileListIsOneMebibyte(t *testing.T) {
 	c := caseNamed(t, "NetHTTP/hostile-acrh/corsa")
-	if acrh, _ := c.Scenario.Get("Access-Control-Request-Headers"); len(acrh) != 1<<20 {
+	if acrh, _ := c.Scenario.Header("Access-Control-Request-Headers"); len(acrh) != 1<<20 {
 		t.Errorf("length %d, want %d", len(acrh), 1<<20)
 	}
 }
@@ -245,7 +247,7 @@ func TestProbingForSharedSlicesLeavesThePeerAsItWas(t *testing.T) {
 	}
 	r := observe(t, c)
 	want := http.Header{
-		"Access-Control-Allow-Origin":      {"https://example.com"},
+		"Access-Control-Allow-Origin":      {conformance.AppOrigin},
 		"Access-Control-Allow-Credentials": {"true"},
 		"Access-Control-Expose-Headers":    {"X-Total-Count"},
 		"Vary":                             {"Origin"},
@@ -260,7 +262,7 @@ func TestProbingForSharedSlicesLeavesThePeerAsItWas(t *testing.T) {
 func TestTheFloorAnswersAsCorsaDoesOnTheScenariosItIsComparedOn(t *testing.T) {
 	for _, floor := range casesOf(suite.Floor) {
 		switch floor.Scenario.Name {
-		case suite.Preflight, suite.Preflight20, suite.ActualGET, suite.Disallowed, suite.NoOrigin:
+		case scenario.Preflight, scenario.Preflight20, scenario.Actual, scenario.Disallowed, scenario.NoOrigin:
 		default:
 			continue
 		}

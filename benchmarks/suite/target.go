@@ -1,6 +1,7 @@
 package suite
 
 import (
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"net/url"
 
@@ -59,19 +60,19 @@ type httpTarget struct {
 
 // newHTTPTarget prepares s as an *http.Request for h. ran is set by the
 // route's handler, so that response can report whether it was called.
-func newHTTPTarget(h http.Handler, s Scenario, ran *bool) *httpTarget {
+func newHTTPTarget(h http.Handler, s scenario.Scenario, ran *bool) *httpTarget {
 	req := &http.Request{
-		Method:     s.Method,
-		URL:        &url.URL{Path: Path},
-		RequestURI: Path,
+		Method:     s.Request.Method,
+		URL:        &url.URL{Path: scenario.Path},
+		RequestURI: scenario.Path,
 		Proto:      "HTTP/1.1",
 		ProtoMajor: 1,
 		ProtoMinor: 1,
 		Host:       "api.example.com",
-		Header:     make(http.Header, len(s.Header)),
+		Header:     make(http.Header, len(s.Request.Header)),
 		RemoteAddr: "192.0.2.1:1234",
 	}
-	for _, kv := range s.Header {
+	for _, kv := range s.Request.Header {
 		req.Header[kv[0]] = append(req.Header[kv[0]], kv[1])
 	}
 	return &httpTarget{handler: h, req: req, rec: recorder{header: make(http.Header)}, ran: ran}
@@ -100,12 +101,12 @@ type fastTarget struct {
 	ran     *bool
 }
 
-func newFastTarget(h fasthttp.RequestHandler, s Scenario, ran *bool) *fastTarget {
+func newFastTarget(h fasthttp.RequestHandler, s scenario.Scenario, ran *bool) *fastTarget {
 	ctx := new(fasthttp.RequestCtx)
-	ctx.Request.Header.SetMethod(s.Method)
-	ctx.Request.SetRequestURI(Path)
+	ctx.Request.Header.SetMethod(s.Request.Method)
+	ctx.Request.SetRequestURI(scenario.Path)
 	ctx.Request.Header.SetHost("api.example.com")
-	for _, kv := range s.Header {
+	for _, kv := range s.Request.Header {
 		ctx.Request.Header.Add(kv[0], kv[1])
 	}
 	return &fastTarget{handler: h, ctx: ctx, ran: ran}

@@ -3,6 +3,7 @@ package main
 import (
 	"testing"
 
+	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	"github.com/corsa-go/corsa/examples/internal/demotest"
 )
@@ -12,7 +13,7 @@ func TestAPIAnswersThePageAsThePolicySays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	demotest.Check(t, demotest.Recorder(api))
+	demotest.Check(t, conformance.Recorder(api))
 }
 
 func TestAPIRefusesAnInvalidPolicy(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	"github.com/corsa-go/corsa/examples/internal/demotest"
 )
@@ -20,7 +21,7 @@ func TestAPIAnswersThePageAsThePolicySays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	demotest.Check(t, demotest.Recorder(api))
+	demotest.Check(t, conformance.Recorder(api))
 }
 
 func TestAPIRefusesAnInvalidPolicy(t *testing.T) {

@@ -11,15 +11,6 @@ import (
 	corsa "github.com/corsa-go/corsa/core"
 )
 
-// conformanceHandlers are the suite's net/http handlers, by route path.
-var conformanceHandlers = map[string]http.HandlerFunc{
-	conformance.PathResource:    conformance.HandleResource,
-	conformance.PathOptions:     conformance.HandleOptions,
-	conformance.PathNotFound:    conformance.HandleNotFound,
-	conformance.PathServerError: conformance.HandleServerError,
-	conformance.PathPanic:       conformance.HandlePanic,
-}
-
 // newRouter registers the suite's standard routes, with httprouter's own
 // panic recovery and its defaults otherwise (automatic OPTIONS answers,
 // 405 for a known path without the method).
@@ -30,7 +21,7 @@ func newRouter() *httprouter.Router {
 	}
 	for _, rt := range conformance.Routes {
 		for _, m := range rt.Methods {
-			r.HandlerFunc(m, rt.Path, conformanceHandlers[rt.Path])
+			r.Handler(m, rt.Path, rt)
 		}
 	}
 	return r
@@ -57,14 +48,15 @@ func TestConformance(t *testing.T) {
 // without an OPTIONS handler itself, before any route's handler, so a
 // policy around that handler adds nothing to the answer.
 func TestWrappingOneRouteLeavesItsPreflightToTheRouter(t *testing.T) {
-	p, err := corsa.New(corsa.Config{Origins: []string{"https://app.example"}, Methods: []string{"PUT"}})
+	p, err := corsa.New(corsa.Config{Origins: []string{conformance.AppOrigin}, Methods: []string{"PUT"}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	items := conformance.Route{Path: "/items", Methods: []string{http.MethodPut}, Status: http.StatusOK}
 	perRoute := httprouter.New()
-	perRoute.Handler(http.MethodPut, "/items", p.Handler(http.HandlerFunc(conformance.HandleResource)))
+	perRoute.Handler(http.MethodPut, items.Path, p.Handler(items))
 	whole := httprouter.New()
-	whole.HandlerFunc(http.MethodPut, "/items", conformance.HandleResource)
+	whole.Handler(http.MethodPut, items.Path, items)
 
 	tests := []struct {
 		name      string
@@ -76,12 +68,12 @@ func TestWrappingOneRouteLeavesItsPreflightToTheRouter(t *testing.T) {
 		{"the policy around one route never sees the preflight: the router's 200 has no CORS header",
 			perRoute, http.StatusOK, "OPTIONS, PUT", ""},
 		{"the policy around the router answers the preflight with 204 and the origin",
-			p.Handler(whole), http.StatusNoContent, "", "https://app.example"},
+			p.Handler(whole), http.StatusNoContent, "", conformance.AppOrigin},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest(http.MethodOptions, "/items", nil)
-			r.Header.Set("Origin", "https://app.example")
+			r.Header.Set("Origin", conformance.AppOrigin)
 			r.Header.Set("Access-Control-Request-Method", "PUT")
 			w := httptest.NewRecorder()
 			tt.handler.ServeHTTP(w, r)

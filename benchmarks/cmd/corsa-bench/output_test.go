@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"io"
 	"math"
 	"os"
@@ -18,11 +19,11 @@ import (
 )
 
 var sampleResults = []result{
-	res("Chi", suite.Preflight, "bare", suite.Bare, 100, 0),
-	res("Chi", suite.Preflight, "corsa", suite.Corsa, 250, 1),
-	res("Chi", suite.Preflight, "go-chi-cors", suite.Builtin, 500, 3),
-	res("Chi", suite.HostileACRH, "corsa", suite.Corsa, 260, 1),
-	res("Chi", suite.HostileACRH, "go-chi-cors", suite.Builtin, 2_500_000, 3, suite.NoteAcceptsHostile),
+	res("Chi", scenario.Preflight, "bare", suite.Bare, 100, 0),
+	res("Chi", scenario.Preflight, "corsa", suite.Corsa, 250, 1),
+	res("Chi", scenario.Preflight, "go-chi-cors", suite.Builtin, 500, 3),
+	res("Chi", scenario.HostileACRH, "corsa", suite.Corsa, 260, 1),
+	res("Chi", scenario.HostileACRH, "go-chi-cors", suite.Builtin, 2_500_000, 3, suite.NoteAcceptsHostile),
 }
 
 func TestMarkdownRowsShowCostOverBareAndRatioToCorsa(t *testing.T) {
@@ -77,7 +78,7 @@ func TestBenchstatOutputIsGoBenchmarkFormat(t *testing.T) {
 }
 
 func TestChartIsWellFormedSVGWithABarPerResultAndTargetTicks(t *testing.T) {
-	results := append(slices.Clone(sampleResults), res("Chi", suite.HostileACRH, "bare", suite.Bare, 100, 0))
+	results := append(slices.Clone(sampleResults), res("Chi", scenario.HostileACRH, "bare", suite.Bare, 100, 0))
 	svg := renderChart(results, "on a <test> machine")
 	dec := xml.NewDecoder(strings.NewReader(svg))
 	titles := 0

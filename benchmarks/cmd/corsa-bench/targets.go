@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"strings"
 
 	"github.com/corsa-go/corsa/benchmarks/suite"
@@ -58,28 +59,28 @@ var ratioTargets = []ratioTarget{
 	// A preflight is answered by the middleware and never reaches the
 	// route, which the bare framework's preflight does: whole requests
 	// are compared, nearly all middleware.
-	{scenario: suite.Preflight, against: suite.RSCors, limit: 0.75},
-	{scenario: suite.ActualGET, against: suite.RSCors, limit: 1.05, cost: true},
-	{scenario: suite.Disallowed, against: suite.RSCors, limit: 0.75, cost: true},
-	{scenario: suite.NoOrigin, against: suite.RSCors, limit: 1.35, cost: true},
-	{scenario: suite.Preflight20, against: suite.RSCors, limit: 0.7},
-	{scenario: suite.HostileACRH, against: suite.RSCors, limit: 0.7},
-	{scenario: suite.Preflight, against: suite.Builtin, limit: 1, strict: true},
-	{scenario: suite.ActualGET, against: suite.Builtin, limit: 1, strict: true, cost: true},
-	{scenario: suite.Preflight20, against: suite.Builtin, limit: 1, strict: true},
+	{scenario: scenario.Preflight, against: suite.RSCors, limit: 0.75},
+	{scenario: scenario.Actual, against: suite.RSCors, limit: 1.05, cost: true},
+	{scenario: scenario.Disallowed, against: suite.RSCors, limit: 0.75, cost: true},
+	{scenario: scenario.NoOrigin, against: suite.RSCors, limit: 1.35, cost: true},
+	{scenario: scenario.Preflight20, against: suite.RSCors, limit: 0.7},
+	{scenario: scenario.HostileACRH, against: suite.RSCors, limit: 0.7},
+	{scenario: scenario.Preflight, against: suite.Builtin, limit: 1, strict: true},
+	{scenario: scenario.Actual, against: suite.Builtin, limit: 1, strict: true, cost: true},
+	{scenario: scenario.Preflight20, against: suite.Builtin, limit: 1, strict: true},
 	// The floor checks neither the requested method nor the requested
 	// headers, so it is a floor only where there are none to check.
-	{scenario: suite.ActualGET, against: suite.Floor, limit: floorLimit, cost: true},
-	{scenario: suite.Disallowed, against: suite.Floor, limit: floorLimit, cost: true},
-	{scenario: suite.NoOrigin, against: suite.Floor, limit: floorLimit, cost: true},
-	{scenario: suite.HostileACRH, against: suite.Corsa, vsScenario: suite.InvalidACRH, limit: 1.5,
+	{scenario: scenario.Actual, against: suite.Floor, limit: floorLimit, cost: true},
+	{scenario: scenario.Disallowed, against: suite.Floor, limit: floorLimit, cost: true},
+	{scenario: scenario.NoOrigin, against: suite.Floor, limit: floorLimit, cost: true},
+	{scenario: scenario.HostileACRH, against: suite.Corsa, vsScenario: scenario.InvalidACRH, limit: 1.5,
 		description: "corsa hostile-acrh ≤ 1.5× corsa invalid-acrh"},
 	// Rows must not contradict the work they do: a request without
 	// Origin does less than one from a refused origin, which does less
 	// than an allowed one. 5% is the tolerance of the measurement.
-	{scenario: suite.NoOrigin, against: suite.Corsa, vsScenario: suite.Disallowed, limit: 1.05,
+	{scenario: scenario.NoOrigin, against: suite.Corsa, vsScenario: scenario.Disallowed, limit: 1.05,
 		description: "corsa no-origin ≤ 1.05× corsa disallowed-origin"},
-	{scenario: suite.Disallowed, against: suite.Corsa, vsScenario: suite.ActualGET, limit: 1.05,
+	{scenario: scenario.Disallowed, against: suite.Corsa, vsScenario: scenario.Actual, limit: 1.05,
 		description: "corsa disallowed-origin ≤ 1.05× corsa actual"},
 }
 
@@ -207,7 +208,7 @@ func (t ratioTarget) check(fw frameworkResults) (check, bool) {
 // be met under §3b and the floor row is the one to read.
 func (t ratioTarget) floorBound(fw frameworkResults) (string, bool) {
 	switch t.scenario {
-	case suite.ActualGET, suite.Disallowed, suite.NoOrigin:
+	case scenario.Actual, scenario.Disallowed, scenario.NoOrigin:
 	default:
 		return "", false // the floor skips the preflight's checks
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/corsa-go/corsa/conformance/scenario"
 	"testing"
 
 	"github.com/corsa-go/corsa/benchmarks/suite"
@@ -34,12 +35,12 @@ func TestRatioTargetsCompareCorsaWithThePeerOnTheSameScenario(t *testing.T) {
 		wantMet            bool
 		wantMeasured       string
 	}{
-		{"exactly 0.75× rs/cors on a preflight", "preflight: corsa ≤ 0.75× rs-cors", 75, 100, suite.RSCors, suite.Preflight, "rs-cors", true, "0.75×"},
-		{"0.76× rs/cors on a preflight", "preflight: corsa ≤ 0.75× rs-cors", 76, 100, suite.RSCors, suite.Preflight, "rs-cors", false, "0.76×"},
-		{"1.35× rs/cors without Origin", "no-origin: corsa's cost ≤ 1.35× rs-cors", 135, 100, suite.RSCors, suite.NoOrigin, "rs-cors", true, "1.35×"},
-		{"as fast as the built-in CORS", "actual: corsa's cost < 1× echo-cors", 100, 100, suite.Builtin, suite.ActualGET, "echo-cors", false, "1.00×"},
-		{"faster than the built-in CORS", "actual: corsa's cost < 1× echo-cors", 99, 100, suite.Builtin, suite.ActualGET, "echo-cors", true, "0.99×"},
-		{"1.5× the floor", "actual: corsa's cost ≤ 1.25× floor", 150, 100, suite.Floor, suite.ActualGET, "floor", false, "1.50×"},
+		{"exactly 0.75× rs/cors on a preflight", "preflight: corsa ≤ 0.75× rs-cors", 75, 100, suite.RSCors, scenario.Preflight, "rs-cors", true, "0.75×"},
+		{"0.76× rs/cors on a preflight", "preflight: corsa ≤ 0.75× rs-cors", 76, 100, suite.RSCors, scenario.Preflight, "rs-cors", false, "0.76×"},
+		{"1.35× rs/cors without Origin", "no-origin: corsa's cost ≤ 1.35× rs-cors", 135, 100, suite.RSCors, scenario.NoOrigin, "rs-cors", true, "1.35×"},
+		{"as fast as the built-in CORS", "actual: corsa's cost < 1× echo-cors", 100, 100, suite.Builtin, scenario.Actual, "echo-cors", false, "1.00×"},
+		{"faster than the built-in CORS", "actual: corsa's cost < 1× echo-cors", 99, 100, suite.Builtin, scenario.Actual, "echo-cors", true, "0.99×"},
+		{"1.5× the floor", "actual: corsa's cost ≤ 1.25× floor", 150, 100, suite.Floor, scenario.Actual, "floor", false, "1.50×"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" is "+map[bool]string{true: "met", false: "missed"}[tt.wantMet], func(t *testing.T) {
@@ -58,8 +59,8 @@ func TestRatioTargetsCompareCorsaWithThePeerOnTheSameScenario(t *testing.T) {
 
 func TestHostileListIsComparedWithTheShortInvalidList(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Gin", suite.HostileACRH, "corsa", suite.Corsa, 160, 0),
-		res("Gin", suite.InvalidACRH, "corsa", suite.Corsa, 100, 0),
+		res("Gin", scenario.HostileACRH, "corsa", suite.Corsa, 160, 0),
+		res("Gin", scenario.InvalidACRH, "corsa", suite.Corsa, 100, 0),
 	}))
 	c := findCheck(t, checks, "Gin", "corsa hostile-acrh ≤ 1.5× corsa invalid-acrh")
 	if c.verdict != missed || c.measured != "1.60×" {
@@ -84,10 +85,10 @@ func TestAllocationTargetsCountOverTheBareFrameworkWhereTheyShould(t *testing.T)
 	for _, tt := range tests {
 		t.Run(tt.name+" is "+map[bool]string{true: "met", false: "missed"}[tt.wantMet], func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
-				res(tt.fw, suite.Preflight, "bare", suite.Bare, 50, tt.bareAllocs),
-				res(tt.fw, suite.Preflight, "corsa", suite.Corsa, 100, tt.corsaAllocs[0]),
-				res(tt.fw, suite.ActualGET, "bare", suite.Bare, 50, tt.bareAllocs),
-				res(tt.fw, suite.ActualGET, "corsa", suite.Corsa, 100, tt.corsaAllocs[1]),
+				res(tt.fw, scenario.Preflight, "bare", suite.Bare, 50, tt.bareAllocs),
+				res(tt.fw, scenario.Preflight, "corsa", suite.Corsa, 100, tt.corsaAllocs[0]),
+				res(tt.fw, scenario.Actual, "bare", suite.Bare, 50, tt.bareAllocs),
+				res(tt.fw, scenario.Actual, "corsa", suite.Corsa, 100, tt.corsaAllocs[1]),
 			}))
 			c := findCheck(t, checks, tt.fw, tt.target)
 			if (c.verdict == met) != tt.wantMet || c.measured != tt.wantMeasured {
@@ -99,9 +100,9 @@ func TestAllocationTargetsCountOverTheBareFrameworkWhereTheyShould(t *testing.T)
 
 func TestTargetsNameThePeersShortcuts(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Gin", suite.Preflight, "bare", suite.Bare, 0, 0),
-		res("Gin", suite.Preflight, "corsa", suite.Corsa, 100, 0),
-		res("Gin", suite.Preflight, "gin-contrib-cors", suite.Builtin, 90, 0, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked),
+		res("Gin", scenario.Preflight, "bare", suite.Bare, 0, 0),
+		res("Gin", scenario.Preflight, "corsa", suite.Corsa, 100, 0),
+		res("Gin", scenario.Preflight, "gin-contrib-cors", suite.Builtin, 90, 0, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked),
 	}))
 	c := findCheck(t, checks, "Gin", "preflight: corsa < 1× gin-contrib-cors")
 	want := "gin-contrib-cors " + suite.NoteMethodUnchecked + "; " + suite.NoteHeadersUnchecked
@@ -112,7 +113,7 @@ func TestTargetsNameThePeersShortcuts(t *testing.T) {
 
 func TestTargetsWithoutTheirResultsAreLeftOut(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Fiber", suite.Preflight, "corsa", suite.Corsa, 100, 0),
+		res("Fiber", scenario.Preflight, "corsa", suite.Corsa, 100, 0),
 	}))
 	if len(checks) != 0 {
 		t.Errorf("checks %+v from corsa's result alone", checks)
@@ -143,9 +144,9 @@ func TestATargetWhoseSpreadStraddlesItsLimitIsInconclusive(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name+" is "+tt.want.String(), func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
-				runs("Chi", suite.Preflight, "bare", suite.Bare, 0, 0, 0, 0, 0),
-				runs("Chi", suite.Preflight, "corsa", suite.Corsa, tt.corsa...),
-				runs("Chi", suite.Preflight, "rs-cors", suite.RSCors, 100, 100, 100, 100, 100),
+				runs("Chi", scenario.Preflight, "bare", suite.Bare, 0, 0, 0, 0, 0),
+				runs("Chi", scenario.Preflight, "corsa", suite.Corsa, tt.corsa...),
+				runs("Chi", scenario.Preflight, "rs-cors", suite.RSCors, 100, 100, 100, 100, 100),
 			}))
 			c := findCheck(t, checks, "Chi", "preflight: corsa ≤ 0.75× rs-cors")
 			if c.verdict != tt.want || c.measured != tt.measure {
@@ -157,10 +158,10 @@ func TestATargetWhoseSpreadStraddlesItsLimitIsInconclusive(t *testing.T) {
 
 func TestAMissedTargetThatTheFloorMissesTooIsMarkedFloorBound(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("NetHTTP", suite.NoOrigin, "bare", suite.Bare, 50, 0),
-		res("NetHTTP", suite.NoOrigin, "corsa", suite.Corsa, 130, 1),
-		res("NetHTTP", suite.NoOrigin, "rs-cors", suite.RSCors, 100, 0),
-		res("NetHTTP", suite.NoOrigin, "floor", suite.Floor, 125, 1),
+		res("NetHTTP", scenario.NoOrigin, "bare", suite.Bare, 50, 0),
+		res("NetHTTP", scenario.NoOrigin, "corsa", suite.Corsa, 130, 1),
+		res("NetHTTP", scenario.NoOrigin, "rs-cors", suite.RSCors, 100, 0),
+		res("NetHTTP", scenario.NoOrigin, "floor", suite.Floor, 125, 1),
 	}))
 	c := findCheck(t, checks, "NetHTTP", "no-origin: corsa's cost ≤ 1.35× rs-cors")
 	want := "floor-bound: the §3b floor itself is 1.50× rs-cors; corsa is 1.07× the floor"
@@ -171,9 +172,9 @@ func TestAMissedTargetThatTheFloorMissesTooIsMarkedFloorBound(t *testing.T) {
 
 func TestCorsaRowsMustNotContradictTheWorkTheyDo(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Gin", suite.ActualGET, "corsa", suite.Corsa, 200, 1),
-		res("Gin", suite.Disallowed, "corsa", suite.Corsa, 150, 1),
-		res("Gin", suite.NoOrigin, "corsa", suite.Corsa, 226, 1),
+		res("Gin", scenario.Actual, "corsa", suite.Corsa, 200, 1),
+		res("Gin", scenario.Disallowed, "corsa", suite.Corsa, 150, 1),
+		res("Gin", scenario.NoOrigin, "corsa", suite.Corsa, 226, 1),
 	}))
 	if c := findCheck(t, checks, "Gin", "corsa no-origin ≤ 1.05× corsa disallowed-origin"); c.verdict != missed {
 		t.Errorf("no-origin at 226 ns over disallowed at 150: %v, want missed", c.verdict)

@@ -22,15 +22,6 @@ func netHTTPHandler(m *corsa.Middleware, logger *log.Logger) http.Handler {
 	return conformance.Recover(h)
 }
 
-// chiHandlers are the conformance suite's net/http handlers, by path.
-var chiHandlers = map[string]http.HandlerFunc{
-	conformance.PathResource:    conformance.HandleResource,
-	conformance.PathOptions:     conformance.HandleOptions,
-	conformance.PathNotFound:    conformance.HandleNotFound,
-	conformance.PathServerError: conformance.HandleServerError,
-	conformance.PathPanic:       conformance.HandlePanic,
-}
-
 // chiHandler is a chi router with chi's Recoverer, then corsachi, on the
 // router, as chi users install them.
 func chiHandler(m *corsa.Middleware, logger *log.Logger) http.Handler {
@@ -42,7 +33,7 @@ func chiHandler(m *corsa.Middleware, logger *log.Logger) http.Handler {
 	}
 	for _, rt := range conformance.Routes {
 		for _, method := range rt.Methods {
-			r.Method(method, rt.Path, chiHandlers[rt.Path])
+			r.Method(method, rt.Path, rt)
 		}
 	}
 	return r

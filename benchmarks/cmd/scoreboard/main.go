@@ -14,7 +14,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -32,7 +31,7 @@ func main() {
 	cases := conformance.Cases()
 	var rows []row
 	for _, lib := range peers.All() {
-		rows = append(rows, score(lib, cases))
+		rows = append(rows, score(lib))
 	}
 	table := render(rows, sections(cases))
 
@@ -46,16 +45,17 @@ func main() {
 	}
 }
 
-// score runs the suite against lib and, when some policies were beyond it,
-// asks its harness again for each case's policy to say which and why.
-func score(lib peers.Library, cases []conformance.Case) row {
-	r := row{Name: lib.Name, Version: moduleVersion(lib.Module), Report: conformance.Score(lib.Harness)}
-	if r.Report.CannotExpress == 0 {
-		return r
-	}
-	for _, c := range cases {
-		if _, err := lib.Harness(c.Policy); errors.Is(err, conformance.ErrCannotExpress) {
-			r.addCannotExpress(strings.TrimPrefix(err.Error(), conformance.ErrCannotExpress.Error()+": "))
+// score runs the suite against lib: every case's outcome by corsa's exact
+// bytes, and why policies were beyond it.
+func score(lib peers.Library) row {
+	report := conformance.Score(lib.Harness)
+	r := row{Name: lib.Name, Version: moduleVersion(lib.Module), Tally: report.Tally()}
+	for _, res := range report.Results {
+		switch res.Outcome {
+		case conformance.Failed:
+			r.Failures = append(r.Failures, failure{Case: res.Case.Name, Problems: res.Problems})
+		case conformance.CannotExpress:
+			r.addCannotExpress(strings.TrimPrefix(res.Reason, conformance.ErrCannotExpress.Error()+": "))
 		}
 	}
 	return r

@@ -12,10 +12,17 @@ import (
 // row is one library's result.
 type row struct {
 	Name, Version string
-	Report        conformance.Report
+	Tally         conformance.Tally
+	Failures      []failure
 	// CannotExpress says why policies were beyond the library, in order of
 	// first appearance, with how many cases each reason covers.
 	CannotExpress []reason
+}
+
+// failure is one failed case and what was wrong.
+type failure struct {
+	Case     string
+	Problems []string
 }
 
 // reason is one thing a library cannot express and how many cases asked for it.
@@ -39,7 +46,7 @@ func render(rows []row, section map[string]string) string {
 	var b strings.Builder
 	b.WriteString(intro)
 
-	skips := slices.ContainsFunc(rows, func(r row) bool { return r.Report.Skipped > 0 })
+	skips := slices.ContainsFunc(rows, func(r row) bool { return r.Tally.Skipped > 0 })
 	b.WriteString("| library | version | passed | failed | cannot express |")
 	if skips {
 		b.WriteString(" skipped (quirk) |")
@@ -54,26 +61,26 @@ func render(rows []row, section map[string]string) string {
 		if version == "" {
 			version = "?"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d |", r.Name, version, r.Report.Passed, r.Report.Failed, r.Report.CannotExpress)
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d |", r.Name, version, r.Tally.Passed, r.Tally.Failed, r.Tally.CannotExpress)
 		if skips {
-			fmt.Fprintf(&b, " %d |", r.Report.Skipped)
+			fmt.Fprintf(&b, " %d |", r.Tally.Skipped)
 		}
 		b.WriteByte('\n')
 	}
 
 	for _, r := range rows {
-		if r.Report.Failed == 0 && len(r.CannotExpress) == 0 {
+		if r.Tally.Failed == 0 && len(r.CannotExpress) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "\n## %s\n", r.Name)
-		if r.Report.Failed > 0 {
-			fmt.Fprintf(&b, "\n%s failed. What went wrong, by number of cases:\n\n", plural(r.Report.Failed, "case"))
+		if r.Tally.Failed > 0 {
+			fmt.Fprintf(&b, "\n%s failed. What went wrong, by number of cases:\n\n", plural(r.Tally.Failed, "case"))
 			b.WriteString("| problem | cases |\n|---|--:|\n")
-			for _, k := range problemKinds(r.Report.Failures) {
+			for _, k := range problemKinds(r.Failures) {
 				fmt.Fprintf(&b, "| %s | %d |\n", strings.ReplaceAll(k.Why, "|", `\|`), k.Cases)
 			}
 			b.WriteString("\n<details><summary>Failed cases by SPEC.md section</summary>\n\n")
-			writeFailures(&b, r.Report.Failures, section)
+			writeFailures(&b, r.Failures, section)
 			b.WriteString("\n</details>\n")
 		}
 		if len(r.CannotExpress) > 0 {
@@ -117,7 +124,7 @@ func problemKind(problem string) string {
 
 // problemKinds counts, for each kind of problem, the failed cases that show
 // it: most frequent first, ties in order of first appearance.
-func problemKinds(failures []conformance.Failure) []reason {
+func problemKinds(failures []failure) []reason {
 	var kinds []reason
 	for _, f := range failures {
 		var seen []string
@@ -140,7 +147,7 @@ func problemKinds(failures []conformance.Failure) []reason {
 
 // writeFailures lists failed case names on one line per SPEC.md section,
 // sections in order of first appearance.
-func writeFailures(b *strings.Builder, failures []conformance.Failure, section map[string]string) {
+func writeFailures(b *strings.Builder, failures []failure, section map[string]string) {
 	var order []string
 	bySection := map[string][]string{}
 	for _, f := range failures {

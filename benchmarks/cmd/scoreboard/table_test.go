@@ -14,7 +14,7 @@ func TestRender(t *testing.T) {
 		"exact https://a.test refuses a preflight from null":              "§7",
 		"exact https://a.test refuses a preflight from https://evil.test": "§7",
 	}
-	reference := row{Name: "corsa (net/http)", Version: "(devel)", Report: conformance.Report{Passed: 7}}
+	reference := row{Name: "corsa (net/http)", Version: "(devel)", Tally: conformance.Tally{Passed: 7}}
 	tests := []struct {
 		name string
 		rows []row
@@ -35,13 +35,13 @@ func TestRender(t *testing.T) {
 				{
 					Name:    "peer (net/http)",
 					Version: "v1.2.3",
-					Report: conformance.Report{Passed: 1, Failed: 5, CannotExpress: 3, Failures: []conformance.Failure{
+					Tally:   conformance.Tally{Passed: 1, Failed: 5, CannotExpress: 3}, Failures: []failure{
 						{Case: "a refused origin gets no headers", Problems: []string{`unexpected Access-Control-Allow-Origin: ["https://evil.test"]`}},
 						{Case: "exact https://a.test refuses a preflight from null", Problems: []string{"status 204, want 403", `unexpected Access-Control-Allow-Origin: ["null"]`}},
 						{Case: "a refused preflight answers 403", Problems: []string{"status 204, want 403"}},
 						{Case: "exact https://a.test refuses a preflight from https://evil.test", Problems: []string{"status 204, want 403", `Vary ["Origin"] lacks "Access-Control-Request-Method"`}},
 						{Case: "a case the report has no section for", Problems: []string{"panicked: a | b"}},
-					}},
+					},
 					CannotExpress: []reason{{Why: "peer has no Private Network Access support", Cases: 2}, {Why: "peer cannot send Access-Control-Max-Age: 0", Cases: 1}},
 				},
 			},
@@ -78,7 +78,7 @@ Cannot express:
 		},
 		{
 			name: "a skipped column appears when some library skipped cases, and an unknown version shows as ?",
-			rows: []row{reference, {Name: "fasthttp peer", Report: conformance.Report{Passed: 6, Skipped: 1}}},
+			rows: []row{reference, {Name: "fasthttp peer", Tally: conformance.Tally{Passed: 6, Skipped: 1}}},
 			want: intro + `| library | version | passed | failed | cannot express | skipped (quirk) |
 |---|---|--:|--:|--:|--:|
 | corsa (net/http) | (devel) | 7 | 0 | 0 | 0 |

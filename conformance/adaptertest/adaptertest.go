@@ -1,4 +1,16 @@
-package conformance
+// Package adaptertest is the kit a corsa framework adapter's own tests use,
+// next to the conformance suite: what only a framework has (route groups,
+// its own 404 and 405, one policy served by two routers, FromMiddleware with
+// Reconfigure) is tested on the adapter's own routes with the same strict
+// checks as the suite.
+//
+// Policy is the policy to install; Preflight and Actual build requests;
+// AllowedPreflight, RefusedPreflight, AllowedActual and RefusedActual are
+// the responses core/doc.go prescribes for them; Expect sends one request
+// and reports every difference. CheckRefusesInvalidConfig and
+// CheckFollowsReconfigure are whole tests of an adapter's New, Must and
+// FromMiddleware.
+package adaptertest
 
 import (
 	"errors"
@@ -10,35 +22,22 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 )
 
-// Helpers for an adapter's own tests: see "An adapter's own tests" in the
-// package documentation.
-
-// Origins for AdapterPolicy.
-const (
-	// AppOrigin is the one origin AdapterPolicy allows.
-	AppOrigin = "https://app.example"
-	// OtherOrigin is an origin AdapterPolicy does not list.
-	OtherOrigin = "https://other.example"
-	// EvilOrigin is AppOrigin's host name extended into another domain, which
-	// a policy matching origins by prefix would allow.
-	EvilOrigin = "https://app.example.evil.test"
-)
-
-// AdapterPolicy returns a fresh policy whose allowed responses carry every
-// header core/doc.go describes but Access-Control-Allow-Private-Network:
-// AppOrigin with credentials, PUT and DELETE, the request headers
-// Content-Type and X-Request-Id, the exposed header TotalCountHeader, and a
-// max-age of 600 s.
-func AdapterPolicy() corsa.Config {
+// Policy returns a fresh policy whose allowed responses carry every header
+// core/doc.go describes but Access-Control-Allow-Private-Network:
+// conformance.AppOrigin with credentials, PUT and DELETE, the request
+// headers Content-Type and X-Request-Id, the exposed header
+// conformance.TotalCountHeader, and a max-age of 600 s.
+func Policy() corsa.Config {
 	return corsa.Config{
-		Origins:        []string{AppOrigin},
+		Origins:        []string{conformance.AppOrigin},
 		Credentials:    true,
 		Methods:        []string{http.MethodPut, http.MethodDelete},
 		RequestHeaders: []string{"Content-Type", "X-Request-Id"},
-		ExposedHeaders: []string{TotalCountHeader},
+		ExposedHeaders: []string{conformance.TotalCountHeader},
 		MaxAge:         corsa.Seconds(600),
 	}
 }
@@ -46,8 +45,8 @@ func AdapterPolicy() corsa.Config {
 // Preflight is a browser's preflight to path from origin, asking for
 // method, with each element of requestHeaders on its own
 // Access-Control-Request-Headers line (none when there are none).
-func Preflight(origin, path, method string, requestHeaders ...string) Request {
-	r := Request{Method: http.MethodOptions, Path: path, Header: [][2]string{
+func Preflight(origin, path, method string, requestHeaders ...string) conformance.Request {
+	r := conformance.Request{Method: http.MethodOptions, Path: path, Header: [][2]string{
 		{corsa.HeaderOrigin, origin},
 		{corsa.HeaderRequestMethod, method},
 	}}
@@ -59,22 +58,22 @@ func Preflight(origin, path, method string, requestHeaders ...string) Request {
 
 // Actual is a method request to path from origin, or without Origin when
 // origin is empty.
-func Actual(method, origin, path string) Request {
-	r := Request{Method: method, Path: path}
+func Actual(method, origin, path string) conformance.Request {
+	r := conformance.Request{Method: method, Path: path}
 	if origin != "" {
 		r.Header = [][2]string{{corsa.HeaderOrigin, origin}}
 	}
 	return r
 }
 
-// AllowedPreflight is AdapterPolicy's answer to a Preflight from AppOrigin
+// AllowedPreflight is Policy's answer to a Preflight from conformance.AppOrigin
 // for a listed method and listed request headers: 204 with every preflight
 // header, and no handler runs.
-func AllowedPreflight() Want {
-	return Want{
+func AllowedPreflight() conformance.Want {
+	return conformance.Want{
 		Status: http.StatusNoContent,
 		Headers: map[string]string{
-			corsa.HeaderAllowOrigin:      AppOrigin,
+			corsa.HeaderAllowOrigin:      conformance.AppOrigin,
 			corsa.HeaderAllowCredentials: "true",
 			corsa.HeaderAllowMethods:     "PUT, DELETE",
 			corsa.HeaderAllowHeaders:     "Content-Type, X-Request-Id",
@@ -84,25 +83,25 @@ func AllowedPreflight() Want {
 	}
 }
 
-// RefusedPreflight is AdapterPolicy's answer to a preflight it refuses: 403
+// RefusedPreflight is Policy's answer to a preflight it refuses: 403
 // with no Access-Control-* header but the preflight Vary, and no handler
 // runs.
-func RefusedPreflight() Want {
+func RefusedPreflight() conformance.Want {
 	w := AllowedPreflight()
 	w.Status, w.Headers = http.StatusForbidden, nil
 	return w
 }
 
-// AllowedActual is AdapterPolicy's answer to an actual request from
-// AppOrigin: the handler runs and answers 200, and the response carries the
+// AllowedActual is Policy's answer to an actual request from
+// conformance.AppOrigin: the handler runs and answers 200, and the response carries the
 // actual-request headers and Vary: Origin.
-func AllowedActual() Want {
-	return Want{
+func AllowedActual() conformance.Want {
+	return conformance.Want{
 		Status: http.StatusOK,
 		Headers: map[string]string{
-			corsa.HeaderAllowOrigin:      AppOrigin,
+			corsa.HeaderAllowOrigin:      conformance.AppOrigin,
 			corsa.HeaderAllowCredentials: "true",
-			corsa.HeaderExposeHeaders:    TotalCountHeader,
+			corsa.HeaderExposeHeaders:    conformance.TotalCountHeader,
 		},
 		Vary:       []string{corsa.HeaderOrigin},
 		NoVary:     []string{corsa.HeaderRequestMethod, corsa.HeaderRequestHeaders},
@@ -110,24 +109,24 @@ func AllowedActual() Want {
 	}
 }
 
-// RefusedActual is AdapterPolicy's answer to a request from an origin it
+// RefusedActual is Policy's answer to a request from an origin it
 // does not list, or without Origin: the handler runs and answers 200, and
 // the response gets only Vary: Origin.
-func RefusedActual() Want {
+func RefusedActual() conformance.Want {
 	w := AllowedActual()
 	w.Headers = nil
 	return w
 }
 
-// Expect sends r through do (a Server.Do, such as Recorder's), reads the
-// response, fails t with every problem Check finds, each naming r, and
-// returns the body for checks of the test's own.
+// Expect sends r through do (a conformance.Server.Do, such as
+// conformance.Recorder's), reads the response, fails t with every problem
+// w.Check finds, each naming r, and returns the body for checks of the
+// test's own.
 //
 // Expect is for tests that write every handler and middleware themselves,
-// so it is stricter than the suite about Vary: the response must carry
-// exactly one Vary line, w.Vary joined with ", " in order, or none when
-// w.Vary is empty.
-func (w Want) Expect(t testing.TB, do func(*http.Request) (*http.Response, error), r Request) (body string) {
+// so it is stricter than the suite about Vary: the response's Vary tokens
+// (conformance.VaryTokens) must be exactly w.Vary, in order.
+func Expect(t testing.TB, do func(*http.Request) (*http.Response, error), r conformance.Request, w conformance.Want) (body string) {
 	t.Helper()
 	resp, err := do(r.HTTP())
 	if err != nil {
@@ -142,12 +141,8 @@ func (w Want) Expect(t testing.TB, do func(*http.Request) (*http.Response, error
 		}
 	}
 	problems := w.Check(resp, b)
-	var vary []string
-	if len(w.Vary) > 0 {
-		vary = []string{strings.Join(w.Vary, ", ")}
-	}
-	if got := resp.Header.Values(corsa.HeaderVary); !slices.Equal(got, vary) {
-		problems = append(problems, fmt.Sprintf("Vary lines %q, want exactly %q", got, vary))
+	if got := conformance.VaryTokens(resp.Header); !slices.EqualFunc(got, w.Vary, strings.EqualFold) {
+		problems = append(problems, fmt.Sprintf("Vary %q, want exactly the tokens %q", resp.Header.Values(corsa.HeaderVary), w.Vary))
 	}
 	for _, p := range problems {
 		t.Errorf("%s: %s", r, p)
@@ -196,38 +191,38 @@ func CheckRefusesInvalidConfig[M any](t *testing.T, newMiddleware func(corsa.Con
 // corsa.Middleware m, answer with m's current policy on every request,
 // follow m.Reconfigure from the next request on, and keep the current
 // policy when Reconfigure refuses a config. serve must route GET /items to
-// a handler that runs (see HandlerHeader) and answers 200.
+// a handler that runs (see conformance.HandlerHeader) and answers 200.
 func CheckFollowsReconfigure[M any](t *testing.T, fromMiddleware func(*corsa.Middleware) M, serve func(M) func(*http.Request) (*http.Response, error)) {
 	t.Helper()
-	m, err := corsa.NewMiddleware(AdapterPolicy())
+	m, err := corsa.NewMiddleware(Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
 	servers := [...]func(*http.Request) (*http.Response, error){serve(fromMiddleware(m)), serve(fromMiddleware(m))}
 	otherAllowed := AllowedActual()
-	otherAllowed.Headers[corsa.HeaderAllowOrigin] = OtherOrigin
-	expect := func(name string, w Want, origin string) {
+	otherAllowed.Headers[corsa.HeaderAllowOrigin] = conformance.OtherOrigin
+	expect := func(name string, w conformance.Want, origin string) {
 		t.Helper()
 		for i, do := range servers {
 			t.Run(name+[...]string{" on the first server", " on the second server"}[i], func(t *testing.T) {
-				w.Expect(t, do, Actual(http.MethodGet, origin, "/items"))
+				Expect(t, do, Actual(http.MethodGet, origin, "/items"), w)
 			})
 		}
 	}
 
-	expect("the initial policy allows its origin", AllowedActual(), AppOrigin)
-	expect("the initial policy refuses an origin it does not list", RefusedActual(), OtherOrigin)
+	expect("the initial policy allows its origin", AllowedActual(), conformance.AppOrigin)
+	expect("the initial policy refuses an origin it does not list", RefusedActual(), conformance.OtherOrigin)
 
-	moved := AdapterPolicy()
-	moved.Origins = []string{OtherOrigin}
+	moved := Policy()
+	moved.Origins = []string{conformance.OtherOrigin}
 	if err := m.Reconfigure(moved); err != nil {
 		t.Fatal(err)
 	}
-	expect("after Reconfigure the newly listed origin is allowed", otherAllowed, OtherOrigin)
-	expect("after Reconfigure the origin no longer listed is refused", RefusedActual(), AppOrigin)
+	expect("after Reconfigure the newly listed origin is allowed", otherAllowed, conformance.OtherOrigin)
+	expect("after Reconfigure the origin no longer listed is refused", RefusedActual(), conformance.AppOrigin)
 
 	if err := m.Reconfigure(corsa.Config{Origins: []string{"https://*.com"}}); err == nil {
 		t.Fatal("Reconfigure accepted an invalid config")
 	}
-	expect("a refused Reconfigure keeps the current policy", otherAllowed, OtherOrigin)
+	expect("a refused Reconfigure keeps the current policy", otherAllowed, conformance.OtherOrigin)
 }
