@@ -20,7 +20,10 @@
 // does not count the time spent waiting for a CPU. All runs share
 // -budget (70 s by default); -benchtime sets the CPU time per run instead
 // (500ms), or its iterations (1000x). A busy machine is reported at the
-// start, on standard error, and in the report.
+// start, on standard error, and in the report. With -e2e it also serves
+// an allowed actual GET over real HTTP on 127.0.0.1 with each
+// implementation and reports the throughput as a ratio to the bare
+// framework's, in interleaved rounds too.
 package main
 
 import (
@@ -54,6 +57,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", "markdown", "output format: markdown or benchstat")
 	chart := fs.String("chart", defaultChart, `write the SVG chart to this file; "" for none`)
 	filter := fs.String("run", "", "run only the cases whose name (Framework/scenario/impl) matches this regular expression")
+	e2e := fs.Bool("e2e", false, "also measure loopback HTTP throughput on 127.0.0.1 (bare, corsa, the framework's CORS, rs/cors; about 30 s more)")
 	quiet := fs.Bool("q", false, "do not print progress on standard error (warnings still are)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -96,6 +100,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var e2eResults []e2eResult
+	if *e2e {
+		if e2eResults, err = measureE2E(cases, defaultE2E, progress); err != nil {
+			return err
+		}
+	}
 	m.loadEnd, m.cpuShare = loadAverage(), info.cpuShare
 	for _, w := range m.warnings() {
 		fmt.Fprintln(stderr, "corsa-bench: warning:", w)
@@ -109,6 +119,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		writeBenchstat(stdout, m, results)
 	} else {
 		writeMarkdown(stdout, m, method, results)
+		writeE2E(stdout, defaultE2E, e2eResults)
 	}
 	if *chart != "" {
 		if err := os.WriteFile(*chart, []byte(renderChart(results, fmt.Sprintf("corsa-bench on %s; %s", m, method))), 0o644); err != nil {

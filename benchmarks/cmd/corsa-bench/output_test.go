@@ -197,3 +197,28 @@ func TestABusyMachineIsReportedWithWhatItMeans(t *testing.T) {
 		})
 	}
 }
+
+func TestEndToEndServesEveryImplementationOverLoopback(t *testing.T) {
+	cases := selectCases(regexp.MustCompile(`^(NetHTTP|Fiber)/actual/`))
+	lim := e2eLimits{rounds: 2, slice: 20 * time.Millisecond, maxRequests: 50}
+	results, err := measureE2E(cases, lim, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range results {
+		got = append(got, r.framework+"/"+r.impl)
+		if len(r.rps) != 2 || r.rps[0] <= 0 {
+			t.Errorf("%s/%s: rounds %v, want 2 positive", r.framework, r.impl, r.rps)
+		}
+	}
+	want := []string{"NetHTTP/bare", "NetHTTP/corsa", "NetHTTP/rs-cors", "Fiber/bare", "Fiber/corsa", "Fiber/fiber-cors"}
+	if !slices.Equal(got, want) {
+		t.Errorf("implementations %q, want %q (no floor)", got, want)
+	}
+	var b bytes.Buffer
+	writeE2E(&b, lim, results)
+	if !strings.Contains(b.String(), "## End to end") || !regexp.MustCompile(`\| NetHTTP \| corsa \| \d+ \| [0-9.]+×`).MatchString(b.String()) {
+		t.Errorf("section:\n%s", b.String())
+	}
+}
