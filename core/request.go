@@ -47,7 +47,11 @@ const (
 // RequestFromHTTP reads the values a Policy needs from r. It allocates
 // nothing: the header map's own strings and slices are used as they are.
 func RequestFromHTTP(r *http.Request) Request {
-	origins := r.Header[HeaderOrigin]
+	return requestFrom(r, r.Header[HeaderOrigin])
+}
+
+// requestFrom is RequestFromHTTP given r's Origin lines.
+func requestFrom(r *http.Request, origins []string) Request {
 	req := Request{Method: r.Method, Path: r.URL.Path}
 	if len(origins) == 0 {
 		return req
