@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -27,13 +28,25 @@ const shutdownTimeout = 5 * time.Second
 // the routes of routes.go, and a recorder in front of everything.
 type adapter struct {
 	name string
-	// serve serves policy on ln until stop is called.
+	// peer marks another library than corsa: where it does not do what
+	// corsa's scenarios expect, that is a difference to report, not a
+	// failure.
+	peer bool
+	// module is the Go module of a peer, for its version.
+	module string
+	// serve serves policy on ln until stop is called. It returns an error
+	// wrapping errCannotExpress for a policy the library has no setting
+	// for.
 	serve func(ln net.Listener, policy corsa.Config, rec *recorder) (stop func() error, err error)
 }
 
-// adapters are the matrix's columns, in order.
+// servers are the matrix's columns, in order: corsa's adapters, then the
+// peers.
+var servers = append(slices.Clone(adapters), peers...)
+
+// adapters are corsa's own, held to every expectation of the scenarios.
 var adapters = []adapter{
-	{"net/http", viaHTTP(func(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	{name: "net/http", serve: viaHTTP(func(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
 		p, err := corsa.New(policy)
 		if err != nil {
 			return nil, err
@@ -46,7 +59,7 @@ var adapters = []adapter{
 		}
 		return p.Handler(mux), nil
 	})},
-	{"chi", viaHTTP(func(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	{name: "chi", serve: viaHTTP(func(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
 		mw, err := corsachi.New(policy)
 		if err != nil {
 			return nil, err
@@ -60,7 +73,7 @@ var adapters = []adapter{
 		}
 		return r, nil
 	})},
-	{"gin", viaHTTP(func(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	{name: "gin", serve: viaHTTP(func(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
 		mw, err := corsagin.New(policy)
 		if err != nil {
 			return nil, err
@@ -74,7 +87,7 @@ var adapters = []adapter{
 		}
 		return e, nil
 	})},
-	{"echo", viaHTTP(func(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	{name: "echo", serve: viaHTTP(func(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
 		mw, err := corsaecho.New(policy)
 		if err != nil {
 			return nil, err
@@ -88,7 +101,7 @@ var adapters = []adapter{
 		}
 		return e, nil
 	})},
-	{"fiber", serveFiber},
+	{name: "fiber", serve: serveFiber},
 }
 
 // viaHTTP serves the net/http handler that build makes around endpoint.
@@ -115,13 +128,19 @@ func viaHTTP(build func(policy corsa.Config, endpoint http.Handler) (http.Handle
 
 // serveFiber serves with fiber, whose adapter works on fasthttp directly.
 func serveFiber(ln net.Listener, policy corsa.Config, rec *recorder) (func() error, error) {
-	mw, err := corsafiber.New(policy)
+	return serveFiberWith(ln, rec, func() (fiber.Handler, error) { return corsafiber.New(policy) })
+}
+
+// serveFiberWith serves a fiber app with the CORS middleware that mw
+// makes.
+func serveFiberWith(ln net.Listener, rec *recorder, mw func() (fiber.Handler, error)) (func() error, error) {
+	cors, err := mw()
 	if err != nil {
 		return nil, err
 	}
 	app := fiber.New(fiber.Config{DisableStartupMessage: true})
 	app.Use(rec.recordFiber)
-	app.Use(mw)
+	app.Use(cors)
 	for _, r := range routes {
 		for _, m := range r.methods {
 			app.Add(m, r.path, rec.fiberEndpoint)

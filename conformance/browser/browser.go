@@ -217,9 +217,25 @@ type fetchResult struct {
 	Headers map[string]*string `json:"headers"`
 }
 
-// fetch calls fetch(url, init) in the page and reads the named response
-// headers.
-func (t *tab) fetch(url string, init fetchInit, names ...string) (fetchResult, error) {
+// navigate loads url as a top-level page, a request without Origin.
+func (t *tab) navigate(url string) error {
+	return t.do(func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.Navigate(url))
+	})
+}
+
+// The page's probe functions (page.html).
+const (
+	// probeHere fetches from the page itself.
+	probeHere = "probe"
+	// probeSandboxed fetches from a sandboxed iframe, whose origin is
+	// opaque: its requests carry Origin: null.
+	probeSandboxed = "probeSandboxed"
+)
+
+// fetch calls fetch(url, init) through the page's probe function fn and
+// reads the named response headers.
+func (t *tab) fetch(fn, url string, init fetchInit, names ...string) (fetchResult, error) {
 	if names == nil {
 		names = []string{}
 	}
@@ -227,7 +243,7 @@ func (t *tab) fetch(url string, init fetchInit, names ...string) (fetchResult, e
 	if err != nil {
 		return fetchResult{}, err
 	}
-	expr := "probe(..." + string(args) + ")"
+	expr := fn + "(..." + string(args) + ")"
 	var res fetchResult
 	err = t.do(func(ctx context.Context) error {
 		res, err = chromedp.Run(ctx, chromedp.Evaluate[fetchResult](expr, chromedp.EvalAwaitPromise))
@@ -247,6 +263,21 @@ func (t *tab) blockReason(url string) (network.CorsError, string, error) {
 		}
 		if time.Now().After(deadline) {
 			return reason, line, fmt.Errorf("no DevTools issue and console line about %s within %v", url, reasonTimeout)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// blockIssue waits for the CORS error of the DevTools issue about url
+// alone: a sandboxed iframe's console lines do not reach the tab's log.
+func (t *tab) blockIssue(url string) (network.CorsError, error) {
+	deadline := time.Now().Add(reasonTimeout)
+	for {
+		if reason, _ := t.reported(url); reason != "" {
+			return reason, nil
+		}
+		if time.Now().After(deadline) {
+			return "", fmt.Errorf("no DevTools issue about %s within %v", url, reasonTimeout)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -13,11 +14,14 @@ import (
 // results collects every run's outcomes for TestMain to print.
 var results matrix
 
+// update rewrites RESULTS.md from the run instead of comparing with it.
+var update = flag.Bool("update", false, "rewrite "+resultsFile+" from this run")
+
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.ReleaseMode) // before any engine exists: it is global
 	code := m.Run()
 	var columns, rows []string
-	for _, a := range adapters {
+	for _, a := range servers {
 		columns = append(columns, a.name)
 	}
 	for _, s := range scenarios {
@@ -29,9 +33,10 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// TestBrowser runs every scenario with every adapter in one headless
-// Chromium, each scenario in a fresh browser context, the adapters side
-// by side.
+// TestBrowser runs every scenario with every server, corsa's adapters and
+// the peers, in one headless Chromium, each scenario in a fresh browser
+// context, the servers side by side. Then it compares RESULTS.md with what
+// it saw, or rewrites it with -update.
 func TestBrowser(t *testing.T) {
 	path, err := findChromium()
 	if err != nil {
@@ -58,6 +63,7 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 	t.Cleanup(func() { results.finishRun(b.version, time.Since(start)) })
+	t.Cleanup(func() { checkResults(t, b.version) })
 	pagePort, stopPage, err := servePage()
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +71,7 @@ func TestBrowser(t *testing.T) {
 	t.Cleanup(func() { stopPage() })
 	t.Logf("%s, page on http://%s:%d and http://%s:%d", b.version, appHost, pagePort, evilHost, pagePort)
 
-	for _, a := range adapters {
+	for _, a := range servers {
 		t.Run(strings.ReplaceAll(a.name, "/", ""), func(t *testing.T) {
 			// In parallel, so that the adapters' max-age waits overlap.
 			t.Parallel()
@@ -80,15 +86,40 @@ func TestBrowser(t *testing.T) {
 			})
 			for _, sc := range scenarios {
 				t.Run(sc.name, func(t *testing.T) {
-					defer func() { results.record(a.name, sc.label, !t.Failed()) }()
+					ss := &session{t: t, site: s, server: a, key: strings.ReplaceAll(sc.label, " ", "-")}
+					defer func() { results.record(a.name, sc.label, ss) }()
 					tab, err := b.newTab()
 					if err != nil {
 						t.Fatal(err)
 					}
 					defer tab.cancel()
-					sc.run(&session{t: t, tab: tab, site: s, key: strings.ReplaceAll(sc.label, " ", "-")})
+					ss.tab = tab
+					sc.run(ss)
 				})
 			}
 		})
+	}
+}
+
+// checkResults compares RESULTS.md with this run, or rewrites it with
+// -update, when every scenario ran with every server.
+func checkResults(t *testing.T, browser string) {
+	got, complete := results.markdown(browser)
+	if !complete {
+		t.Logf("%s not checked: not every scenario ran with every server", resultsFile)
+		return
+	}
+	if *update {
+		if err := os.WriteFile(resultsFile, got, 0o644); err != nil {
+			t.Error(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(resultsFile)
+	if err != nil {
+		t.Fatalf("%v (go test -run TestBrowser -update writes it)", err)
+	}
+	if !sameResults(got, want) {
+		t.Errorf("%s differs from this run; rerun with -update and review the diff. This run:\n%s", resultsFile, got)
 	}
 }

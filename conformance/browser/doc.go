@@ -7,6 +7,22 @@
 // how many preflights the server saw, and the reason Chromium's DevTools
 // give for every block.
 //
+// The same scenarios run against the peers (rs/cors, go-chi/cors,
+// gin-contrib/cors, echo's and fiber's CORS middleware, configured as
+// their documentation says for the same policy; peers.go). Where a peer
+// does otherwise than corsa, that is reported, not failed; a policy a
+// peer cannot express is reported as such. For every fetch of every
+// server, the browser-outcome checker of package conformance (CheckRead,
+// CheckPreflight, ExposedHeaders), given the request and the responses the
+// server actually sent, must predict what Chromium did; any disagreement
+// fails the test. RESULTS.md, the table of what Chromium allowed and
+// refused per library and scenario, is written by
+//
+//	go test ./conformance/browser -run TestBrowser -update
+//
+// and a full run without -update fails when it differs (but for the
+// browser's version line).
+//
 // Run it with
 //
 //	go test ./conformance/browser
@@ -17,7 +33,7 @@
 // (as in CI) or CORSA_CHROMIUM names a missing browser, which turn the
 // skip into a failure.
 //
-// TestMain prints an adapter × scenario matrix of pass/fail at the end,
+// TestMain prints a server × scenario matrix of pass/fail at the end,
 // with the browser's version and the time taken. go test shows it without
 // -v when run in this directory with no package arguments; with package
 // arguments (go test ./...) it shows it only with -v or on failure, as it

@@ -88,19 +88,58 @@ type request struct {
 	Method, URI, Origin, RequestMethod, RequestHeaders string
 }
 
+// exchange is a request that arrived and the response the server gave it,
+// as the browser received it: the input of the browser-outcome checker.
+type exchange struct {
+	req  request
+	resp *http.Response // nil until the server has answered
+}
+
 // recorder is an API server's log: every request as it arrived, before
 // any middleware, and every request a handler served. It is how the
 // scenarios count preflights and tell whether the handler ran.
 type recorder struct {
 	mu       sync.Mutex
-	arrived  []request
+	arrived  []*exchange
 	handlers []request
 }
 
-func (rec *recorder) arrive(r request) {
+// arrive logs r and returns the exchange to complete with answer.
+func (rec *recorder) arrive(r request) *exchange {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
-	rec.arrived = append(rec.arrived, r)
+	x := &exchange{req: r}
+	rec.arrived = append(rec.arrived, x)
+	return x
+}
+
+// answer records the response the server gave x, once.
+func (rec *recorder) answer(x *exchange, status int, h http.Header) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if x.resp == nil {
+		x.resp = &http.Response{StatusCode: status, Header: h.Clone()}
+	}
+}
+
+// mark returns a position in the log, for since.
+func (rec *recorder) mark() int {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return len(rec.arrived)
+}
+
+// since returns the exchanges for uri that arrived after mark.
+func (rec *recorder) since(mark int, uri string) []exchange {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	var out []exchange
+	for _, x := range rec.arrived[mark:] {
+		if x.req.URI == uri {
+			out = append(out, *x)
+		}
+	}
+	return out
 }
 
 func (rec *recorder) handled(r request) {
@@ -114,8 +153,8 @@ func (rec *recorder) preflights(uri string) []request {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
 	var out []request
-	for _, r := range rec.arrived {
-		if r.URI == uri && r.Method == http.MethodOptions && r.RequestMethod != "" {
+	for _, x := range rec.arrived {
+		if r := x.req; r.URI == uri && r.Method == http.MethodOptions && r.RequestMethod != "" {
 			out = append(out, r)
 		}
 	}
@@ -145,13 +184,37 @@ func httpRequest(r *http.Request) request {
 	}
 }
 
-// record wraps a whole net/http server, outside the CORS middleware.
+// record wraps a whole net/http server, outside the CORS middleware, and
+// keeps each response's status and header as they go on the wire.
 func (rec *recorder) record(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec.arrive(httpRequest(r))
-		next.ServeHTTP(w, r)
+		x := rec.arrive(httpRequest(r))
+		next.ServeHTTP(&answerWriter{ResponseWriter: w, rec: rec, x: x}, r)
+		rec.answer(x, http.StatusOK, w.Header()) // a handler that wrote nothing
 	})
 }
+
+// answerWriter records the response when its header is sent.
+type answerWriter struct {
+	http.ResponseWriter
+	rec *recorder
+	x   *exchange
+}
+
+func (w *answerWriter) WriteHeader(status int) {
+	if status >= 200 { // 1xx responses are interim
+		w.rec.answer(w.x, status, w.Header())
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *answerWriter) Write(p []byte) (int, error) {
+	w.rec.answer(w.x, http.StatusOK, w.Header())
+	return w.ResponseWriter.Write(p)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *answerWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // endpoint is the net/http handler of every route.
 func (rec *recorder) endpoint() http.Handler {
@@ -183,10 +246,19 @@ func fiberRequest(c *fiber.Ctx) request {
 	}
 }
 
-// recordFiber is the first middleware of a fiber app.
+// recordFiber is the first middleware of a fiber app. It runs the app's
+// error handler itself, so that the response it records is final.
 func (rec *recorder) recordFiber(c *fiber.Ctx) error {
-	rec.arrive(fiberRequest(c))
-	return c.Next()
+	x := rec.arrive(fiberRequest(c))
+	if err := c.Next(); err != nil {
+		if err := c.App().Config().ErrorHandler(c, err); err != nil {
+			return err
+		}
+	}
+	h := http.Header{}
+	c.Response().Header.VisitAll(func(k, v []byte) { h.Add(string(k), string(v)) })
+	rec.answer(x, c.Response().StatusCode(), h)
+	return nil
 }
 
 // fiberEndpoint is the fiber handler of every route.

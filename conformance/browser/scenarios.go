@@ -1,8 +1,9 @@
 package browser
 
 import (
-	"encoding/json"
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -33,15 +34,48 @@ var scenarios = []scenario{
 	{"max-age 600", "a second preflight within max-age is not sent", maxAgeCaches},
 	{"max-age 0", "with max-age 0 every request is preflighted again", maxAgeZero},
 	{"any origin", "an any-origin policy shares with every origin but never with credentials", anyOrigin},
+	{"null origin", "a sandboxed page, whose origin is null, reads a response shared with any origin", nullOrigin},
+	{"no Origin", "a request without Origin gets Access-Control-Allow-Origin * from an any-origin policy", noOrigin},
 }
 
-// session is one scenario against one adapter: a fresh tab, the adapter's
+// session is one scenario against one server: a fresh tab, the server's
 // site, and a key that makes the scenario's URLs its own.
 type session struct {
-	t    *testing.T
-	tab  *tab
-	site *site
-	key  string
+	t      *testing.T
+	tab    *tab
+	site   *site
+	key    string
+	server adapter
+	origin string // the page's origin, set by open
+
+	// did is what Chromium did, one line per request, for RESULTS.md.
+	did []string
+	// differs lists where the server did not do what the scenario
+	// expects of corsa.
+	differs []string
+}
+
+// expect reports that the server did not do what the scenario expects of
+// corsa: a failure for corsa's adapters, a difference to report for a
+// peer.
+func (s *session) expect(format string, args ...any) {
+	s.t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	s.differs = append(s.differs, portless(msg))
+	if s.server.peer {
+		s.t.Logf("differs from corsa: %s", msg)
+		return
+	}
+	s.t.Error(msg)
+}
+
+// need skips the scenario when the server cannot express a's policy.
+func (s *session) need(a *api) {
+	s.t.Helper()
+	if a.cannot != nil {
+		s.did = append(s.did, a.cannot.Error())
+		s.t.Skipf("%s %v", s.server.name, a.cannot)
+	}
 }
 
 // open loads the probe page as origin.
@@ -50,104 +84,33 @@ func (s *session) open(origin string) {
 	if err := s.tab.open(origin); err != nil {
 		s.t.Fatalf("opening the page as %s: %v", origin, err)
 	}
+	s.origin = origin
 }
 
-// fetch runs fetch(url, init) in the page.
-func (s *session) fetch(url string, init fetchInit, names ...string) fetchResult {
+// fetch runs fetch(url, init) in the page, for the api a serves, and
+// checks that the browser-outcome checker agrees with what Chromium did.
+func (s *session) fetch(a *api, url string, init fetchInit, names ...string) fetchResult {
 	s.t.Helper()
-	res, err := s.tab.fetch(url, init, names...)
+	return s.probe(probeHere, s.origin, a, url, init, names)
+}
+
+// fetchSandboxed is fetch from a sandboxed iframe of the page, whose
+// origin is "null".
+func (s *session) fetchSandboxed(a *api, url string, init fetchInit, names ...string) fetchResult {
+	s.t.Helper()
+	return s.probe(probeSandboxed, "null", a, url, init, names)
+}
+
+func (s *session) probe(fn, origin string, a *api, url string, init fetchInit, names []string) fetchResult {
+	s.t.Helper()
+	s.need(a)
+	mark := a.rec.mark()
+	res, err := s.tab.fetch(fn, url, init, names...)
 	if err != nil {
 		s.t.Fatalf("fetch %s: %v", url, err)
 	}
+	s.judge(origin, a, mark, url, init, res, names)
 	return res
-}
-
-// readable checks that the page could read a 200 response, and reports
-// whether it could.
-func (s *session) readable(url string, res fetchResult) bool {
-	s.t.Helper()
-	if !res.Resolved {
-		reason, line := s.tab.reported(url)
-		s.t.Errorf("fetch %s rejected (%s), want a readable response; Chromium: %s %s", url, res.Error, reason, line)
-		return false
-	}
-	if res.Status != http.StatusOK {
-		s.t.Errorf("fetch %s: status %d, want %d", url, res.Status, http.StatusOK)
-		return false
-	}
-	return true
-}
-
-// blocked checks that the page got a TypeError and that Chromium blamed
-// CORS for the reason want, in a DevTools issue and on the console.
-func (s *session) blocked(url string, res fetchResult, want network.CorsError) {
-	s.t.Helper()
-	if res.Resolved {
-		s.t.Errorf("fetch %s resolved with status %d and body %q, want a TypeError", url, res.Status, res.Body)
-		return
-	}
-	if !strings.HasPrefix(res.Error, "TypeError:") {
-		s.t.Errorf("fetch %s rejected with %q, want a TypeError", url, res.Error)
-	}
-	reason, line, err := s.tab.blockReason(url)
-	if err != nil {
-		s.t.Errorf("fetch %s: %v (issue %q, console %q)", url, err, reason, line)
-		return
-	}
-	s.t.Logf("Chromium blocked %s: %s: %s", url, reason, line)
-	if reason != want {
-		s.t.Errorf("fetch %s blocked for %s, want %s", url, reason, want)
-	}
-	if !strings.Contains(line, "blocked by CORS policy") {
-		s.t.Errorf("fetch %s: console says %q, want a CORS block", url, line)
-	}
-}
-
-// header checks what response.headers.get(name) returned.
-func (s *session) header(url string, res fetchResult, name string, want *string) {
-	s.t.Helper()
-	got := res.Headers[name]
-	show := func(v *string) string {
-		if v == nil {
-			return "null"
-		}
-		return `"` + *v + `"`
-	}
-	if (got == nil) != (want == nil) || got != nil && *got != *want {
-		s.t.Errorf("fetch %s: headers.get(%q) = %s, want %s", url, name, show(got), show(want))
-	}
-}
-
-// echo decodes a pathEcho response and compares it with want.
-func (s *session) echo(url string, res fetchResult, want echoed) {
-	s.t.Helper()
-	var got echoed
-	if err := json.Unmarshal([]byte(res.Body), &got); err != nil {
-		s.t.Errorf("fetch %s: body %q: %v", url, res.Body, err)
-		return
-	}
-	if got != want {
-		s.t.Errorf("fetch %s: the server received %+v, want %+v", url, got, want)
-	}
-}
-
-// preflights checks how many preflights a reached the server for path,
-// and returns them.
-func (s *session) preflights(a *api, path string, want int) []request {
-	s.t.Helper()
-	got := a.rec.preflights(uri(path, s.key))
-	if len(got) != want {
-		s.t.Errorf("the server saw %d preflights for %s, want %d", len(got), uri(path, s.key), want)
-	}
-	return got
-}
-
-// handlerRuns checks how many method requests for path a handler served.
-func (s *session) handlerRuns(a *api, method, path string, want int) {
-	s.t.Helper()
-	if got := a.rec.handlerRuns(method, uri(path, s.key)); got != want {
-		s.t.Errorf("the handler served %d %s %s, want %d", got, method, uri(path, s.key), want)
-	}
 }
 
 // put is a preflighted request: PUT is not CORS-safelisted, nor is the
@@ -157,8 +120,8 @@ var put = fetchInit{Method: http.MethodPut, Headers: map[string]string{"X-Reques
 func simpleGet(s *session) {
 	s.open(s.site.app)
 	u := s.site.listed.url(conformance.PathResource, s.key)
-	if res := s.fetch(u, fetchInit{}); s.readable(u, res) && res.Body != conformance.ResourceBody {
-		s.t.Errorf("fetch %s: body %q, want %q", u, res.Body, conformance.ResourceBody)
+	if res := s.fetch(s.site.listed, u, fetchInit{}); s.readable(u, res) && res.Body != conformance.ResourceBody {
+		s.expect("fetch %s: body %q, want %q", u, res.Body, conformance.ResourceBody)
 	}
 	s.preflights(s.site.listed, conformance.PathResource, 0)
 }
@@ -166,7 +129,7 @@ func simpleGet(s *session) {
 func preflightedPut(s *session) {
 	s.open(s.site.app)
 	u := s.site.listed.url(pathEcho, s.key)
-	res := s.fetch(u, fetchInit{
+	res := s.fetch(s.site.listed, u, fetchInit{
 		Method:  http.MethodPut,
 		Headers: map[string]string{"Content-Type": "application/json", "X-Request-Id": "req-42"},
 		Body:    `{"n":1}`,
@@ -190,22 +153,22 @@ func credentials(s *session) {
 	s.open(s.site.app)
 	include := fetchInit{Credentials: "include"}
 	login := s.site.listed.url(pathLogin, s.key)
-	s.readable(login, s.fetch(login, include))
+	s.readable(login, s.fetch(s.site.listed, login, include))
 
 	cookie := cookieName + "=" + cookieValue
 	u := s.site.listed.url(pathEcho, s.key)
-	if res := s.fetch(u, include); s.readable(u, res) {
+	if res := s.fetch(s.site.listed, u, include); s.readable(u, res) {
 		s.echo(u, res, echoed{Method: http.MethodGet, Cookie: cookie})
 	}
 	// The preflight itself never carries cookies; the PUT after it does,
 	// and its response is readable only with Allow-Credentials.
 	withPut := put
 	withPut.Credentials = "include"
-	if res := s.fetch(u, withPut); s.readable(u, res) {
+	if res := s.fetch(s.site.listed, u, withPut); s.readable(u, res) {
 		s.echo(u, res, echoed{Method: http.MethodPut, RequestID: "req-42", Cookie: cookie})
 	}
 	// fetch's default, "same-origin", sends no cookie to another origin.
-	if res := s.fetch(u, fetchInit{}); s.readable(u, res) {
+	if res := s.fetch(s.site.listed, u, fetchInit{}); s.readable(u, res) {
 		s.echo(u, res, echoed{Method: http.MethodGet})
 	}
 }
@@ -213,7 +176,7 @@ func credentials(s *session) {
 func disallowedOrigin(s *session) {
 	s.open(s.site.evil)
 	u := s.site.listed.url(conformance.PathResource, s.key)
-	s.blocked(u, s.fetch(u, fetchInit{}), network.CorsErrorMissingAllowOriginHeader)
+	s.blocked(u, s.fetch(s.site.listed, u, fetchInit{}), network.CorsErrorMissingAllowOriginHeader)
 	// SPEC.md §3: the server does not block; the browser does.
 	s.handlerRuns(s.site.listed, http.MethodGet, conformance.PathResource, 1)
 
@@ -221,7 +184,7 @@ func disallowedOrigin(s *session) {
 	// SPEC.md §2: a refused preflight has no Access-Control-Allow-*
 	// header. Chromium checks the origin before the status (403), so the
 	// missing origin is what it reports.
-	s.blocked(p, s.fetch(p, put), network.CorsErrorPreflightMissingAllowOriginHeader)
+	s.blocked(p, s.fetch(s.site.listed, p, put), network.CorsErrorPreflightMissingAllowOriginHeader)
 	s.preflights(s.site.listed, pathEcho, 1)
 	s.handlerRuns(s.site.listed, http.MethodPut, pathEcho, 0)
 }
@@ -230,7 +193,7 @@ func headerNotAllowed(s *session) {
 	s.open(s.site.app)
 	u := s.site.listed.url(pathEcho, s.key)
 	init := fetchInit{Method: http.MethodPut, Headers: map[string]string{"X-Request-Id": "req-42", "X-Unlisted": "1"}}
-	s.blocked(u, s.fetch(u, init), network.CorsErrorPreflightMissingAllowOriginHeader)
+	s.blocked(u, s.fetch(s.site.listed, u, init), network.CorsErrorPreflightMissingAllowOriginHeader)
 	if got := s.preflights(s.site.listed, pathEcho, 1); len(got) == 1 && got[0].RequestHeaders != "x-request-id,x-unlisted" {
 		s.t.Errorf("preflight asked for headers %q, want %q", got[0].RequestHeaders, "x-request-id,x-unlisted")
 	}
@@ -240,7 +203,7 @@ func headerNotAllowed(s *session) {
 func exposedHeaders(s *session) {
 	s.open(s.site.app)
 	u := s.site.listed.url(conformance.PathResource, s.key)
-	res := s.fetch(u, fetchInit{}, conformance.TotalCountHeader, conformance.HandlerHeader, "Content-Type")
+	res := s.fetch(s.site.listed, u, fetchInit{}, conformance.TotalCountHeader, conformance.HandlerHeader, "Content-Type")
 	if !s.readable(u, res) {
 		return
 	}
@@ -257,11 +220,12 @@ const chromiumDefaultMaxAge = 5 * time.Second
 // twoPuts sends put to a twice, pause apart, and checks how many
 // preflights that took.
 func twoPuts(s *session, a *api, pause time.Duration, preflights int) {
+	s.need(a)
 	s.open(s.site.app)
 	u := a.url(pathEcho, s.key)
-	s.readable(u, s.fetch(u, put))
+	s.readable(u, s.fetch(a, u, put))
 	time.Sleep(pause)
-	s.readable(u, s.fetch(u, put))
+	s.readable(u, s.fetch(a, u, put))
 	s.preflights(a, pathEcho, preflights)
 	s.handlerRuns(a, http.MethodPut, pathEcho, 2)
 }
@@ -273,19 +237,76 @@ func maxAgeCaches(s *session) { twoPuts(s, s.site.listed, chromiumDefaultMaxAge+
 func maxAgeZero(s *session) { twoPuts(s, s.site.noCache, 0, 2) }
 
 func anyOrigin(s *session) {
+	s.need(s.site.anyOrigin)
 	s.open(s.site.evil)
 	u := s.site.anyOrigin.url(conformance.PathResource, s.key)
-	res := s.fetch(u, fetchInit{}, conformance.HandlerHeader)
+	res := s.fetch(s.site.anyOrigin, u, fetchInit{}, conformance.HandlerHeader)
 	if s.readable(u, res) {
 		ran := conformance.HandlerRan
 		s.header(u, res, conformance.HandlerHeader, &ran) // exposed by "*"
 	}
 	p := s.site.anyOrigin.url(pathEcho, s.key)
 	anyHeader := fetchInit{Method: http.MethodPut, Headers: map[string]string{"X-Anything": "1"}}
-	if res := s.fetch(p, anyHeader); s.readable(p, res) {
+	if res := s.fetch(s.site.anyOrigin, p, anyHeader); s.readable(p, res) {
 		s.echo(p, res, echoed{Method: http.MethodPut})
 	}
 	// "*" means any origin only without credentials (Fetch, CORS check).
 	c := s.site.anyOrigin.url(conformance.PathResource, s.key+"-credentials")
-	s.blocked(c, s.fetch(c, fetchInit{Credentials: "include"}), network.CorsErrorWildcardOriginNotAllowed)
+	s.blocked(c, s.fetch(s.site.anyOrigin, c, fetchInit{Credentials: "include"}), network.CorsErrorWildcardOriginNotAllowed)
+}
+
+// nullOrigin is SPEC.md revision 2's first rule: "*" without credentials
+// covers the "null" origin, as Fetch's CORS check does. The page is a
+// sandboxed iframe, whose opaque origin Chromium sends as "null".
+func nullOrigin(s *session) {
+	s.need(s.site.public)
+	s.open(s.site.app)
+	u := s.site.public.url(conformance.PathResource, s.key)
+	mark := s.site.public.rec.mark()
+	if res := s.fetchSandboxed(s.site.public, u, fetchInit{}); s.readable(u, res) && res.Body != conformance.ResourceBody {
+		s.expect("fetch %s: body %q, want %q", u, res.Body, conformance.ResourceBody)
+	}
+	// The scenario is only real if Chromium sent Origin: null.
+	for _, x := range s.site.public.rec.since(mark, uri(conformance.PathResource, s.key)) {
+		if x.req.Origin != "null" {
+			s.t.Errorf("the sandboxed page sent Origin %q, want \"null\"", x.req.Origin)
+		}
+	}
+}
+
+// noOrigin is SPEC.md revision 2's second rule: under "*" without
+// credentials every response carries the same constant headers, with or
+// without Origin: Access-Control-Allow-Origin "*" and no Vary: Origin. A
+// top-level navigation sends no Origin; its response is checked as the
+// server sent it, since no CORS check applies to a navigation.
+func noOrigin(s *session) {
+	a := s.site.public
+	s.need(a)
+	u := a.url(conformance.PathResource, s.key)
+	mark := a.rec.mark()
+	if err := s.tab.navigate(u); err != nil {
+		s.t.Fatalf("navigating to %s: %v", u, err)
+	}
+	xs := a.rec.since(mark, uri(conformance.PathResource, s.key))
+	if len(xs) != 1 || xs[0].resp == nil {
+		s.t.Fatalf("the server saw %d requests for %s, want 1 answered", len(xs), u)
+	}
+	x := xs[0]
+	if x.req.Origin != "" {
+		s.t.Fatalf("the navigation sent Origin %q, want none", x.req.Origin)
+	}
+	acao := strings.Join(x.resp.Header.Values("Access-Control-Allow-Origin"), ", ")
+	varyOrigin := slices.ContainsFunc(conformance.VaryTokens(x.resp.Header), func(v string) bool { return strings.EqualFold(v, "Origin") })
+	cache := "cache-safe"
+	r := conformance.BrowserRequest{Method: http.MethodGet, URL: u}
+	if err := conformance.CheckCacheSafe(r, x.resp); err != nil {
+		cache = "not cache-safe"
+	}
+	s.did = append(s.did, fmt.Sprintf("GET %s without Origin: Access-Control-Allow-Origin %q, Vary: Origin %v, %s", conformance.PathResource, acao, varyOrigin, cache))
+	if acao != "*" {
+		s.expect("GET %s without Origin: Access-Control-Allow-Origin %q, want \"*\"", u, acao)
+	}
+	if varyOrigin {
+		s.expect("GET %s without Origin: Vary %q names Origin, want a constant answer", u, x.resp.Header.Values("Vary"))
+	}
 }

@@ -62,6 +62,9 @@ func servePage() (int, func() error, error) {
 type api struct {
 	base string // "http://api.example.test:PORT"
 	rec  *recorder
+	// cannot says why the library cannot express the policy; then
+	// nothing is served.
+	cannot error
 }
 
 // url returns the address of path for one scenario: key makes every
@@ -86,6 +89,9 @@ type site struct {
 	// anyOrigin allows any origin, method and header, exposes every
 	// response header, and has no credentials.
 	anyOrigin *api
+	// public allows any origin and nothing else: the smallest policy for
+	// SPEC.md revision 2's rules about "*".
+	public *api
 
 	stops []func() error
 }
@@ -106,7 +112,7 @@ func listedPolicy(app string) corsa.Config {
 	}
 }
 
-// startSite serves the three policies of a site with adapter a, for the
+// startSite serves the four policies of a site with adapter a, for the
 // probe page on pagePort.
 func startSite(a adapter, pagePort int) (*site, error) {
 	s := &site{
@@ -122,6 +128,7 @@ func startSite(a adapter, pagePort int) (*site, error) {
 		{&s.listed, listedPolicy(s.app)},
 		{&s.noCache, noCache},
 		{&s.anyOrigin, corsa.Config{Origins: []string{"*"}, Methods: []string{"*"}, RequestHeaders: []string{"*"}, ExposedHeaders: []string{"*"}}},
+		{&s.public, corsa.Config{Origins: []string{"*"}}},
 	} {
 		ln, port, err := listen()
 		if err != nil {
@@ -129,6 +136,13 @@ func startSite(a adapter, pagePort int) (*site, error) {
 		}
 		rec := new(recorder)
 		stop, err := a.serve(ln, p.policy, rec)
+		if errors.Is(err, errCannotExpress) {
+			*p.api = &api{cannot: err}
+			if err := ln.Close(); err != nil {
+				return nil, errors.Join(err, s.close())
+			}
+			continue
+		}
 		if err != nil {
 			return nil, errors.Join(fmt.Errorf("serving %s: %w", a.name, err), ln.Close(), s.close())
 		}

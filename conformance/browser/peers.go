@@ -1,0 +1,196 @@
+package browser
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-chi/chi/v5"
+	"github.com/gofiber/fiber/v2"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	gincors "github.com/gin-contrib/cors"
+	chicors "github.com/go-chi/cors"
+	fibercors "github.com/gofiber/fiber/v2/middleware/cors"
+	rscors "github.com/rs/cors"
+
+	corsa "github.com/corsa-go/corsa/core"
+)
+
+// The peers: the CORS middlewares Go users reach for instead of corsa,
+// each installed globally on the framework it belongs to, as its
+// documentation shows, and configured for the same policy as corsa. The
+// benchmarks module's peers package maps policies the same way for the
+// conformance suite; this module cannot import it, hence the copy of the
+// mapping, kept to the four policies of a site.
+//
+// Mapping decisions: a corsa policy always allows GET, HEAD and POST, so
+// rs/cors and go-chi/cors, which check the requested method against their
+// list, get those three plus the policy's methods; the others copy their
+// list into Access-Control-Allow-Methods and get the policy's methods, or
+// GET, HEAD, POST where their default would grant more. A max-age of 0 is
+// the documented negative value where a peer has one. A policy a peer has
+// no setting for is not approximated: serve returns errCannotExpress and
+// the scenarios that need it are reported as such.
+var peers = []adapter{
+	{name: "rs/cors", peer: true, module: "github.com/rs/cors", serve: viaHTTP(rsCors)},
+	{name: "go-chi/cors", peer: true, module: "github.com/go-chi/cors", serve: viaHTTP(chiCors)},
+	{name: "gin-contrib/cors", peer: true, module: "github.com/gin-contrib/cors", serve: viaHTTP(ginCors)},
+	{name: "echo CORS", peer: true, module: "github.com/labstack/echo/v4", serve: viaHTTP(echoCors)},
+	{name: "fiber CORS", peer: true, module: "github.com/gofiber/fiber/v2", serve: fiberCors},
+}
+
+// errCannotExpress is a policy a peer has no setting for.
+var errCannotExpress = errors.New("cannot express the policy")
+
+func cannotExpress(why string) error { return fmt.Errorf("%w: %s", errCannotExpress, why) }
+
+// withSafelisted is the method list of peers that check requested methods.
+func withSafelisted(methods []string) []string {
+	all := []string{http.MethodGet, http.MethodHead, http.MethodPost}
+	for _, m := range methods {
+		if !slices.Contains(all, m) {
+			all = append(all, m)
+		}
+	}
+	return all
+}
+
+// orSafelisted is the method list of peers whose empty list means more
+// than GET, HEAD and POST.
+func orSafelisted(methods []string) []string {
+	if len(methods) == 0 {
+		return []string{http.MethodGet, http.MethodHead, http.MethodPost}
+	}
+	return methods
+}
+
+// negativeForZero is the max-age convention of rs/cors, echo and fiber: 0
+// sends nothing, a negative value sends "0".
+func negativeForZero(maxAge *int) int {
+	switch {
+	case maxAge == nil:
+		return 0
+	case *maxAge == 0:
+		return -1
+	}
+	return *maxAge
+}
+
+func rsCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	if slices.Contains(policy.Methods, "*") {
+		return nil, cannotExpress("no method wildcard")
+	}
+	c := rscors.New(rscors.Options{
+		AllowedOrigins:   policy.Origins,
+		AllowedMethods:   withSafelisted(policy.Methods),
+		AllowedHeaders:   policy.RequestHeaders,
+		ExposedHeaders:   policy.ExposedHeaders,
+		AllowCredentials: policy.Credentials,
+		MaxAge:           negativeForZero(policy.MaxAge),
+	})
+	mux := http.NewServeMux()
+	for _, r := range routes {
+		for _, m := range r.methods {
+			mux.Handle(m+" "+r.path, endpoint)
+		}
+	}
+	return c.Handler(mux), nil
+}
+
+func chiCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	switch {
+	case policy.MaxAge != nil && *policy.MaxAge == 0:
+		return nil, cannotExpress("cannot send Access-Control-Max-Age: 0")
+	case slices.Contains(policy.Methods, "*"):
+		return nil, cannotExpress("no method wildcard")
+	}
+	opts := chicors.Options{
+		AllowedOrigins:   policy.Origins,
+		AllowedMethods:   withSafelisted(policy.Methods),
+		AllowedHeaders:   policy.RequestHeaders,
+		ExposedHeaders:   policy.ExposedHeaders,
+		AllowCredentials: policy.Credentials,
+	}
+	if policy.MaxAge != nil {
+		opts.MaxAge = *policy.MaxAge
+	}
+	r := chi.NewRouter()
+	r.Use(chicors.Handler(opts))
+	for _, rt := range routes {
+		for _, m := range rt.methods {
+			r.Method(m, rt.path, endpoint)
+		}
+	}
+	return r, nil
+}
+
+func ginCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	if policy.MaxAge != nil && *policy.MaxAge == 0 {
+		return nil, cannotExpress("cannot send Access-Control-Max-Age: 0")
+	}
+	cfg := gincors.Config{
+		AllowMethods:     policy.Methods,
+		AllowHeaders:     policy.RequestHeaders,
+		ExposeHeaders:    policy.ExposedHeaders,
+		AllowCredentials: policy.Credentials,
+	}
+	// Its documentation allows any origin with AllowAllOrigins, not "*".
+	if slices.Equal(policy.Origins, []string{"*"}) {
+		cfg.AllowAllOrigins = true
+	} else {
+		cfg.AllowOrigins = policy.Origins
+	}
+	if policy.MaxAge != nil {
+		cfg.MaxAge = time.Duration(*policy.MaxAge) * time.Second
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	e := gin.New()
+	e.Use(gincors.New(cfg))
+	for _, r := range routes {
+		for _, m := range r.methods {
+			e.Handle(m, r.path, gin.WrapH(endpoint))
+		}
+	}
+	return e, nil
+}
+
+func echoCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	e := echo.New()
+	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+		AllowOrigins:     policy.Origins,
+		AllowMethods:     orSafelisted(policy.Methods),
+		AllowHeaders:     policy.RequestHeaders,
+		ExposeHeaders:    policy.ExposedHeaders,
+		AllowCredentials: policy.Credentials,
+		MaxAge:           negativeForZero(policy.MaxAge),
+	}))
+	for _, r := range routes {
+		for _, m := range r.methods {
+			e.Add(m, r.path, echo.WrapHandler(endpoint))
+		}
+	}
+	return e, nil
+}
+
+// fiberCors serves fiber's middleware/cors, whose lists are
+// comma-separated strings.
+func fiberCors(ln net.Listener, policy corsa.Config, rec *recorder) (func() error, error) {
+	cfg := fibercors.Config{
+		AllowOrigins:     strings.Join(policy.Origins, ","),
+		AllowMethods:     strings.Join(orSafelisted(policy.Methods), ","),
+		AllowHeaders:     strings.Join(policy.RequestHeaders, ","),
+		ExposeHeaders:    strings.Join(policy.ExposedHeaders, ","),
+		AllowCredentials: policy.Credentials,
+		MaxAge:           negativeForZero(policy.MaxAge),
+	}
+	return serveFiberWith(ln, rec, func() (fiber.Handler, error) { return fibercors.New(cfg), nil })
+}
