@@ -25,16 +25,18 @@ import (
 )
 
 func main() {
-	out := flag.String("o", "", "write the table to `FILE` instead of standard output")
+	out := flag.String("o", "", "write the scoreboard to `FILE` instead of standard output")
+	readme := flag.String("readme", "", "also replace the table between the scoreboard markers of `FILE` (README.md)")
 	flag.Parse()
 
-	cases := conformance.Cases()
-	var rows []row
-	for _, lib := range peers.All() {
-		rows = append(rows, score(lib))
+	rows := scoreAll()
+	table := render(rows, sections(conformance.Cases()))
+	if *readme != "" {
+		if err := updateReadme(*readme, rows); err != nil {
+			fmt.Fprintln(os.Stderr, "scoreboard:", err)
+			os.Exit(1)
+		}
 	}
-	table := render(rows, sections(cases))
-
 	if *out == "" {
 		fmt.Print(table)
 		return
@@ -45,17 +47,73 @@ func main() {
 	}
 }
 
-// score runs the suite against lib: every case's outcome by corsa's exact
-// bytes, and why policies were beyond it.
+// scoreAll scores every library of the scoreboard, corsa first.
+func scoreAll() []row {
+	var rows []row
+	for _, lib := range peers.All() {
+		rows = append(rows, score(lib))
+	}
+	return rows
+}
+
+// score runs the suite against lib and judges each tier on its own terms:
+// requests by the browser's verdict, configurations by refusal.
 func score(lib peers.Library) row {
 	report := conformance.Score(lib.Harness)
-	r := row{Name: lib.Name, Version: moduleVersion(lib.Module), Tally: report.Tally()}
+	r := row{Name: lib.Name, Version: moduleVersion(lib.Module)}
 	for _, res := range report.Results {
+		name := res.Case.Name
 		switch res.Outcome {
-		case conformance.Failed:
-			r.Failures = append(r.Failures, failure{Case: res.Case.Name, Problems: res.Problems})
 		case conformance.CannotExpress:
 			r.addCannotExpress(strings.TrimPrefix(res.Reason, conformance.ErrCannotExpress.Error()+": "))
+			continue
+		case conformance.Skipped:
+			r.Skipped++
+			continue
+		}
+		if res.Case.Tier == conformance.TierConfig {
+			r.Config.Run++
+			if res.Outcome == conformance.Passed {
+				r.Config.Passed++
+			} else {
+				r.Failures = append(r.Failures, failure{Case: name, Problems: res.Problems})
+			}
+			continue
+		}
+		// A corsa-tier case whose request no browser sends is judged
+		// as hardening.
+		hardening := !res.Case.Request.BrowserSends()
+		c := &r.Browser
+		if hardening {
+			c = &r.Hardening
+		}
+		c.Run++
+		if res.Response == nil { // the harness failed
+			r.Failures = append(r.Failures, failure{Case: name, Problems: res.Problems})
+			continue
+		}
+		j := judge(res)
+		ok := len(j.Differs) == 0
+		if hardening {
+			ok = !j.Grants
+		} else {
+			if j.Exploitable {
+				r.Exploitable = append(r.Exploitable, name)
+			}
+			if j.CacheUnsafe {
+				r.CacheUnsafe = append(r.CacheUnsafe, name)
+				ok = false
+				j.Differs = append(j.Differs, "a shared cache may store it and serve it to another origin: no Vary: Origin")
+			}
+		}
+		switch {
+		case !ok:
+			r.Failures = append(r.Failures, failure{Case: name, Problems: j.Differs})
+		case res.Outcome == conformance.Failed:
+			c.Passed++
+			r.Differences = append(r.Differences, failure{Case: name, Problems: res.Problems})
+		default:
+			c.Passed++
 		}
 	}
 	return r
