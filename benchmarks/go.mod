@@ -3,7 +3,12 @@ module github.com/corsa-go/corsa/benchmarks
 go 1.25.0
 
 require (
+	github.com/corsa-go/corsa/chi v0.0.0
+	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/corsa-go/corsa/core v0.0.0
+	github.com/corsa-go/corsa/echo v0.0.0
+	github.com/corsa-go/corsa/fiber v0.0.0
+	github.com/corsa-go/corsa/gin v0.0.0
 	github.com/gin-contrib/cors v1.7.7
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/chi/v5 v5.5.0
@@ -11,6 +16,7 @@ require (
 	github.com/gofiber/fiber/v2 v2.52.15
 	github.com/labstack/echo/v4 v4.16.0
 	github.com/rs/cors v1.11.1
+	github.com/valyala/fasthttp v1.51.0
 )
 
 require (
@@ -56,27 +62,11 @@ require (
 	google.golang.org/protobuf v1.36.10 // indirect
 )
 
-replace github.com/corsa-go/corsa/core => ../core
-
-require github.com/corsa-go/corsa/gin v0.0.0
-
-replace github.com/corsa-go/corsa/gin => ../gin
-
-require github.com/corsa-go/corsa/echo v0.0.0
-
-replace github.com/corsa-go/corsa/echo => ../echo
-
-require github.com/corsa-go/corsa/fiber v0.0.0
-
-replace github.com/corsa-go/corsa/fiber => ../fiber
-
-require github.com/corsa-go/corsa/chi v0.0.0
-
-replace github.com/corsa-go/corsa/chi => ../chi
-
-require (
-	github.com/corsa-go/corsa/conformance v0.0.0
-	github.com/valyala/fasthttp v1.51.0
+replace (
+	github.com/corsa-go/corsa/chi => ../chi
+	github.com/corsa-go/corsa/conformance => ../conformance
+	github.com/corsa-go/corsa/core => ../core
+	github.com/corsa-go/corsa/echo => ../echo
+	github.com/corsa-go/corsa/fiber => ../fiber
+	github.com/corsa-go/corsa/gin => ../gin
 )
-
-replace github.com/corsa-go/corsa/conformance => ../conformance

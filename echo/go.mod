@@ -3,6 +3,7 @@ module github.com/corsa-go/corsa/echo
 go 1.25.0
 
 require (
+	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/corsa-go/corsa/core v0.0.0
 	github.com/labstack/echo/v4 v4.16.0
 )
@@ -20,8 +21,7 @@ require (
 	golang.org/x/time v0.15.0 // indirect
 )
 
-replace github.com/corsa-go/corsa/core => ../core
-
-require github.com/corsa-go/corsa/conformance v0.0.0
-
-replace github.com/corsa-go/corsa/conformance => ../conformance
+replace (
+	github.com/corsa-go/corsa/conformance => ../conformance
+	github.com/corsa-go/corsa/core => ../core
+)

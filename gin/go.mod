@@ -3,6 +3,7 @@ module github.com/corsa-go/corsa/gin
 go 1.25.0
 
 require (
+	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/corsa-go/corsa/core v0.0.0
 	github.com/gin-gonic/gin v1.12.0
 )
@@ -39,8 +40,7 @@ require (
 	google.golang.org/protobuf v1.36.10 // indirect
 )
 
-replace github.com/corsa-go/corsa/core => ../core
-
-require github.com/corsa-go/corsa/conformance v0.0.0
-
-replace github.com/corsa-go/corsa/conformance => ../conformance
+replace (
+	github.com/corsa-go/corsa/conformance => ../conformance
+	github.com/corsa-go/corsa/core => ../core
+)

@@ -1,0 +1,3 @@
+module github.com/corsa-go/corsa
+
+go 1.25.0
