@@ -1,16 +1,23 @@
 // Command scoreboard runs corsa's conformance suite against corsa's own
 // net/http middleware and against the CORS middlewares of rs/cors,
-// go-chi/cors, gin-contrib/cors, echo and fiber, and prints the result as a
-// markdown table: per library, how many cases passed, failed, or asked for a
-// policy the library cannot express, then the failed cases by SPEC.md
-// section.
+// go-chi/cors, gin-contrib/cors, echo and fiber, and prints one row per
+// library: cases whose browser outcome is as expected, exploitable and
+// cache-unsafe responses, forbidden configurations refused, hardening,
+// differences from corsa's choices (information, never failures) and
+// cases the library cannot express, then every case behind each number.
+//
+// Other libraries are judged by the browser-outcome checker of package
+// conformance, never by corsa's bytes: its verdict on the library's
+// response against its verdict on the response the case expects.
 //
 // Usage:
 //
-//	go run ./benchmarks/cmd/scoreboard [-o FILE]
+//	go run ./benchmarks/cmd/scoreboard [-o FILE] [-readme README.md]
 //
+// -readme rewrites the table between the scoreboard markers of the README.
 // Peer failures are findings to document, not errors: the command exits 0
-// whatever the scores. benchmarks/SCOREBOARD.md is its committed output.
+// whatever the scores. benchmarks/SCOREBOARD.md is its committed output,
+// and a test fails when it or the README's table is stale.
 package main
 
 import (
