@@ -153,7 +153,8 @@ const legend = `
 - **browser outcome as expected**: cases with a request a browser can send (tiers ` + "`browser`" + ` and
   ` + "`corsa`" + `) where the browser's verdict on the library's response (preflight passes or not,
   script can read or not, headers it can read, the handler's answer) equals its verdict on the
-  response the case expects, without and with credentials.
+  response the case expects, without and with credentials. An actual request that needs a
+  preflight the policy refuses never leaves a browser, so any answer to it passes.
 - **exploitable**: of those, cases where an origin the case refuses passes the CORS check (can read
   the response, or send the request a preflight asked about).
 - **cache-unsafe**: of those, responses a shared cache may store by default (RFC 9111: a GET or HEAD
