@@ -69,7 +69,7 @@ func judge(res conformance.Result) judgement {
 			mode = "with credentials"
 		}
 		if g.pass != w.pass {
-			what := "can read the response"
+			what := "lets the script read the response"
 			if preflight {
 				what = "passes the preflight"
 			}
@@ -80,7 +80,7 @@ func judge(res conformance.Result) judgement {
 				if !originAllowed(res.Case.Policy, br) {
 					j.Exploitable = true
 				}
-				j.Differs = append(j.Differs, fmt.Sprintf("%s: the origin %s although the case refuses it", mode, what))
+				j.Differs = append(j.Differs, fmt.Sprintf("%s: the browser %s although the case refuses it", mode, what))
 			}
 		} else if g.pass && g.exposed != w.exposed {
 			j.Differs = append(j.Differs, fmt.Sprintf("%s: the script reads headers [%s], want [%s]", mode, g.exposed, w.exposed))

@@ -83,20 +83,20 @@ func score(lib peers.Library) row {
 			if res.Outcome == conformance.Passed {
 				r.Config.Passed++
 			} else {
-				r.Failures = append(r.Failures, failure{Case: name, Problems: res.Problems})
+				r.Failures = append(r.Failures, failure{Case: name, Column: colConfig, Problems: res.Problems})
 			}
 			continue
 		}
 		// A corsa-tier case whose request no browser sends is judged
 		// as hardening.
 		hardening := !res.Case.Request.BrowserSends()
-		c := &r.Browser
+		c, col := &r.Browser, colBrowser
 		if hardening {
-			c = &r.Hardening
+			c, col = &r.Hardening, colHardening
 		}
 		c.Run++
 		if res.Response == nil { // the harness failed
-			r.Failures = append(r.Failures, failure{Case: name, Problems: res.Problems})
+			r.Failures = append(r.Failures, failure{Case: name, Column: col, Problems: res.Problems})
 			continue
 		}
 		j := judge(res)
@@ -115,7 +115,7 @@ func score(lib peers.Library) row {
 		}
 		switch {
 		case !ok:
-			r.Failures = append(r.Failures, failure{Case: name, Problems: j.Differs})
+			r.Failures = append(r.Failures, failure{Case: name, Column: col, Problems: j.Differs})
 		case res.Outcome == conformance.Failed:
 			c.Passed++
 			r.Differences = append(r.Differences, failure{Case: name, Problems: res.Problems})

@@ -47,9 +47,18 @@ func (r row) cannotExpress() int {
 
 // failure is one case and what was wrong.
 type failure struct {
-	Case     string
+	Case string
+	// Column is the scoreboard column the case counts in.
+	Column   string
 	Problems []string
 }
+
+// The columns a failure counts in, in the order the report lists them.
+const (
+	colBrowser   = "browser outcome"
+	colConfig    = "forbidden configurations"
+	colHardening = "hardening"
+)
 
 // reason is one thing a library cannot express and how many cases asked for it.
 type reason struct {
@@ -98,11 +107,20 @@ func render(rows []row, section map[string]string) string {
 		if len(r.CacheUnsafe) > 0 {
 			fmt.Fprintf(&b, "\nCache-unsafe (%d): %s\n", len(r.CacheUnsafe), strings.Join(mergePrefixes(r.CacheUnsafe), "; "))
 		}
-		if len(r.Failures) > 0 {
-			fmt.Fprintf(&b, "\n%s counted against it, by kind:\n\n", plural(len(r.Failures), "case"))
-			writeKinds(&b, r.Failures)
+		for _, col := range []string{colBrowser, colConfig, colHardening} {
+			var fs []failure
+			for _, f := range r.Failures {
+				if f.Column == col {
+					fs = append(fs, f)
+				}
+			}
+			if len(fs) == 0 {
+				continue
+			}
+			fmt.Fprintf(&b, "\n%s: %s counted against it, by kind:\n\n", col, plural(len(fs), "case"))
+			writeKinds(&b, fs)
 			b.WriteString("\n<details><summary>Those cases by SPEC.md section</summary>\n\n")
-			writeFailures(&b, r.Failures, section)
+			writeFailures(&b, fs, section)
 			b.WriteString("\n</details>\n")
 		}
 		if len(r.Differences) > 0 {
