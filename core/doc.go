@@ -77,6 +77,17 @@
 //
 // A refused actual request gets only "Vary: Origin", never a 403.
 //
+// Because these headers are set before the handler runs, a redirect, a 304
+// answering a conditional request and a HEAD keep them too, as a 304 must:
+// it updates the headers of the response a cache revalidates (RFC 9111
+// §4.3.4). A handler that sets an Access-Control-* header itself
+// (w.Header().Set) replaces the middleware's value, and one that deletes it
+// removes it: the handler has the last word on its own response. A
+// WebSocket handshake (GET with Upgrade: websocket) is an actual request:
+// it reaches the handler whatever its Origin, since browsers send it
+// without a preflight and ignore CORS headers on the answer. CORS does not
+// protect it; the upgrader must check Origin itself.
+//
 // An any-origin policy ("*" in Origins, which rules out Credentials) gives
 // every response but a preflight's the same constant headers: requests
 // without Origin, actual requests from any origin ("null" and a request
