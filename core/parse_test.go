@@ -52,7 +52,7 @@ func TestParseConfigReportsEveryProblemWithItsPosition(t *testing.T) {
 		{"it answers origin functions and echo's unsafe wildcard with what corsa does instead",
 			`{"AllowOriginFunc":null,"UnsafeWildcardOriginWithAllowCredentials":true,"OptionsPassthrough":true}`,
 			[]string{
-				`unknown field "AllowOriginFunc" at line 1, column 2; an origin function is Go code, not part of the policy file: list the origins, or patterns such as "https://*.example.com", in "origins"`,
+				`unknown field "AllowOriginFunc" at line 1, column 2; an origin function is set in Go, as corsa.Config.OriginFunc, not in the policy file: list the origins, or patterns such as "https://*.example.com", in "origins"`,
 				`unknown field "UnsafeWildcardOriginWithAllowCredentials" at line 1, column 25; corsa never combines "*" with credentials: list the origins in "origins"`,
 				`unknown field "OptionsPassthrough" at line 1, column 73; corsa always answers preflights itself and never passes them on`,
 			}},

@@ -48,7 +48,9 @@ var foreignHints = map[string]string{
 	"unsafewildcardoriginwithallowcredentials": `corsa never combines "*" with credentials: list the origins in "origins"`,
 }
 
-const originFuncHint = `an origin function is Go code, not part of the policy file: list the origins, or patterns such as "https://*.example.com", in "origins"`
+// originFuncHint points other libraries' origin functions at
+// Config.OriginFunc, which is Go only: a func has no JSON form.
+const originFuncHint = `an origin function is set in Go, as corsa.Config.OriginFunc, not in the policy file: list the origins, or patterns such as "https://*.example.com", in "origins"`
 
 // suggest returns the policy field that key most likely means, or else a
 // hint about a setting with no field, or neither.
