@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -38,6 +39,11 @@ import (
 // the documented negative value where a peer has one. A policy a peer has
 // no setting for is not approximated: serve returns errCannotExpress and
 // the scenarios that need it are reported as such.
+//
+// A policy of listed origins and nothing else, the README's one-liner, is
+// not mapped: each peer gets the minimal "allow this origin" setup its
+// own README shows (see minimalFor), since that is what a newcomer to it
+// writes.
 var peers = []adapter{
 	{name: "rs/cors", peer: true, module: "github.com/rs/cors", serve: viaHTTP(rsCors)},
 	{name: "go-chi/cors", peer: true, module: "github.com/go-chi/cors", serve: viaHTTP(chiCors)},
@@ -83,7 +89,19 @@ func negativeForZero(maxAge *int) int {
 	return *maxAge
 }
 
+// originsOnly reports whether policy sets listed origins and nothing
+// else: the README's one-liner. Its funcs are compared with nil by
+// DeepEqual, so a policy with OriginFunc or OnDecision is not one.
+func originsOnly(policy corsa.Config) bool {
+	return len(policy.Origins) > 0 && !slices.Contains(policy.Origins, "*") &&
+		reflect.DeepEqual(policy, corsa.Config{Origins: policy.Origins})
+}
+
 func rsCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	if originsOnly(policy) {
+		// Its README: cors.New(cors.Options{AllowedOrigins: ...}).
+		return rscors.New(rscors.Options{AllowedOrigins: policy.Origins}).Handler(muxOf(endpoint)), nil
+	}
 	if slices.Contains(policy.Methods, "*") {
 		return nil, cannotExpress("no method wildcard")
 	}
@@ -95,13 +113,18 @@ func rsCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
 		AllowCredentials: policy.Credentials,
 		MaxAge:           negativeForZero(policy.MaxAge),
 	})
+	return c.Handler(muxOf(endpoint)), nil
+}
+
+// muxOf is a net/http mux serving endpoint on every route.
+func muxOf(endpoint http.Handler) *http.ServeMux {
 	mux := http.NewServeMux()
 	for _, r := range routes {
 		for _, m := range r.methods {
 			mux.Handle(m+" "+r.path, endpoint)
 		}
 	}
-	return c.Handler(mux), nil
+	return mux
 }
 
 func chiCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
@@ -120,6 +143,10 @@ func chiCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
 	}
 	if policy.MaxAge != nil {
 		opts.MaxAge = *policy.MaxAge
+	}
+	if originsOnly(policy) {
+		// Its README lists every option; the minimum is the origins.
+		opts = chicors.Options{AllowedOrigins: policy.Origins}
 	}
 	r := chi.NewRouter()
 	r.Use(chicors.Handler(opts))
@@ -150,6 +177,11 @@ func ginCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
 	if policy.MaxAge != nil {
 		cfg.MaxAge = time.Duration(*policy.MaxAge) * time.Second
 	}
+	if originsOnly(policy) {
+		// Its README: start from DefaultConfig and set AllowOrigins.
+		cfg = gincors.DefaultConfig()
+		cfg.AllowOrigins = policy.Origins
+	}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -164,15 +196,20 @@ func ginCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
 }
 
 func echoCors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
-	e := echo.New()
-	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+	cfg := middleware.CORSConfig{
 		AllowOrigins:     policy.Origins,
 		AllowMethods:     orSafelisted(policy.Methods),
 		AllowHeaders:     policy.RequestHeaders,
 		ExposeHeaders:    policy.ExposedHeaders,
 		AllowCredentials: policy.Credentials,
 		MaxAge:           negativeForZero(policy.MaxAge),
-	}))
+	}
+	if originsOnly(policy) {
+		// Its docs: CORSWithConfig(CORSConfig{AllowOrigins: ...}).
+		cfg = middleware.CORSConfig{AllowOrigins: policy.Origins}
+	}
+	e := echo.New()
+	e.Use(middleware.CORSWithConfig(cfg))
 	for _, r := range routes {
 		for _, m := range r.methods {
 			e.Add(m, r.path, echo.WrapHandler(endpoint))
@@ -191,6 +228,10 @@ func fiberCors(ln net.Listener, policy corsa.Config, rec *recorder) (func() erro
 		ExposeHeaders:    strings.Join(policy.ExposedHeaders, ","),
 		AllowCredentials: policy.Credentials,
 		MaxAge:           negativeForZero(policy.MaxAge),
+	}
+	if originsOnly(policy) {
+		// Its docs: cors.New(cors.Config{AllowOrigins: ...}).
+		cfg = fibercors.Config{AllowOrigins: strings.Join(policy.Origins, ",")}
 	}
 	return serveFiberWith(ln, rec, func() (fiber.Handler, error) { return fibercors.New(cfg), nil })
 }

@@ -47,7 +47,10 @@ could read. The test fails when it does not.
 what corsa does; "differs" means a peer did otherwise, said below, which is
 not necessarily wrong (a 200 instead of a 204, say); "n/a" means the
 library cannot express the scenario's policy. SPEC.md revision 2's rules
-are the "null origin" and "no Origin" rows.
+are the "null origin" and "no Origin" rows. In the "README one-liner" row,
+corsa serves exactly its README's first policy, the page's origin and
+nothing else, and each peer the minimal one-origin setup its own README
+shows.
 
 `)
 	fmt.Fprintf(&b, "%s%s\n\n", browserLine, browser)

@@ -15,7 +15,7 @@ import (
 // Routes every API server registers. PathResource behaves as the
 // conformance suite documents it; the other two exist for the browser.
 const (
-	// pathEcho (GET, PUT) answers 200 with an echoed JSON document.
+	// pathEcho (GET, POST, PUT) answers 200 with an echoed JSON document.
 	pathEcho = "/echo"
 	// pathLogin (GET) answers 200 and sets the session cookie.
 	pathLogin = "/login"
@@ -28,7 +28,7 @@ var routes = []struct {
 	methods []string
 }{
 	{conformance.PathResource, []string{http.MethodGet}},
-	{pathEcho, []string{http.MethodGet, http.MethodPut}},
+	{pathEcho, []string{http.MethodGet, http.MethodPost, http.MethodPut}},
 	{pathLogin, []string{http.MethodGet}},
 }
 

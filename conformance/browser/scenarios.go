@@ -36,6 +36,7 @@ var scenarios = []scenario{
 	{"any origin", "an any-origin policy shares with every origin but never with credentials", anyOrigin},
 	{"null origin", "a sandboxed page, whose origin is null, reads a response shared with any origin", nullOrigin},
 	{"no Origin", "a request without Origin gets Access-Control-Allow-Origin * from an any-origin policy", noOrigin},
+	{"README one-liner", "a policy of only the page's origin lets the page POST JSON after one preflight", readmeOneLiner},
 }
 
 // session is one scenario against one server: a fresh tab, the server's
@@ -309,4 +310,32 @@ func noOrigin(s *session) {
 	if varyOrigin {
 		s.expect("GET %s without Origin: Vary %q names Origin, want a constant answer", u, x.resp.Header.Values("Vary"))
 	}
+}
+
+// readmeOneLiner is issue 14's first use: the README's one-liner,
+// corsa.Config{Origins: []string{app}}, serving a page that POSTs JSON.
+// application/json makes Content-Type unsafe, so the POST is preflighted,
+// and only the default request headers (Content-Type, SPEC.md) let the
+// preflight pass.
+func readmeOneLiner(s *session) {
+	a := s.site.originOnly
+	s.need(a)
+	s.open(s.site.app)
+	u := a.url(pathEcho, s.key)
+	res := s.fetch(a, u, fetchInit{
+		Method:  http.MethodPost,
+		Headers: map[string]string{"Content-Type": "application/json"},
+		Body:    "{}",
+	})
+	if s.readable(u, res) {
+		s.echo(u, res, echoed{Method: http.MethodPost, Body: "{}"})
+	}
+	want := request{
+		Method: http.MethodOptions, URI: uri(pathEcho, s.key), Origin: s.site.app,
+		RequestMethod: http.MethodPost, RequestHeaders: "content-type",
+	}
+	if got := s.preflights(a, pathEcho, 1); len(got) == 1 && got[0] != want {
+		s.t.Errorf("preflight %+v, want %+v", got[0], want)
+	}
+	s.handlerRuns(a, http.MethodPost, pathEcho, 1)
 }

@@ -92,6 +92,10 @@ type site struct {
 	// public allows any origin and nothing else: the smallest policy for
 	// SPEC.md revision 2's rules about "*".
 	public *api
+	// originOnly is the README's one-liner, app's origin and nothing
+	// else: what a newcomer writes first. Peers serve their own
+	// documented minimum for one origin (see peers.go).
+	originOnly *api
 
 	stops []func() error
 }
@@ -112,7 +116,7 @@ func listedPolicy(app string) corsa.Config {
 	}
 }
 
-// startSite serves the four policies of a site with adapter a, for the
+// startSite serves the five policies of a site with adapter a, for the
 // probe page on pagePort.
 func startSite(a adapter, pagePort int) (*site, error) {
 	s := &site{
@@ -129,6 +133,7 @@ func startSite(a adapter, pagePort int) (*site, error) {
 		{&s.noCache, noCache},
 		{&s.anyOrigin, corsa.Config{Origins: []string{"*"}, Methods: []string{"*"}, RequestHeaders: []string{"*"}, ExposedHeaders: []string{"*"}}},
 		{&s.public, corsa.Config{Origins: []string{"*"}}},
+		{&s.originOnly, corsa.Config{Origins: []string{s.app}}},
 	} {
 		ln, port, err := listen()
 		if err != nil {

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -374,4 +375,46 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// TestOriginsOnlyPolicyAllowsAJSONPost is issue 14's check: the README's
+// one-liner as a policy file, {"origins":["https://app.example"]}, lets a
+// page POST JSON. Its preflight asks for content-type, which SPEC.md and
+// core/doc.go allow while requestHeaders is absent, answered as
+// "Access-Control-Allow-Headers: Content-Type".
+func TestOriginsOnlyPolicyAllowsAJSONPost(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "policy.json")
+	if err := os.WriteFile(path, []byte(`{"origins":["https://app.example"]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		framework string
+	}{
+		{"nethttp"}, {"chi"}, {"gin"}, {"echo"}, {"fiber"},
+	}
+	// SPEC.md §2 fixes these; Access-Control-Allow-Methods may be absent,
+	// since POST never needs listing, or list POST.
+	want := http.Header{
+		"Access-Control-Allow-Origin":  {"https://app.example"},
+		"Access-Control-Allow-Headers": {"Content-Type"},
+		"Vary":                         {"Origin, Access-Control-Request-Method, Access-Control-Request-Headers"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.framework+" answers the preflight of a JSON POST from the listed origin with 204 and Content-Type allowed", func(t *testing.T) {
+			base, _ := start(t, "-framework", tt.framework, "-policy", path)
+			res := do(t, "OPTIONS", base+"/resource", "Origin", "https://app.example",
+				"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type")
+			if res.StatusCode != http.StatusNoContent {
+				t.Errorf("status %d, want 204", res.StatusCode)
+			}
+			got := corsHeaders(res.Header)
+			if m := got.Values("Access-Control-Allow-Methods"); m != nil && !slices.Contains(strings.Split(m[0], ", "), "POST") {
+				t.Errorf("Access-Control-Allow-Methods %q, want none or POST listed", m)
+			}
+			got.Del("Access-Control-Allow-Methods")
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("preflight headers\n got %v\nwant %v", got, want)
+			}
+		})
+	}
 }
