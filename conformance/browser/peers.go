@@ -29,7 +29,7 @@ import (
 // documentation shows, and configured for the same policy as corsa. The
 // benchmarks module's peers package maps policies the same way for the
 // conformance suite; this module cannot import it, hence the copy of the
-// mapping, kept to the four policies of a site.
+// mapping, kept to the policies of a site.
 //
 // Mapping decisions: a corsa policy always allows GET, HEAD and POST, so
 // rs/cors and go-chi/cors, which check the requested method against their

@@ -76,7 +76,7 @@ func (a *api) url(path, key string) string { return a.base + path + "?s=" + key 
 func uri(path, key string) string { return path + "?s=" + key }
 
 // site is what the scenarios talk to for one adapter: the probe page
-// under two origins, and three API servers, one per policy.
+// under two origins, and one API server per policy.
 type site struct {
 	app, evil string // the page's allowed and disallowed origins
 
