@@ -88,8 +88,7 @@ var (
 	refusedActual = answer{http.StatusOK, map[string]string{}, []string{"Origin"}}
 
 	// Answers of the servers themselves, before any middleware runs.
-	badRequest     = answer{http.StatusBadRequest, map[string]string{}, nil}
-	headerTooLarge = answer{http.StatusRequestHeaderFieldsTooLarge, map[string]string{}, nil}
+	badRequest = answer{http.StatusBadRequest, map[string]string{}, nil}
 	// fiber v3 answers fasthttp's parse errors through its error handler
 	// after running the app.Use middleware on what was parsed, so corsa
 	// adds its Vary to these refusals and no Access-Control-Allow-Origin.
