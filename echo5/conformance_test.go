@@ -44,7 +44,7 @@ func standardHandler(rt conformance.Route) echo.HandlerFunc {
 		h.Set(conformance.HandlerHeader, conformance.HandlerRan)
 		switch {
 		case rt.Panics:
-			panic("corsaecho: the " + rt.Path + " handler panics on purpose")
+			panic("corsaecho5: the " + rt.Path + " handler panics on purpose")
 		case rt.Status == http.StatusNotFound:
 			return echo.ErrNotFound
 		case rt.Status != http.StatusOK:
