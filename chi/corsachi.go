@@ -43,3 +43,32 @@ func FromPolicy(p *corsa.Policy) func(http.Handler) http.Handler {
 func FromMiddleware(m *corsa.Middleware) func(http.Handler) http.Handler {
 	return m.Handler
 }
+
+// NewPaths validates m, a map from path prefix to policy (see
+// corsa.NewPaths), and returns the chi middleware serving each request the
+// policy of the longest prefix covering its path, and no CORS at all to a
+// path no prefix covers. Install it once, with Mux.Use on the root router,
+// instead of one policy per Group, Route or mounted router.
+func NewPaths(m map[string]Config) (func(http.Handler) http.Handler, error) {
+	pp, err := corsa.NewPaths(m)
+	if err != nil {
+		return nil, err
+	}
+	return FromPaths(pp), nil
+}
+
+// MustPaths is NewPaths for prefixes and policies written in the program:
+// it panics with NewPaths's error.
+func MustPaths(m map[string]Config) func(http.Handler) http.Handler {
+	mw, err := NewPaths(m)
+	if err != nil {
+		panic(err)
+	}
+	return mw
+}
+
+// FromPaths returns the chi middleware serving pp, whose entries can be
+// replaced while serving (corsa.Paths.Reconfigure).
+func FromPaths(pp *corsa.Paths) func(http.Handler) http.Handler {
+	return pp.Handler
+}

@@ -10,9 +10,10 @@
 // for paths no route matches. A subrouter's Use covers the paths under its
 // mount point the same way. Do not attach it to routes with With or inside
 // Group: chi answers a preflight to such a route with 405 before the
-// middleware runs. Headers of actual requests are set before the
-// handler runs, so they survive chi's 404 and 405 responses, errors and a
-// panic recovered by middleware.Recoverer.
+// middleware runs. For a policy per Group, Route or mounted router, see
+// "Different policies per path" below. Headers of actual requests are set
+// before the handler runs, so they survive chi's 404 and 405 responses,
+// errors and a panic recovered by middleware.Recoverer.
 //
 // The responses are exactly those documented in the core package
 // (github.com/corsa-go/corsa/core); corsachi only hands requests to
@@ -35,4 +36,36 @@
 //     set it;
 //   - register a response cache after corsa, so that corsa decides every
 //     request, unless the cache keys on Origin as Vary says.
+//
+// # Different policies per path
+//
+// For different policies on different parts of the API, install one
+// per-path middleware globally instead of one policy per Group, Route
+// or mounted router:
+//
+//	r.Use(corsachi.MustPaths(map[string]corsachi.Config{
+//		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
+//		"/api/public": {Origins: []string{"*"}},
+//	}))
+//
+// The longest prefix covering the request path picks the policy, segment
+// by segment ("/api" covers "/api/users", not "/apix"); a path no prefix
+// covers gets no CORS headers at all, not even Vary (add a "/" entry for a
+// fallback). The path compared is the request's full URL.Path, also inside
+// Route and Mount (and its raw form, on which chi routes, which must pick
+// the same policy). NewPaths is the checked form, FromPaths serves a
+// corsa.Paths that can be reconfigured while serving; see corsa.Paths for
+// the paths that get no CORS under any prefix.
+//
+// # Installed twice
+//
+// If corsa is nevertheless installed twice, globally and on a Group, Route
+// or mounted router, the global one runs first. It answers every
+// preflight, and the group's middleware never sees one. For every other
+// request the group's middleware decides alone: it removes the global
+// grant (Access-Control-Allow-Origin, -Credentials, -Expose-Headers)
+// before writing its own, so a request the group's policy refuses carries
+// no grant, and Vary lists Origin twice, which is harmless. A preflighted
+// request can therefore pass its preflight on the global policy and then
+// be unreadable under the group's: use the per-path middleware instead.
 package corsachi

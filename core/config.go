@@ -1,14 +1,10 @@
 package corsa
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"reflect"
-	"strings"
 )
 
 // Config is a CORS policy as a user writes it: in Go, or as JSON in a policy
@@ -87,110 +83,30 @@ type Config struct {
 //	corsa.Config{MaxAge: corsa.Seconds(600)}
 func Seconds(n int) *int { return &n }
 
-// ParseConfig decodes a JSON policy file. Unknown fields, keys given
-// twice (at any depth) and trailing data are errors, so that a misspelt
-// setting is never silently ignored and every tool reads the file the same
-// way. It does not validate the policy: New does.
+// ParseConfig decodes a JSON policy file. Syntax errors, unknown fields,
+// keys given twice (at any depth), values of the wrong type and trailing
+// data are errors, so that a misspelt setting is never silently ignored
+// and every tool reads the file the same way. Each error names its line
+// and column; every problem with the keys is reported at once, joined as
+// by errors.Join, and an unknown key that another CORS library uses, or
+// that is a near miss of a field, comes with the field to write instead.
+// It does not validate the policy: New does.
 func ParseConfig(data []byte) (Config, error) {
-	if err := checkKeys(data); err != nil {
-		return Config{}, fmt.Errorf("corsa: policy JSON: %w", err)
+	if err := checkSyntax(data); err != nil {
+		return Config{}, err
 	}
+	problems := checkKeys(data)
 	var c Config
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return Config{}, fmt.Errorf("corsa: policy JSON: %w", err)
+	// The keys are checked, so Unmarshal sees only known fields; it
+	// reports the first value of the wrong type.
+	if err := json.Unmarshal(data, &c); err != nil {
+		problems = append(problems, typeError(data, err))
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return Config{}, errors.New("corsa: policy JSON: trailing data after the policy object")
+	if len(problems) > 0 {
+		return Config{}, errors.Join(problems...)
 	}
 	return c, nil
 }
-
-// checkKeys walks the first JSON value in data token by token and refuses
-// a key given twice in one object, at any depth (encoding/json keeps the
-// last, other tools the first), and a top-level key that differs from a
-// field's JSON name only in case (encoding/json would accept "maxage" or
-// "ORIGINS" as the field). Syntax errors are left to the decoder, which
-// reports them with more context.
-func checkKeys(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	type object struct {
-		keys      map[string]int64 // key -> offset of its opening quote
-		expectKey bool
-	}
-	var stack []*object
-	for {
-		before := dec.InputOffset()
-		tok, err := dec.Token()
-		if err != nil {
-			return nil
-		}
-		var top *object
-		if len(stack) > 0 {
-			top = stack[len(stack)-1]
-		}
-		if key, ok := tok.(string); ok && top != nil && top.expectKey {
-			at := keyStart(data, before)
-			if first, dup := top.keys[key]; dup {
-				return fmt.Errorf("key %q given twice, at %s and at %s", key, position(data, first), position(data, at))
-			}
-			top.keys[key] = at
-			if len(stack) == 1 && !jsonFieldNames[key] {
-				return fmt.Errorf("unknown field %q at %s", key, position(data, at))
-			}
-			top.expectKey = false
-			continue
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, &object{keys: map[string]int64{}, expectKey: true})
-			continue
-		case json.Delim('}'), json.Delim(']'):
-			stack = stack[:len(stack)-1]
-			if len(stack) == 0 {
-				return nil
-			}
-		case json.Delim('['):
-			stack = append(stack, &object{}) // arrays have no keys
-			continue
-		}
-		if len(stack) == 0 {
-			return nil // a scalar policy: the decoder refuses it
-		}
-		// A value ends here; in an object, a key comes next.
-		if top := stack[len(stack)-1]; top.keys != nil {
-			top.expectKey = true
-		}
-	}
-}
-
-// keyStart finds the opening quote of the key whose token begins after
-// offset: only whitespace and a comma can come between.
-func keyStart(data []byte, offset int64) int64 {
-	for offset < int64(len(data)) && data[offset] != '"' {
-		offset++
-	}
-	return offset
-}
-
-// position renders a byte offset in data as line:column, both from 1,
-// with the column counted in bytes.
-func position(data []byte, offset int64) string {
-	line := 1 + bytes.Count(data[:offset], []byte("\n"))
-	col := offset - int64(bytes.LastIndexByte(data[:offset], '\n'))
-	return fmt.Sprintf("line %d, column %d", line, col)
-}
-
-var jsonFieldNames = func() map[string]bool {
-	names := map[string]bool{}
-	t := reflect.TypeFor[Config]()
-	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		names[name] = true
-	}
-	return names
-}()
 
 // LoadConfig reads and decodes the JSON policy file at path (see ParseConfig).
 func LoadConfig(path string) (Config, error) {

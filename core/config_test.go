@@ -12,7 +12,7 @@ func TestParseConfigRefusesDuplicateKeys(t *testing.T) {
 	tests := []struct {
 		name string
 		json string
-		want string // the whole message after "corsa: policy JSON: "
+		want string // the whole message after the first "corsa: policy JSON: "
 	}{
 		{"it refuses origins given twice, the issue's example",
 			`{"origins":["https://app.example.com"],"origins":["*"]}`,
@@ -25,10 +25,11 @@ func TestParseConfigRefusesDuplicateKeys(t *testing.T) {
 			`key "maxAge" given twice, at line 1, column 2 and at line 1, column 14`},
 		{"it refuses a key given twice inside a nested object",
 			`{"origins":[{"a":1,"a":2}]}`,
-			`key "a" given twice, at line 1, column 14 and at line 1, column 20`},
+			`key "a" given twice, at line 1, column 14 and at line 1, column 20` +
+				"\ncorsa: policy JSON: " + `"origins" at line 1, column 13: want a string, not an object`},
 		{"it names an unknown field with its position",
 			"{\n\"origin\": []}",
-			`unknown field "origin" at line 2, column 1`},
+			`unknown field "origin" at line 2, column 1; did you mean "origins"?`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

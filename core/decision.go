@@ -120,12 +120,17 @@ func (d *Decision) set(name, value string) {
 // SetHeaders writes the decision into a net/http header map: it sets every
 // header of Headers and appends Vary to whatever Vary values h already has.
 //
+// Access-Control-Allow-Origin, -Credentials and -Expose-Headers already on
+// h, from an outer corsa middleware, are removed first: the innermost
+// decision is the response's only grant.
+//
 // It allocates once, one backing array for all the values it writes, and
 // nothing when there is nothing to write. Each value slice it puts in h is
 // capped at its own length, so a handler that appends to or edits one
 // cannot reach another response's values or this response's other headers
 // (SPEC.md §3b).
 func (d *Decision) SetHeaders(h http.Header) {
+	revokeOuterGrant(h)
 	n := int(d.n)
 	var prior []string
 	if d.Vary != "" {

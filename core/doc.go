@@ -24,8 +24,10 @@
 //	http.ListenAndServe(":8080", p.Handler(mux))
 //
 // A Middleware holds a Policy that can be replaced while serving
-// (Reconfigure), and can follow a policy file (Watch). Explain describes a decision in words, for logs and the
-// corsa command.
+// (Reconfigure), and can follow a policy file (Watch). Paths serves a
+// different Policy for each path prefix from one middleware (NewPaths), so
+// that one global installation covers every route group. Explain describes
+// a decision in words, for logs and the corsa command.
 //
 // # What a response gets
 //

@@ -142,7 +142,7 @@ func ExampleParseConfig() {
 	fmt.Println(err)
 	// Output:
 	// [https://app.example.com] [PUT] 0
-	// corsa: policy JSON: unknown field "origin" at line 1, column 2
+	// corsa: policy JSON: unknown field "origin" at line 1, column 2; did you mean "origins"?
 }
 
 // Must is the one-liner for a policy written in code.

@@ -262,6 +262,9 @@ func FuzzParseConfig(f *testing.F) {
 		`{"maxAge":-1,"preflightStatus":302}`,
 		`{"origins":["https://a.example"]} {}`,
 		`{"origin":["https://a.example"]}`,
+		"{\n \"AllowedOrigins\": \"a,b\",\n \"maxAge\": \"60\",\n \"maxAge\": 1.5\n}",
+		`{"origins":["a\"b",7]}`,
+		`{"origins":[`,
 	} {
 		f.Add([]byte(seed))
 	}

@@ -7,6 +7,8 @@
 //   - httprouter also shows that a net/http-compatible router needs no
 //     adapter, and passes the conformance suite wrapped in
 //     (*corsa.Policy).Handler;
+//   - paths: different policies for different path prefixes, from one
+//     middleware (corsa.NewPaths);
 //   - recipes: the CORS snippets people copy (Express, Flask-CORS, Apache,
 //     Spring WebFlux, nginx) as corsa policies, with what each original
 //     gets wrong;

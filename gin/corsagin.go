@@ -43,6 +43,39 @@ func FromMiddleware(m *corsa.Middleware) gin.HandlerFunc {
 	return func(c *gin.Context) { serve(m.Policy(), c) }
 }
 
+// NewPaths validates m, a map from path prefix to policy (see
+// corsa.NewPaths), and returns a gin middleware serving each request the
+// policy of the longest prefix covering its path, and no CORS at all to a
+// path no prefix covers. Install it once, with Engine.Use, instead of one
+// policy per RouterGroup.
+func NewPaths(m map[string]Config) (gin.HandlerFunc, error) {
+	pp, err := corsa.NewPaths(m)
+	if err != nil {
+		return nil, err
+	}
+	return FromPaths(pp), nil
+}
+
+// MustPaths is NewPaths for prefixes and policies written in the program
+// itself: it panics with NewPaths's error.
+func MustPaths(m map[string]Config) gin.HandlerFunc {
+	h, err := NewPaths(m)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// FromPaths returns a gin middleware serving pp, whose entries can be
+// replaced while serving (corsa.Paths.Reconfigure).
+func FromPaths(pp *corsa.Paths) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if p := pp.PolicyFor(c.Request); p != nil {
+			serve(p, c)
+		}
+	}
+}
+
 // serve writes p's headers before the rest of the chain runs, so that they
 // survive whatever status, abort or recovered panic comes after.
 func serve(p *corsa.Policy, c *gin.Context) {

@@ -33,7 +33,8 @@
 // A middleware on a RouterGroup does decorate that group's responses, but
 // gin routes a preflight to a route without an OPTIONS handler to NoRoute,
 // which only runs the engine's middleware: the preflight gets gin's 404
-// and the browser blocks the request. Keep one policy per engine.
+// and the browser blocks the request. Keep one middleware per engine; for
+// a policy per group, see "Different policies per path" below.
 //
 // gin redirects a path that differs from a route by a trailing slash
 // (Engine.RedirectTrailingSlash) before any middleware runs, so such a
@@ -61,4 +62,34 @@
 //     than c.Header;
 //   - register a response cache after corsa, so that corsa decides every
 //     request, unless the cache keys on Origin as Vary says.
+//
+// # Different policies per path
+//
+// For different policies on different parts of the API, install one
+// per-path middleware globally instead of one policy per RouterGroup:
+//
+//	r.Use(corsagin.MustPaths(map[string]corsagin.Config{
+//		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
+//		"/api/public": {Origins: []string{"*"}},
+//	}))
+//
+// The longest prefix covering the request path picks the policy, segment
+// by segment ("/api" covers "/api/users", not "/apix"); a path no prefix
+// covers gets no CORS headers at all, not even Vary (add a "/" entry for a
+// fallback). The path compared is c.Request.URL.Path (and its raw form,
+// which must pick the same policy). NewPaths is the checked form,
+// FromPaths serves a corsa.Paths that can be reconfigured while serving;
+// see corsa.Paths for the paths that get no CORS under any prefix.
+//
+// # Installed twice
+//
+// If corsa is nevertheless installed twice, globally and on a RouterGroup,
+// the global one runs first. It answers every preflight, and the group's
+// middleware never sees one. For every other request the group's
+// middleware decides alone: it removes the global grant
+// (Access-Control-Allow-Origin, -Credentials, -Expose-Headers) before
+// writing its own, so a request the group's policy refuses carries no
+// grant, and Vary lists Origin twice, which is harmless. A preflighted
+// request can therefore pass its preflight on the global policy and then
+// be unreadable under the group's: use the per-path middleware instead.
 package corsagin

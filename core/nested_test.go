@@ -1,0 +1,60 @@
+package corsa_test
+
+import (
+	"net/http"
+	"testing"
+
+	corsa "github.com/corsa-go/corsa/core"
+)
+
+// corsa installed twice: the outer middleware answers every preflight (the
+// inner one never sees it), and the inner one alone decides the CORS
+// headers of every other response, replacing the outer grant.
+func TestNestedHandlersTheInnerPolicyDecidesActualRequests(t *testing.T) {
+	const outerOrigin, innerOrigin = "https://outer.example", "https://inner.example"
+	outer := mustPolicy(t, corsa.Config{
+		Origins: []string{outerOrigin}, Credentials: true,
+		ExposedHeaders: []string{"X-Outer"}, Methods: []string{"PUT"},
+	})
+	inner := mustPolicy(t, corsa.Config{Origins: []string{innerOrigin}, Methods: []string{"DELETE"}})
+	anyInner := mustPolicy(t, corsa.Config{Origins: []string{"*"}})
+	stack := func(outer, inner *corsa.Policy) func(http.Handler) http.Handler {
+		return func(next http.Handler) http.Handler { return outer.Handler(inner.Handler(next)) }
+	}
+	tests := []struct {
+		name     string
+		h        func(http.Handler) http.Handler
+		r        *http.Request
+		status   int
+		ran      bool
+		want     map[string]string
+		wantVary []string
+	}{
+		{"a request the inner policy refuses loses the outer grant", stack(outer, inner),
+			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true, nil, []string{"Origin", "Origin"}},
+		{"a request the inner policy allows gets only the inner grant, without the outer credentials", stack(outer, inner),
+			requestTo(t, "GET", "/x", "Origin", innerOrigin), 200, true,
+			map[string]string{corsa.HeaderAllowOrigin: innerOrigin}, []string{"Origin", "Origin"}},
+		{"an inner any-origin policy drops the outer credentials and exposed headers", stack(outer, anyInner),
+			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true,
+			map[string]string{corsa.HeaderAllowOrigin: "*"}, []string{"Origin"}},
+		{"a preflight is answered by the outer policy alone", stack(outer, inner),
+			requestTo(t, "OPTIONS", "/x", "Origin", outerOrigin, "Access-Control-Request-Method", "PUT"), 204, false,
+			map[string]string{corsa.HeaderAllowOrigin: outerOrigin, corsa.HeaderAllowCredentials: "true", corsa.HeaderAllowMethods: "PUT"},
+			varyPreflight},
+		{"a preflight the inner policy would allow is refused by the outer one", stack(outer, inner),
+			requestTo(t, "OPTIONS", "/x", "Origin", innerOrigin, "Access-Control-Request-Method", "DELETE"), 403, false,
+			nil, varyPreflight},
+		{"an outer any-origin grant is replaced by the inner refusal", stack(anyInner, inner),
+			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true, nil, []string{"Origin"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, ran := serveTo(t, tt.h, tt.r)
+			if resp.StatusCode != tt.status || ran != tt.ran {
+				t.Fatalf("status = %d, handler ran = %v; want %d, %v", resp.StatusCode, ran, tt.status, tt.ran)
+			}
+			checkCORSHeaders(t, resp.Header, tt.want, tt.wantVary)
+		})
+	}
+}

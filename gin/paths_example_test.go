@@ -1,0 +1,44 @@
+package corsagin_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/gin-gonic/gin"
+
+	corsagin "github.com/corsa-go/corsa/gin"
+)
+
+// One middleware, installed globally, serves each group its own policy:
+// preflights to routes inside the groups, which have no OPTIONS handler,
+// are answered with the group's policy.
+func ExampleMustPaths() {
+	router := gin.New()
+	router.Use(corsagin.MustPaths(map[string]corsagin.Config{
+		"/api":   {Origins: []string{"https://app.example"}, Credentials: true, Methods: []string{"DELETE"}},
+		"/admin": {Origins: []string{"https://admin.example"}, Methods: []string{"DELETE"}},
+	}))
+	api := router.Group("/api")
+	api.DELETE("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
+	admin := router.Group("/admin")
+	admin.DELETE("/users/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
+
+	for _, tc := range []struct{ path, origin string }{
+		{"/api/items/1", "https://app.example"},
+		{"/admin/users/1", "https://app.example"},
+		{"/admin/users/1", "https://admin.example"},
+	} {
+		r := httptest.NewRequest(http.MethodOptions, tc.path, nil)
+		r.Header.Set("Origin", tc.origin)
+		r.Header.Set("Access-Control-Request-Method", "DELETE")
+		w := httptest.NewRecorder()
+		router.ServeHTTP(w, r)
+		status, allowOrigin := w.Code, w.Header().Get("Access-Control-Allow-Origin")
+		fmt.Printf("%s from %s: %d %q\n", tc.path, tc.origin, status, allowOrigin)
+	}
+	// Output:
+	// /api/items/1 from https://app.example: 204 "https://app.example"
+	// /admin/users/1 from https://app.example: 403 ""
+	// /admin/users/1 from https://admin.example: 204 "https://admin.example"
+}
