@@ -47,6 +47,42 @@ func FromMiddleware(m *corsa.Middleware) echo.MiddlewareFunc {
 	}
 }
 
+// NewPaths validates m, a map from path prefix to policy (see
+// corsa.NewPaths), and returns an echo middleware serving each request the
+// policy of the longest prefix covering its path, and no CORS at all to a
+// path no prefix covers. Install it once, with e.Use, instead of one
+// policy per Group.
+func NewPaths(m map[string]Config) (echo.MiddlewareFunc, error) {
+	pp, err := corsa.NewPaths(m)
+	if err != nil {
+		return nil, err
+	}
+	return FromPaths(pp), nil
+}
+
+// MustPaths is NewPaths for prefixes and policies written in the program
+// itself: it panics with NewPaths's error.
+func MustPaths(m map[string]Config) echo.MiddlewareFunc {
+	mw, err := NewPaths(m)
+	if err != nil {
+		panic(err)
+	}
+	return mw
+}
+
+// FromPaths returns an echo middleware serving pp, whose entries can be
+// replaced while serving (corsa.Paths.Reconfigure).
+func FromPaths(pp *corsa.Paths) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c *echo.Context) error {
+			if p := pp.PolicyFor(c.Request()); p != nil {
+				return serve(p, c, next)
+			}
+			return next(c)
+		}
+	}
+}
+
 // serve writes p's headers before next runs, so that they survive whatever
 // status, returned error or recovered panic comes after.
 func serve(p *corsa.Policy, c *echo.Context, next echo.HandlerFunc) error {

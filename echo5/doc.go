@@ -39,7 +39,9 @@
 //
 // A middleware on a Group (e.Group("/api", mw) or Group.Use) also answers
 // preflights under the group's prefix, since echo then routes every path
-// under it, known or not, through the group's middleware.
+// under it, known or not, through the group's middleware. Do not install
+// it both with e.Use and on a Group (see "Installed twice" below); for a
+// policy per group, see "Different policies per path".
 //
 // # Vary and middleware that sets it
 //
@@ -60,6 +62,37 @@
 //     rather than set it;
 //   - register a response cache after corsa, so that corsa decides every
 //     request, unless the cache keys on Origin as Vary says.
+//
+// # Different policies per path
+//
+// For different policies on different parts of the API, install one
+// per-path middleware globally instead of one policy per Group:
+//
+//	e.Use(corsaecho5.MustPaths(map[string]corsaecho5.Config{
+//		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
+//		"/api/public": {Origins: []string{"*"}},
+//	}))
+//
+// The longest prefix covering the request path picks the policy, segment
+// by segment ("/api" covers "/api/users", not "/apix"); a path no prefix
+// covers gets no CORS headers at all, not even Vary (add a "/" entry for a
+// fallback). The path compared is the request's URL.Path (and its raw
+// form, on which echo routes, which must pick the same policy). NewPaths
+// is the checked form, FromPaths serves a corsa.Paths that can be
+// reconfigured while serving; see corsa.Paths for the paths that get no
+// CORS under any prefix.
+//
+// # Installed twice
+//
+// If corsa is nevertheless installed twice, globally and on a Group, the
+// global one runs first. It answers every preflight, and the group's
+// middleware never sees one. For every other request the group's
+// middleware decides alone: it removes the global grant
+// (Access-Control-Allow-Origin, -Credentials, -Expose-Headers) before
+// writing its own, so a request the group's policy refuses carries no
+// grant, and Vary lists Origin twice, which is harmless. A preflighted
+// request can therefore pass its preflight on the global policy and then
+// be unreadable under the group's: use the per-path middleware instead.
 //
 // # Where echo v5 differs from echo v4 for this middleware
 //

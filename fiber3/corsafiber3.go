@@ -48,6 +48,48 @@ func FromMiddleware(m *corsa.Middleware) fiber.Handler {
 	return func(c fiber.Ctx) error { return serve(c, m.Policy()) }
 }
 
+// NewPaths validates m, a map from path prefix to policy (see
+// corsa.NewPaths), and returns the fiber middleware serving each request
+// the policy of the longest prefix covering its path, and no CORS at all
+// to a path no prefix covers. Install it once, with App.Use, instead of
+// one policy per Group.
+func NewPaths(m map[string]Config) (fiber.Handler, error) {
+	pp, err := corsa.NewPaths(m)
+	if err != nil {
+		return nil, err
+	}
+	return FromPaths(pp), nil
+}
+
+// MustPaths is NewPaths for prefixes and policies written in the program:
+// it panics with NewPaths's error.
+func MustPaths(m map[string]Config) fiber.Handler {
+	h, err := NewPaths(m)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// FromPaths returns the fiber middleware serving pp, whose entries can be
+// replaced while serving (corsa.Paths.Reconfigure). Paths are compared as
+// fiber routes them: c.Path(), ignoring letter case unless the app's
+// Config.CaseSensitive is set.
+func FromPaths(pp *corsa.Paths) fiber.Handler {
+	return func(c fiber.Ctx) error {
+		var p *corsa.Policy
+		if c.App().Config().CaseSensitive {
+			p = pp.Policy(c.Path())
+		} else {
+			p = pp.PolicyFold(c.Path())
+		}
+		if p == nil {
+			return c.Next()
+		}
+		return serve(c, p)
+	}
+}
+
 // stackLines is how many Access-Control-Request-Headers lines are collected
 // without allocating; browsers send one, some proxies split it in a few.
 const stackLines = 8
@@ -79,6 +121,7 @@ func serve(c fiber.Ctx, p *corsa.Policy) error {
 		}
 	}
 	d := p.Decide(&r)
+	revokeOuterGrant(c)
 	out := &c.Response().Header
 	for _, h := range d.Headers() {
 		out.Set(h.Name, h.Value)

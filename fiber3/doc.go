@@ -69,6 +69,37 @@
 //     Access-Control-Request-Method and so on), which browsers send: a
 //     request with "origin:" is a request without Origin.
 //
+// # Different policies per path
+//
+// For different policies on different parts of the API, install one
+// per-path middleware globally instead of one policy per Group:
+//
+//	app.Use(corsafiber3.MustPaths(map[string]corsafiber3.Config{
+//		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
+//		"/api/public": {Origins: []string{"*"}},
+//	}))
+//
+// The longest prefix covering the request path picks the policy, segment
+// by segment ("/api" covers "/api/users", not "/apix"); a path no prefix
+// covers gets no CORS headers at all, not even Vary (add a "/" entry for a
+// fallback). The path compared is c.Path(), as fiber routes it: ignoring
+// letter case unless the app's Config.CaseSensitive is set. NewPaths is
+// the checked form, FromPaths serves a corsa.Paths that can be
+// reconfigured while serving; see corsa.Paths for the paths that get no
+// CORS under any prefix.
+//
+// # Installed twice
+//
+// If corsa is nevertheless installed twice, globally and on a Group, the
+// global one runs first. It answers every preflight, and the group's
+// middleware never sees one. For every other request the group's
+// middleware decides alone: it removes the global grant
+// (Access-Control-Allow-Origin, -Credentials, -Expose-Headers) before
+// writing its own, so a request the group's policy refuses carries no
+// grant, and Vary lists Origin twice, which is harmless. A preflighted
+// request can therefore pass its preflight on the global policy and then
+// be unreadable under the group's: use the per-path middleware instead.
+//
 // # Where fiber v3 differs from fiber v2 for this middleware
 //
 // Handlers take the fiber.Ctx interface instead of *fiber.Ctx, and
