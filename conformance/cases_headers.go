@@ -47,11 +47,19 @@ func headerCases() []Case {
 			Want:    refusePreflight(),
 		},
 		{
-			Name:    "content-type gets no special case: a policy not listing it refuses it",
+			Name:    "content-type gets no special case: a policy allowing no request header refuses it",
 			Spec:    "§4",
-			Policy:  methods(only(app), "PUT"),
+			Policy:  headers(methods(only(app), "PUT"), []string{}...),
 			Request: preflightH("content-type"),
 			Want:    refusePreflight(),
+		},
+		{
+			Name:    "a policy leaving request headers unset allows Content-Type, as every peer does",
+			Spec:    "§2",
+			Tier:    TierCorsa,
+			Policy:  methods(only(app), "PUT"),
+			Request: preflightH("content-type"),
+			Want:    allowPreflight(hs{acao: app, acam: "PUT", acah: "Content-Type"}),
 		},
 		{
 			Name:    "request headers are answered in configured spelling, not the request's",

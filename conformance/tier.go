@@ -63,6 +63,12 @@ func tierOf(c Case) Tier {
 // practice; larger requests in the suite are attacks on the parser.
 const maxBrowserRequest = 16 << 10
 
+// BrowserSends reports whether a browser's Fetch can produce r, the test
+// that puts a case in TierHardening when it does not. A report judging
+// cases by browser outcome uses it for TierCorsa cases too, some of which
+// check corsa's answer to input no browser sends.
+func (r Request) BrowserSends() bool { return browserSends(r) }
+
 // browserSends reports whether a browser's Fetch can produce r: what Fetch
 // adds itself (Origin, Access-Control-Request-*) is in the form Fetch
 // writes, on one line each, and only where Fetch writes it.
@@ -174,8 +180,11 @@ func serializedOrigin(o string) bool {
 	if host == "" || len(host) > 253 {
 		return false
 	}
-	for label := range strings.SplitSeq(host, ".") {
-		if len(label) > 63 {
+	// An empty label (".example.com", "a..example.com") is no DNS name,
+	// so no page is served from such an origin; a trailing dot, the fully
+	// qualified form, is.
+	for label := range strings.SplitSeq(strings.TrimSuffix(host, "."), ".") {
+		if len(label) > 63 || label == "" {
 			return false
 		}
 	}

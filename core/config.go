@@ -42,7 +42,15 @@ type Config struct {
 	// compared case-insensitively. "*" allows any name except Authorization,
 	// which browsers never let a wildcard cover: list it by name as well
 	// (only without Credentials).
-	RequestHeaders []string `json:"requestHeaders,omitempty"`
+	//
+	// Left unset, it allows Content-Type, which a page sends with a JSON
+	// body, as every other CORS library does; listing any names replaces
+	// that default, so list Content-Type too if it is wanted. An explicit
+	// empty list allows no request header at all:
+	//
+	//	RequestHeaders: nil          // unset, JSON field absent or null: Content-Type
+	//	RequestHeaders: []string{}   // JSON "requestHeaders": []: none
+	RequestHeaders []string `json:"requestHeaders"`
 
 	// ExposedHeaders lists the response header names scripts may read beyond
 	// the CORS-safelisted ones. "*" exposes all (only without Credentials).
@@ -76,6 +84,38 @@ type Config struct {
 	// than loopback together with Credentials. Anyone on the network path of
 	// such an origin can act as it, and so read credentialed responses.
 	DangerouslyAllowInsecureOrigins bool `json:"dangerouslyAllowInsecureOrigins,omitempty"`
+
+	// OriginFunc, when set, decides on origins that no entry of Origins
+	// allows: it is called with the request's Origin and reports whether to
+	// allow it, with the same headers as a listed origin (the origin
+	// echoed, Vary: Origin, and credentials if Credentials is set). It is
+	// never called for "null", for a request with more than one Origin
+	// header, or for a value that is not an origin as browsers serialize
+	// it (lower-case scheme://host[:port], at most 300 bytes); nor, with
+	// Credentials and without DangerouslyAllowInsecureOrigins, for a plain
+	// http:// origin other than loopback. It may be the only source of
+	// origins (Origins empty), but not combined with "*", which would leave
+	// it unused: New refuses that.
+	//
+	// It runs on every cross-origin request from an unlisted origin, so it
+	// must be fast and safe for concurrent use. Make it an exact lookup in
+	// a set the application keeps, such as a sync.Map of tenants' origins
+	// loaded from a database: never a suffix, substring or regular
+	// expression check on the origin, which is how most CORS bypasses
+	// happen (https://app.example.evil.com ends with nothing you own, yet
+	// contains app.example). Subdomains belong in Origins as patterns,
+	// whose matching corsa does safely. Not part of the JSON policy file.
+	OriginFunc func(origin string) bool `json:"-"`
+
+	// OnDecision, when set, is called once for every CORS request (a
+	// preflight or an actual request: any request with an Origin header)
+	// with the request values and the decision, for logs and metrics. It
+	// is called from Decide, so it works through every adapter, and
+	// neither Explain nor the corsa command triggers it. It runs before the
+	// response is written, so it must be fast and safe for concurrent use;
+	// see DecisionEvent for which values it may keep. LogRefusals makes one
+	// that logs refusals with log/slog. Not part of the JSON policy file.
+	OnDecision func(DecisionEvent) `json:"-"`
 }
 
 // Seconds returns a pointer to n, for Config.MaxAge:

@@ -3,6 +3,8 @@ package corsa
 // Decide classifies r (SPEC.md §1) and decides on it: whether it is
 // allowed, the preflight status, and the headers to write. It never
 // allocates, keeps no reference to r, and is safe for concurrent use.
+// For a CORS request it calls Config.OnDecision, if set, before
+// returning (report, at each return of a CORS request).
 //
 // The returned Decision's Access-Control-Allow-Origin value may be
 // r.Origin itself: write the headers before r's memory is reused.
@@ -22,6 +24,9 @@ func (p *Policy) Decide(r *Request) (d Decision) {
 		// so there is no Vary, and a cache may hand any stored answer to
 		// anyone.
 		p.addActualHeaders(&d, p.allowOrigin)
+		if cors {
+			p.report(r, &d)
+		}
 		return d
 	}
 	d.Vary = HeaderOrigin
@@ -35,6 +40,7 @@ func (p *Policy) Decide(r *Request) (d Decision) {
 		d.Status = 403
 	}
 	if d.Reason = p.checkOrigin(r); d.Reason != Allowed {
+		p.report(r, &d)
 		return d
 	}
 	if !preflight {
@@ -44,15 +50,18 @@ func (p *Policy) Decide(r *Request) (d Decision) {
 		// array of header lines) to the heap.
 		p.addActualHeaders(&d, "")
 		d.headers[0].Value = r.Origin // matched byte for byte
+		p.report(r, &d)
 		return d
 	}
 	var names int
 	if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
+		p.report(r, &d)
 		return d
 	}
 	d.Status = p.status
 	p.addPreflightHeaders(&d, names, r.PrivateNetwork == "true")
 	d.headers[0].Value = p.allowOriginValue(r) // see above
+	p.report(r, &d)
 	return d
 }
 
@@ -120,7 +129,7 @@ func (p *Policy) checkOrigin(r *Request) Reason {
 	if r.MultipleOrigins {
 		return OriginRepeated
 	}
-	if entry, _ := p.matchOrigin(r.Origin); entry >= 0 {
+	if entry, _ := p.matchOrigin(r.Origin); matched(entry) {
 		return Allowed
 	}
 	return OriginNotAllowed

@@ -152,3 +152,13 @@ func (d *Decision) SetHeaders(h http.Header) {
 		h[HeaderVary] = vals[i:n:n]
 	}
 }
+
+// addVary appends v to h's Vary values in a new array of the response's
+// own (SPEC.md §3b): one allocation.
+func addVary(h http.Header, v string) {
+	prior := h[HeaderVary]
+	vals := make([]string, len(prior)+1)
+	copy(vals, prior)
+	vals[len(prior)] = v
+	h[HeaderVary] = vals
+}

@@ -77,6 +77,17 @@
 //
 // A refused actual request gets only "Vary: Origin", never a 403.
 //
+// Because these headers are set before the handler runs, a redirect, a 304
+// answering a conditional request and a HEAD keep them too, as a 304 must:
+// it updates the headers of the response a cache revalidates (RFC 9111
+// §4.3.4). A handler that sets an Access-Control-* header itself
+// (w.Header().Set) replaces the middleware's value, and one that deletes it
+// removes it: the handler has the last word on its own response. A
+// WebSocket handshake (GET with Upgrade: websocket) is an actual request:
+// it reaches the handler whatever its Origin, since browsers send it
+// without a preflight and ignore CORS headers on the answer. CORS does not
+// protect it; the upgrader must check Origin itself.
+//
 // An any-origin policy ("*" in Origins, which rules out Credentials) gives
 // every response but a preflight's the same constant headers: requests
 // without Origin, actual requests from any origin ("null" and a request
@@ -120,4 +131,49 @@
 // handlers (w.Header().Add). Adapters whose framework tells them the
 // response is still unsent call Decision.RestoreVary after the handler;
 // VaryListsOrigin checks one Vary line.
+//
+// # Request headers by default
+//
+// Config.RequestHeaders left unset (nil in Go, absent or null in JSON)
+// allows Content-Type, which every JSON request asks for: a preflight for
+// "content-type" is answered with "Access-Control-Allow-Headers:
+// Content-Type". An explicit empty list ([]string{} in Go,
+// "requestHeaders": [] in JSON) allows no request header at all.
+//
+// # Origins decided at run time
+//
+// Config.OriginFunc decides on origins that no entry of Origins allows, for
+// origins the application keeps itself (tenants in a database, preview
+// deployments). corsa hands it only well-formed origins as browsers send
+// them, never "null" or a repeated Origin, so it can be an exact lookup:
+//
+//	var tenantOrigins sync.Map // origin -> tenant, kept by the application
+//	p, err := corsa.New(corsa.Config{
+//		Origins:     []string{"https://app.example.com"},
+//		Credentials: true,
+//		OriginFunc: func(origin string) bool {
+//			_, ok := tenantOrigins.Load(origin)
+//			return ok
+//		},
+//	})
+//
+// Never check a suffix, a substring or a regular expression there:
+// "https://app.example.com.evil.example" has the prefix, and
+// "https://evilexample.com" the suffix. Subdomain patterns belong in
+// Origins, where corsa matches them label by label.
+//
+// # Decision events
+//
+// Config.OnDecision is called once for each CORS request, preflight or
+// actual, from Decide: so through Handler, Middleware and every adapter
+// alike, and never by Explain. It costs a nil check when unset, and corsa
+// allocates nothing to call it. LogRefusals logs refusals with log/slog;
+// the OnDecision example counts decisions per reason with expvar.
+//
+// # WebSocket and other origin checks
+//
+// CORS does not protect WebSocket upgrades: browsers open them to any site,
+// with its cookies and without a preflight. (*Policy).AllowsOrigin answers
+// whether an Origin is allowed exactly as Decide would, for
+// gorilla/websocket's Upgrader.CheckOrigin and the like.
 package corsa

@@ -18,7 +18,10 @@ import (
 //	  status 403
 //	  Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
 func (p *Policy) Explain(r *Request) string {
-	d := p.Decide(r)
+	// Explaining is not deciding: OnDecision stays silent.
+	quiet := *p
+	quiet.onDecision = nil
+	d := quiet.Decide(r)
 	var b strings.Builder
 	verdict := "allowed"
 	if d.Reason != Allowed {
@@ -135,6 +138,9 @@ func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 	}
 	entry, tooLong := p.matchOrigin(o)
 	switch {
+	case entry == funcEntry:
+		fmt.Fprintf(b, "  origin %q: allowed by OriginFunc\n", o)
+		return true
 	case entry >= 0:
 		e := p.cfg.Origins[entry]
 		switch {
@@ -152,6 +158,8 @@ func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 		return true
 	case o == "null":
 		b.WriteString("  origin \"null\": not allowed: null is only allowed when listed explicitly, with dangerouslyAllowNullOrigin\n")
+	case p.originFunc != nil:
+		p.explainOriginFunc(b, o)
 	case tooLong && p.maxOrigin > 0: // else no entry can match: closestOrigin says why
 		fmt.Fprintf(b, "  origin %s: not allowed: %d bytes, longer than any origin this policy can match (%d bytes), so refused before matching\n",
 			quoteShort(o), len(o), p.maxOrigin)

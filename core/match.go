@@ -1,10 +1,18 @@
 package corsa
 
-// matchOrigin is the one origin matcher: Decide and Explain both call it,
-// so an explanation can never name a different entry or reach a different
-// verdict than the decision. It returns the index in Config.Origins of the
-// entry that allows o, or -1; tooLong reports that o was refused by length
-// alone, before any matching (SPEC.md §6b). It never allocates.
+// funcEntry is matchOrigin's entry for an origin that Config.OriginFunc
+// allowed.
+const funcEntry = -2
+
+// matched reports whether matchOrigin's entry allows the origin.
+func matched(entry int) bool { return entry >= 0 || entry == funcEntry }
+
+// matchOrigin is the one origin matcher: Decide, Explain and AllowsOrigin
+// all call it, so an explanation can never name a different entry or reach
+// a different verdict than the decision. It returns the index in
+// Config.Origins of the entry that allows o, funcEntry when no entry does
+// but OriginFunc does, or -1; tooLong reports that o was refused by length
+// alone, before any entry was compared (SPEC.md §6b). It never allocates.
 func (p *Policy) matchOrigin(o string) (entry int, tooLong bool) {
 	switch {
 	case p.anyOrigin:
@@ -14,7 +22,7 @@ func (p *Policy) matchOrigin(o string) (entry int, tooLong bool) {
 	case len(o) > p.maxOrigin:
 		// Constant cost, whatever the length: a megabyte Origin is never
 		// compared with each pattern.
-		return -1, true
+		return p.orFunc(o, true)
 	}
 	if p.exactSet != nil {
 		if i, ok := p.exactSet[o]; ok {
@@ -28,18 +36,28 @@ func (p *Policy) matchOrigin(o string) (entry int, tooLong bool) {
 		}
 	}
 	if len(p.patterns) == 0 {
-		return -1, false
+		return p.orFunc(o, false)
 	}
 	prefix, host, port, hasPort, ok := splitOrigin(o)
 	if !ok {
-		return -1, false
+		return p.orFunc(o, false)
 	}
 	for i := range p.patterns {
 		if p.patterns[i].match(prefix, host, port, hasPort) {
 			return p.patterns[i].entry, false
 		}
 	}
-	return -1, false
+	return p.orFunc(o, false)
+}
+
+// orFunc is matchOrigin's answer when no entry of origins allows o: ask
+// OriginFunc, which has its own bound (funcMayAsk). Unset, it costs one
+// comparison.
+func (p *Policy) orFunc(o string, tooLong bool) (int, bool) {
+	if p.originFunc != nil && p.funcAllows(o) {
+		return funcEntry, false
+	}
+	return -1, tooLong
 }
 
 // maxOriginLen is the longest origin spec could match: exact parts by

@@ -3,6 +3,7 @@ package corsa
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -48,6 +49,11 @@ type Policy struct {
 	maxAge        string
 	hasMaxAge     bool
 	varyPreflight string
+
+	// Go-only hooks (see Config): nil when unset, checked before any work.
+	originFunc func(string) bool
+	insecureOK bool // OriginFunc may allow plain-http origins (see Config.OriginFunc)
+	onDecision func(DecisionEvent)
 }
 
 // Limits on Access-Control-Request-Headers, checked before any parsing so
@@ -71,8 +77,14 @@ const (
 // policy wrong, such as a max-age above Chromium's cap, are available from
 // Warnings instead.
 func New(c Config) (*Policy, error) {
+	if c.RequestHeaders == nil {
+		// Unset, not empty: the default every peer has, without which a
+		// JSON POST's preflight fails (see Config.RequestHeaders).
+		c.RequestHeaders = []string{"Content-Type"}
+	}
 	b := builder{p: &Policy{cfg: cloneConfig(c)}}
 	b.origins(c)
+	b.hooks(c)
 	b.methods(c)
 	b.requestHeaders(c)
 	b.exposedHeaders(c)
@@ -100,10 +112,11 @@ func Must(c Config) *Policy {
 func (p *Policy) Warnings() []string { return append([]string(nil), p.warnings...) }
 
 func cloneConfig(c Config) Config {
-	c.Origins = append([]string(nil), c.Origins...)
-	c.Methods = append([]string(nil), c.Methods...)
-	c.RequestHeaders = append([]string(nil), c.RequestHeaders...)
-	c.ExposedHeaders = append([]string(nil), c.ExposedHeaders...)
+	// slices.Clone keeps an empty list apart from an unset one.
+	c.Origins = slices.Clone(c.Origins)
+	c.Methods = slices.Clone(c.Methods)
+	c.RequestHeaders = slices.Clone(c.RequestHeaders)
+	c.ExposedHeaders = slices.Clone(c.ExposedHeaders)
 	if c.MaxAge != nil {
 		c.MaxAge = Seconds(*c.MaxAge)
 	}
@@ -132,7 +145,7 @@ func (b *builder) origins(c Config) {
 	p := b.p
 	p.credentials = c.Credentials
 	p.anyEntry, p.nullEntry = -1, -1
-	if len(c.Origins) == 0 {
+	if len(c.Origins) == 0 && c.OriginFunc == nil {
 		b.warn("origins is empty: every cross-origin request is refused")
 	}
 	seen := map[string]bool{}

@@ -6,10 +6,14 @@ import "net/http"
 // from their framework's request without copying: strings may alias the
 // framework's buffers, since a Policy keeps none of them after Decide
 // returns (the returned Decision may hold Origin until its headers are
-// written).
+// written). They must not live in the caller's own stack frame, though:
+// Config.OriginFunc and Config.OnDecision receive them (see hide).
 type Request struct {
 	// Method is the request method, byte for byte.
 	Method string
+	// Path is the request path, for Config.OnDecision's logs only: no
+	// decision depends on it. Adapters fill it when it costs nothing.
+	Path string
 	// Origin is the value of the Origin header; "" when absent.
 	Origin string
 	// MultipleOrigins reports that the request carried more than one Origin
@@ -43,8 +47,12 @@ const (
 // RequestFromHTTP reads the values a Policy needs from r. It allocates
 // nothing: the header map's own strings and slices are used as they are.
 func RequestFromHTTP(r *http.Request) Request {
-	origins := r.Header[HeaderOrigin]
-	req := Request{Method: r.Method}
+	return requestFrom(r, r.Header[HeaderOrigin])
+}
+
+// requestFrom is RequestFromHTTP given r's Origin lines.
+func requestFrom(r *http.Request, origins []string) Request {
+	req := Request{Method: r.Method, Path: r.URL.Path}
 	if len(origins) == 0 {
 		return req
 	}

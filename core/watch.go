@@ -32,6 +32,12 @@ type WatchOptions struct {
 	// Logger, when set, logs the same events: a refusal at level Error
 	// with the path and the error, a reload at level Info.
 	Logger *slog.Logger
+
+	// OriginFunc and OnDecision are set on every policy read from the
+	// file, which cannot hold them: they are Go-only fields of Config.
+	// Without them, a reload drops the hooks the Middleware started with.
+	OriginFunc func(origin string) bool
+	OnDecision func(DecisionEvent)
 }
 
 // defaultWatchInterval is short enough that an edit shows within seconds
@@ -140,6 +146,7 @@ func (w *watcher) poll() {
 	}
 	c, err := ParseConfig(data)
 	if err == nil {
+		c.OriginFunc, c.OnDecision = w.opts.OriginFunc, w.opts.OnDecision
 		err = w.m.Reconfigure(c)
 	}
 	if err != nil {

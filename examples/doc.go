@@ -9,6 +9,11 @@
 //     (*corsa.Policy).Handler;
 //   - paths: different policies for different path prefixes, from one
 //     middleware (corsa.NewPaths);
+//   - websocket/gorilla and websocket/coder: WebSocket upgrades checked
+//     with (*corsa.Policy).AllowsOrigin;
+//   - outside: its own module, outside go.work, using OriginFunc,
+//     OnDecision and AllowsOrigin as a user's program would
+//     (outside_test.go builds and runs it with GOWORK=off);
 //   - recipes: the CORS snippets people copy (Express, Flask-CORS, Apache,
 //     Spring WebFlux, nginx) as corsa policies, with what each original
 //     gets wrong;
@@ -16,5 +21,6 @@
 //     gin-contrib/cors, echo's and fiber's CORS middleware, with tests that
 //     the translated policy gives browsers the same outcome.
 //
-// README.md beside this file says more. This package itself has no code.
+// README.md beside this file says more. This package itself has no code,
+// only the test of outside.
 package examples

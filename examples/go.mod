@@ -3,6 +3,7 @@ module github.com/corsa-go/corsa/examples
 go 1.25.0
 
 require (
+	github.com/coder/websocket v1.8.14
 	github.com/corsa-go/corsa/chi v0.0.0
 	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/corsa-go/corsa/core v0.0.0
@@ -14,6 +15,7 @@ require (
 	github.com/go-chi/chi/v5 v5.5.0
 	github.com/go-chi/cors v1.2.2
 	github.com/gofiber/fiber/v2 v2.52.15
+	github.com/gorilla/websocket v1.5.3
 	github.com/julienschmidt/httprouter v1.3.0
 	github.com/labstack/echo/v4 v4.16.0
 	github.com/rs/cors v1.11.1

@@ -20,8 +20,10 @@ const (
 	Builtin
 	// RSCors is rs/cors, installed the way it usually is on the framework.
 	RSCors
-	// Floor is a hand-written middleware that sets fixed headers and checks
-	// nothing: the least any CORS middleware can cost.
+	// Floor is a hand-written middleware for the suite's policy alone that
+	// writes corsa's headers into one per-response array and checks only
+	// the Origin: the least a CORS middleware can cost under SPEC.md §3b
+	// (see floorWrite).
 	Floor
 )
 

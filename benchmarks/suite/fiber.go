@@ -52,22 +52,3 @@ func fiberCorsHandler() (fiber.Handler, error) {
 		MaxAge:           scenario.MaxAgeSeconds,
 	}), nil
 }
-
-// floorFiber is the fixed-header floor written with fiber's own calls.
-func floorFiber() (fiber.Handler, error) {
-	return func(c *fiber.Ctx) error {
-		c.Set("Access-Control-Allow-Origin", conformance.AppOrigin)
-		c.Set("Access-Control-Allow-Credentials", "true")
-		if c.Method() == fiber.MethodOptions && c.Get("Access-Control-Request-Method") != "" {
-			c.Set("Access-Control-Allow-Methods", floorMethods)
-			c.Set("Access-Control-Allow-Headers", floorHeaders)
-			c.Set("Access-Control-Max-Age", floorMaxAge)
-			c.Set("Vary", floorPreflightVary)
-			c.Status(fiber.StatusNoContent)
-			return nil
-		}
-		c.Set("Access-Control-Expose-Headers", scenario.ExposedHeader)
-		c.Set("Vary", "Origin")
-		return c.Next()
-	}, nil
-}

@@ -5,8 +5,6 @@ import (
 	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 	chicors "github.com/go-chi/cors"
@@ -108,37 +106,4 @@ func goChiCors() (httpMiddleware, error) {
 		AllowCredentials: true,
 		MaxAge:           scenario.MaxAgeSeconds,
 	}), nil
-}
-
-// The floor's fixed header values: what an allowed request gets, rendered
-// once. The floor sets them on every request, without looking at Origin.
-var (
-	floorMethods = strings.Join(scenario.Methods, ", ")
-	floorHeaders = strings.Join(scenario.RequestHeaders, ", ")
-	floorMaxAge  = strconv.Itoa(scenario.MaxAgeSeconds)
-)
-
-const floorPreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
-
-// floorHandler is the hand-written floor for net/http: detect a preflight,
-// set fixed headers with the usual Header().Set calls, and nothing else.
-func floorHandler() (httpMiddleware, error) {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			h := w.Header()
-			h.Set("Access-Control-Allow-Origin", conformance.AppOrigin)
-			h.Set("Access-Control-Allow-Credentials", "true")
-			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
-				h.Set("Access-Control-Allow-Methods", floorMethods)
-				h.Set("Access-Control-Allow-Headers", floorHeaders)
-				h.Set("Access-Control-Max-Age", floorMaxAge)
-				h.Set("Vary", floorPreflightVary)
-				w.WriteHeader(http.StatusNoContent)
-				return
-			}
-			h.Set("Access-Control-Expose-Headers", scenario.ExposedHeader)
-			h.Set("Vary", "Origin")
-			next.ServeHTTP(w, r)
-		})
-	}, nil
 }

@@ -155,7 +155,9 @@ func TestNotesNameWhatPeersSkip(t *testing.T) {
 		{"NetHTTP/preflight/rs-cors", []string{suite.NoteSharesSlices}},
 		{"NetHTTP/no-origin/rs-cors", []string{suite.NoteSharesSlices}},
 		{"Echo/actual/echo-cors", nil},
-		{"NetHTTP/actual/floor", []string{suite.NoteNoChecks}},
+		{"NetHTTP/actual/floor", []string{suite.NoteFixedPolicy}},
+		{"Gin/preflight/floor", []string{suite.NoteFixedPolicy, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked}},
+		{"Fiber/hostile-acrh/floor", []string{suite.NoteFixedPolicy, suite.NoteAcceptsHostile}},
 		{"NetHTTP/actual/bare", nil},
 	}
 	for _, tt := range tests {
@@ -252,5 +254,32 @@ func TestProbingForSharedSlicesLeavesThePeerAsItWas(t *testing.T) {
 	}
 	if got := corsHeaders(r.Header); !reflect.DeepEqual(got, want) {
 		t.Errorf("after probing\n got %v\nwant %v", got, want)
+	}
+}
+
+// The floor is only a floor if it writes what corsa writes: the same
+// status, the same headers, the handler run or not, on every framework.
+func TestTheFloorAnswersAsCorsaDoesOnTheScenariosItIsComparedOn(t *testing.T) {
+	for _, floor := range casesOf(suite.Floor) {
+		switch floor.Scenario.Name {
+		case scenario.Preflight, scenario.Preflight20, scenario.Actual, scenario.Disallowed, scenario.NoOrigin:
+		default:
+			continue
+		}
+		corsa := floor
+		for _, im := range floor.Framework.Impls {
+			if im.Kind == suite.Corsa {
+				corsa.Impl = im
+			}
+		}
+		t.Run(floor.Name()+" answers as corsa", func(t *testing.T) {
+			got, want := observe(t, floor), observe(t, corsa)
+			if got.Status != want.Status || got.HandlerRan != want.HandlerRan {
+				t.Errorf("status %d, handler ran %v; corsa: %d, %v", got.Status, got.HandlerRan, want.Status, want.HandlerRan)
+			}
+			if g, w := corsHeaders(got.Header), corsHeaders(want.Header); !reflect.DeepEqual(g, w) {
+				t.Errorf("CORS headers\n got %v\nwant %v", g, w)
+			}
+		})
 	}
 }

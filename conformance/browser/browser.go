@@ -24,8 +24,12 @@ import (
 const (
 	launchTimeout = 30 * time.Second
 	// tabTimeout bounds a tab's whole life: one scenario.
-	tabTimeout    = 30 * time.Second
+	tabTimeout    = 60 * time.Second
 	actionTimeout = 10 * time.Second
+	// sandboxTimeout bounds a fetch from a sandboxed iframe: Chromium's
+	// site isolation gives the iframe's opaque origin a renderer process of
+	// its own, which on a loaded machine can take longer than an action.
+	sandboxTimeout = 30 * time.Second
 	// reasonTimeout is how long a blocked fetch may take to be reported as
 	// a DevTools issue after the page saw its TypeError.
 	reasonTimeout = 3 * time.Second
@@ -244,12 +248,13 @@ func (t *tab) fetch(fn, url string, init fetchInit, names ...string) (fetchResul
 		return fetchResult{}, err
 	}
 	expr := fn + "(..." + string(args) + ")"
-	var res fetchResult
-	err = t.do(func(ctx context.Context) error {
-		res, err = chromedp.Run(ctx, chromedp.Evaluate[fetchResult](expr, chromedp.EvalAwaitPromise))
-		return err
-	})
-	return res, err
+	timeout := actionTimeout
+	if fn == probeSandboxed {
+		timeout = sandboxTimeout
+	}
+	ctx, cancel := context.WithTimeout(t.ctx, timeout)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[fetchResult](expr, chromedp.EvalAwaitPromise))
 }
 
 // blockReason waits for Chromium's report of why it blocked url: the CORS

@@ -17,8 +17,24 @@ var results matrix
 // update rewrites RESULTS.md from the run instead of comparing with it.
 var update = flag.Bool("update", false, "rewrite "+resultsFile+" from this run")
 
+// defaultParallel is how many servers run their scenarios at once unless
+// -parallel says otherwise. The suite mostly waits (on Chromium, on max-age
+// expiry, on DevTools reports), so go test's default of GOMAXPROCS would
+// leave a 2-core machine idle for minutes; more than this makes tabs slow
+// to open on a loaded one.
+const defaultParallel = "4"
+
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.ReleaseMode) // before any engine exists: it is global
+	flag.Parse()
+	parallelSet := false
+	flag.Visit(func(f *flag.Flag) { parallelSet = parallelSet || f.Name == "test.parallel" })
+	if !parallelSet {
+		if err := flag.Set("test.parallel", defaultParallel); err != nil {
+			fmt.Fprintln(os.Stderr, "setting -parallel:", err)
+			os.Exit(2)
+		}
+	}
 	code := m.Run()
 	var columns, rows []string
 	for _, a := range servers {

@@ -21,6 +21,7 @@ import (
 	rscors "github.com/rs/cors"
 
 	corsachi "github.com/corsa-go/corsa/chi"
+	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	corsaecho "github.com/corsa-go/corsa/echo"
 	"github.com/corsa-go/corsa/examples/migrate"
@@ -248,21 +249,28 @@ func TestTheSPAPolicyTranslatedGivesTheSameBrowserOutcome(t *testing.T) {
 	}
 }
 
-// browse does what a browser does for req in credentials mode "include":
-// a preflight when one is needed (Fetch, "CORS-preflight fetch"), then,
-// if it passed, the request and the CORS check of its response.
+// browse does what a browser does for req in credentials mode "include",
+// judged by the browser-outcome checker of package conformance: a
+// preflight when one is needed, then, if it passed, the request and the
+// CORS check of its response.
 func browse(serve do, req browserRequest) outcome {
 	var o outcome
-	if !isSafelisted(req.method) || len(req.headers) > 0 {
+	br := conformance.BrowserRequest{Method: req.method, URL: path, Origin: req.origin, Credentials: true, Header: http.Header{}}
+	for _, name := range req.headers {
+		// A value no CORS safelist admits: the script sets a JSON
+		// Content-Type, a bearer token, a custom header.
+		br.Header.Set(name, "application/json; x=(1)")
+	}
+	if br.NeedsPreflight() {
 		r := httptest.NewRequest(http.MethodOptions, path, nil)
 		r.Header.Set("Origin", req.origin)
 		r.Header.Set("Access-Control-Request-Method", req.method)
-		if len(req.headers) > 0 {
-			r.Header.Set("Access-Control-Request-Headers", strings.Join(req.headers, ","))
+		if names := br.UnsafeHeaderNames(); len(names) > 0 {
+			r.Header.Set("Access-Control-Request-Headers", strings.Join(names, ","))
 		}
 		res := serve(r)
 		res.Body.Close()
-		if !preflightPasses(res, req) {
+		if conformance.CheckPreflight(br, res) != nil {
 			return o
 		}
 		o.preflightPasses = true
@@ -275,57 +283,7 @@ func browse(serve do, req browserRequest) outcome {
 	r.Header.Set("Origin", req.origin)
 	res := serve(r)
 	res.Body.Close()
-	o.readable = corsCheck(res.Header, req.origin)
-	if o.readable {
-		exposed := list(res.Header.Values("Access-Control-Expose-Headers"))
-		o.exposed = slices.ContainsFunc(exposed, func(n string) bool { return strings.EqualFold(n, totalCount) })
-	}
+	o.readable = conformance.CheckRead(br, res) == nil
+	o.exposed = slices.Contains(conformance.ExposedHeaders(br, res), strings.ToLower(totalCount))
 	return o
-}
-
-// corsCheck is Fetch's "CORS check" for a credentialed request: exactly
-// one Access-Control-Allow-Origin naming the origin ("*" never passes with
-// credentials) and Access-Control-Allow-Credentials exactly "true".
-func corsCheck(h http.Header, origin string) bool {
-	acao := h.Values("Access-Control-Allow-Origin")
-	acac := h.Values("Access-Control-Allow-Credentials")
-	return len(acao) == 1 && acao[0] == origin && len(acac) == 1 && acac[0] == "true"
-}
-
-// preflightPasses is Fetch's CORS-preflight fetch for a credentialed
-// request: an ok status, the CORS check, the method either safelisted or
-// listed byte for byte, every requested header listed (case-insensitive).
-// With credentials, "*" is a literal name, never a wildcard.
-func preflightPasses(res *http.Response, req browserRequest) bool {
-	if res.StatusCode < 200 || res.StatusCode > 299 || !corsCheck(res.Header, req.origin) {
-		return false
-	}
-	methods := list(res.Header.Values("Access-Control-Allow-Methods"))
-	if !isSafelisted(req.method) && !slices.Contains(methods, req.method) {
-		return false
-	}
-	headers := list(res.Header.Values("Access-Control-Allow-Headers"))
-	for _, name := range req.headers {
-		if !slices.ContainsFunc(headers, func(h string) bool { return strings.EqualFold(h, name) }) {
-			return false
-		}
-	}
-	return true
-}
-
-func isSafelisted(method string) bool {
-	return method == "GET" || method == "HEAD" || method == "POST"
-}
-
-// list splits header lines into their comma-separated, trimmed elements.
-func list(lines []string) []string {
-	var out []string
-	for _, line := range lines {
-		for v := range strings.SplitSeq(line, ",") {
-			if v = strings.TrimSpace(v); v != "" {
-				out = append(out, v)
-			}
-		}
-	}
-	return out
 }

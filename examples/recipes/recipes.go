@@ -28,7 +28,8 @@ var FlaskCORS = corsa.Config{
 // read responses to simple requests, and nothing more is allowed, since
 // the original answers no preflight.
 var Apache = corsa.Config{
-	Origins: []string{"*"},
+	Origins:        []string{"*"},
+	RequestHeaders: []string{},
 }
 
 // SpringWebFlux is the Spring WebFlux CORS filter that allows "*" for

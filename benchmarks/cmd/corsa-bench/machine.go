@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -14,25 +15,67 @@ type machine struct {
 	goos, goarch, cpu, goVersion string
 	cpus, procs                  int
 	date                         time.Time
-	// load is the 1-minute load average when the run started: on a machine
-	// shared with other work, times are only as good as this is low.
-	load string
+	// loadStart and loadEnd are the 1-minute load averages when the run
+	// started and ended, "" where unknown.
+	loadStart, loadEnd string
+	// cpuShare is the CPU time the timed runs got over the wall-clock
+	// time they took; 0 when unknown.
+	cpuShare float64
 }
 
 func describeMachine() machine {
 	return machine{
 		goos: runtime.GOOS, goarch: runtime.GOARCH, cpu: cpuModel(), goVersion: runtime.Version(),
-		cpus: runtime.NumCPU(), procs: runtime.GOMAXPROCS(0), date: time.Now().UTC(), load: loadAverage(),
+		cpus: runtime.NumCPU(), procs: runtime.GOMAXPROCS(0), date: time.Now().UTC(), loadStart: loadAverage(),
 	}
 }
 
 func (m machine) String() string {
 	s := fmt.Sprintf("%s/%s, %s, %d CPUs (GOMAXPROCS %d), %s, %s",
 		m.goos, m.goarch, m.cpu, m.cpus, m.procs, m.goVersion, m.date.Format("2006-01-02"))
-	if m.load != "" {
-		s += ", load average " + m.load + " at the start"
+	if m.loadStart != "" {
+		s += ", load average " + m.loadStart + " at the start"
+		if m.loadEnd != "" {
+			s += " and " + m.loadEnd + " at the end"
+		}
+	}
+	if m.cpuShare > 0 {
+		s += fmt.Sprintf(", the runs got %.0f%% of a CPU", 100*min(m.cpuShare, 1))
 	}
 	return s
+}
+
+// busyLoad is the load average, per CPU, above which the machine counts
+// as busy: other processes then compete with the benchmark for CPUs and
+// caches.
+const busyLoad = 0.5
+
+// busyShare is the share of a CPU below which the runs count as starved.
+const busyShare = 0.9
+
+// loadWarning warns when load (a load average) says the machine is busy.
+func loadWarning(load string, cpus int, when string) string {
+	l, err := strconv.ParseFloat(load, 64)
+	if err != nil || l <= busyLoad*float64(cpus) {
+		return ""
+	}
+	return fmt.Sprintf("the machine was busy %s (load average %s on %d CPUs): other processes competed for the CPUs and caches, so times are inflated and noisier than on an idle machine. "+
+		"Runs are timed in %s, which excludes the time spent waiting for a CPU, and ratios are taken round by round, but read verdicts near their limit with care, and rerun on an idle machine before publishing.",
+		when, load, cpus, clockName)
+}
+
+// warnings are the report's warnings that the machine was busy.
+func (m machine) warnings() []string {
+	var ws []string
+	if w := loadWarning(m.loadStart, m.cpus, "when the run started"); w != "" {
+		ws = append(ws, w)
+	} else if w := loadWarning(m.loadEnd, m.cpus, "when the run ended"); w != "" {
+		ws = append(ws, w)
+	}
+	if m.cpuShare > 0 && m.cpuShare < busyShare {
+		ws = append(ws, fmt.Sprintf("the timed runs got only %.0f%% of a CPU: for the rest they waited while other processes ran.", 100*m.cpuShare))
+	}
+	return ws
 }
 
 // loadAverage reads the 1-minute load average on Linux; "" elsewhere.

@@ -2,18 +2,28 @@
 // corsa compares with the bare frameworks, their usual CORS middleware,
 // rs/cors and a hand-written floor:
 //
-//	go run ./benchmarks/cmd/corsa-bench -chart chart.svg > RESULTS.md
+//	go run ./benchmarks/cmd/corsa-bench -chart benchmarks/chart.svg > benchmarks/RESULTS.md
 //
 // It prints a markdown table per framework (ns/op, B/op, allocs/op, cost
 // over the bare framework, ratio to corsa, and the work a peer was seen
 // skipping) and a "targets" section saying which of corsa's performance
-// targets were met on this machine. With -format benchstat it prints Go's
-// benchmark text format instead, one line per run, for benchstat.
+// targets were met, missed, or could not be told apart from their limit
+// on this machine. With -format benchstat it prints Go's benchmark text
+// format instead, one line per run, for benchstat. It writes an SVG chart
+// too (corsa-bench.svg by default; -chart "" skips it).
 //
-// Each case runs -count times (5 by default), in interleaved rounds, and
-// the tables show the medians. All runs share -budget (90 s by default);
-// -benchtime sets the time per run instead, in go test's syntax (500ms,
-// 1000x).
+// Each case runs -count rounds (15 by default). A round runs every
+// framework × scenario "cell" once, the cell's implementations back to
+// back in an order that rotates between rounds, and ratios are taken
+// round by round: load that comes and goes hits both sides of a ratio.
+// Runs are timed in process CPU time where the system reports it, which
+// does not count the time spent waiting for a CPU. All runs share
+// -budget (70 s by default); -benchtime sets the CPU time per run instead
+// (500ms), or its iterations (1000x). A busy machine is reported at the
+// start, on standard error, and in the report. With -e2e it also serves
+// an allowed actual GET over real HTTP on 127.0.0.1 with each
+// implementation and reports the throughput as a ratio to the bare
+// framework's, in interleaved rounds too.
 package main
 
 import (
@@ -21,7 +31,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -32,16 +45,20 @@ func main() {
 	}
 }
 
+// defaultChart is where the chart goes unless -chart says otherwise.
+const defaultChart = "corsa-bench.svg"
+
 func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("corsa-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	budget := fs.Duration("budget", 90*time.Second, "total time to spend benchmarking, shared by every run of every case (ignored with -benchtime)")
-	benchtime := fs.String("benchtime", "", "time or iterations per run, as go test's -benchtime (e.g. 500ms, 10000x)")
-	count := fs.Int("count", 5, "runs per case, interleaved; tables show the median, -format benchstat every run")
+	budget := fs.Duration("budget", 70*time.Second, "total time for the whole run, setup included, shared by every run of every case (ignored with -benchtime)")
+	benchtime := fs.String("benchtime", "", "CPU time or iterations per run, as go test's -benchtime (e.g. 20ms, 10000x)")
+	count := fs.Int("count", 15, "rounds: runs per case, interleaved; tables show the median, -format benchstat every run")
 	format := fs.String("format", "markdown", "output format: markdown or benchstat")
-	chart := fs.String("chart", "", "write an SVG bar chart of ns/op to this file")
+	chart := fs.String("chart", defaultChart, `write the SVG chart to this file; "" for none`)
 	filter := fs.String("run", "", "run only the cases whose name (Framework/scenario/impl) matches this regular expression")
-	quiet := fs.Bool("q", false, "do not print progress on standard error")
+	e2e := fs.Bool("e2e", false, "also measure loopback HTTP throughput on 127.0.0.1 (bare, corsa, the framework's CORS, rs/cors; about 30 s more)")
+	quiet := fs.Bool("q", false, "do not print progress on standard error (warnings still are)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,9 +71,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *format != "markdown" && *format != "benchstat" {
 		return fmt.Errorf("-format %q: want markdown or benchstat", *format)
 	}
+	fixed, err := parseBenchtime(*benchtime)
+	if err != nil {
+		return err
+	}
+	if *budget <= 0 && *benchtime == "" {
+		return fmt.Errorf("-budget %v: want a positive duration", *budget)
+	}
 	var match *regexp.Regexp
 	if *filter != "" {
-		var err error
 		if match, err = regexp.Compile(*filter); err != nil {
 			return fmt.Errorf("-run: %w", err)
 		}
@@ -65,28 +88,67 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if len(cases) == 0 {
 		return fmt.Errorf("-run %q matches no case", *filter)
 	}
-	perCase := *benchtime
-	if perCase == "" {
-		perCase = splitBudget(*budget, len(cases)**count).String()
-	}
 	progress := stderr
 	if *quiet {
 		progress = io.Discard
 	}
 	m := describeMachine()
-	results, err := measure(cases, *count, perCase, progress)
+	if w := loadWarning(m.loadStart, m.cpus, "now"); w != "" {
+		fmt.Fprintln(stderr, "corsa-bench: warning:", w)
+	}
+	results, info, err := measure(cases, *count, *budget, fixed, progress)
 	if err != nil {
 		return err
 	}
-	if *format == "benchstat" {
-		writeBenchstat(stdout, m, results)
-	} else {
-		writeMarkdown(stdout, m, fmt.Sprintf("median of %d runs of %s per case", *count, perCase), results)
-	}
-	if *chart != "" {
-		if err := os.WriteFile(*chart, []byte(renderChart(results, fmt.Sprintf("corsa-bench on %s, median of %d runs of %s per case", m, *count, perCase))), 0o644); err != nil {
+	var e2eResults []e2eResult
+	if *e2e {
+		if e2eResults, err = measureE2E(cases, defaultE2E, progress); err != nil {
 			return err
 		}
 	}
+	m.loadEnd, m.cpuShare = loadAverage(), info.cpuShare
+	for _, w := range m.warnings() {
+		fmt.Fprintln(stderr, "corsa-bench: warning:", w)
+	}
+	perRun := fmt.Sprintf("%v of %s", info.runTime, clockName)
+	if fixed.iterations > 0 {
+		perRun = fmt.Sprintf("%d iterations", fixed.iterations)
+	}
+	method := fmt.Sprintf("%d interleaved rounds of %s per case, medians with interquartile ranges, %v in all", *count, perRun, info.elapsed.Round(time.Second))
+	if *format == "benchstat" {
+		writeBenchstat(stdout, m, results)
+	} else {
+		writeMarkdown(stdout, m, method, results)
+		writeE2E(stdout, defaultE2E, e2eResults)
+	}
+	if *chart != "" {
+		if err := os.WriteFile(*chart, []byte(renderChart(results, fmt.Sprintf("corsa-bench on %s; %s", m, method))), 0o644); err != nil {
+			return err
+		}
+		if abs, err := filepath.Abs(*chart); err == nil {
+			fmt.Fprintln(progress, "corsa-bench: chart written to", abs)
+		}
+	}
+	fmt.Fprintf(progress, "corsa-bench: done in %v\n", info.elapsed.Round(100*time.Millisecond))
 	return nil
+}
+
+// parseBenchtime reads -benchtime: a duration or a count of iterations
+// ("1000x"); the zero plan for "".
+func parseBenchtime(s string) (plan, error) {
+	switch {
+	case s == "":
+		return plan{}, nil
+	case strings.HasSuffix(s, "x"):
+		n, err := strconv.Atoi(strings.TrimSuffix(s, "x"))
+		if err != nil || n < 1 {
+			return plan{}, fmt.Errorf("-benchtime %q: want a duration or a positive count such as 1000x", s)
+		}
+		return plan{iterations: n}, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return plan{}, fmt.Errorf("-benchtime %q: want a duration or a positive count such as 1000x", s)
+	}
+	return plan{runTime: d}, nil
 }

@@ -8,25 +8,28 @@ import (
 	"github.com/corsa-go/corsa/benchmarks/suite"
 )
 
-// writeMarkdown prints the report: the machine, one table per framework,
-// then the targets.
+// writeMarkdown prints the report: the machine, any warning that it was
+// busy, one table per framework, then the targets.
 func writeMarkdown(w io.Writer, m machine, method string, results []result) {
 	fmt.Fprintf(w, "# corsa benchmarks\n\nMeasured by `corsa-bench` on %s, %s.\n", m, method)
 	fmt.Fprintln(w, "Times are per request through the whole framework stack; see README.md for what each column means.")
+	for _, warning := range m.warnings() {
+		fmt.Fprintf(w, "\n> **Warning:** %s\n", warning)
+	}
 	byFw := groupByFramework(results)
 	for _, fw := range byFw {
 		fmt.Fprintf(w, "\n## %s\n\n", fw.name)
-		fmt.Fprintln(w, "| scenario | implementation | ns/op | B/op | allocs/op | over bare | × corsa | skips |")
+		fmt.Fprintln(w, "| scenario | implementation | ns/op | B/op | allocs/op | over bare | × corsa (IQR) | skips |")
 		fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|---|")
 		for _, r := range fw.results {
 			bare, hasBare := fw.find(r.scenario, suite.Bare)
 			corsa, hasCorsa := fw.find(r.scenario, suite.Corsa)
 			over, ratio := "", ""
 			if hasBare && r.kind != suite.Bare {
-				over = fmt.Sprintf("%+.0f ns", r.over(bare))
+				over = fmt.Sprintf("%+.0f ns", r.over(bare).med)
 			}
 			if hasCorsa && corsa.ns > 0 {
-				ratio = fmt.Sprintf("%.2f×", r.ratio(corsa))
+				ratio = r.ratio(corsa).ratioText()
 			}
 			fmt.Fprintf(w, "| %s | %s | %s | %d | %d | %s | %s | %s |\n",
 				r.scenario, r.impl, trimNs(r.ns), r.bytes, r.allocs, over, ratio, strings.Join(r.notes, "; "))
@@ -36,15 +39,15 @@ func writeMarkdown(w io.Writer, m machine, method string, results []result) {
 	if len(checks) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n## Targets\n\n%d of %d met on this machine.\n\n", countMet(checks), len(checks))
+	n := countVerdicts(checks)
+	fmt.Fprintf(w, "\n## Targets\n\n%d of %d met, %d missed, %d inconclusive on this machine.\n", n[met], len(checks), n[missed], n[inconclusive])
+	fmt.Fprintln(w, "A ratio reads median (interquartile range) over the rounds; a target is inconclusive when its range straddles the limit, so that another run could land on either side.")
+	fmt.Fprintln(w, "\"cost\" is what a middleware adds to the bare framework, round by round.")
+	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| framework | target | measured | result | note |")
 	fmt.Fprintln(w, "|---|---|--:|---|---|")
 	for _, c := range checks {
-		verdict := "met"
-		if !c.met {
-			verdict = "**missed**"
-		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", c.framework, c.target, c.measured, verdict, c.note)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", c.framework, c.target, c.measured, c.verdict, c.note)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +37,7 @@ func TestMarkdownRowsShowCostOverBareAndRatioToCorsa(t *testing.T) {
 		"| preflight | corsa | 250 | 0 | 1 | +150 ns | 1.00× |  |",
 		"| preflight | go-chi-cors | 500 | 0 | 3 | +400 ns | 2.00× |  |",
 		"| hostile-acrh | go-chi-cors | 2500000 | 0 | 3 |  | 9615.38× | " + suite.NoteAcceptsHostile + " |",
-		"| Chi | preflight: corsa < 1.0× go-chi-cors | 0.50× | met |  |",
+		"| Chi | preflight: corsa < 1× go-chi-cors | 0.50× | met |  |",
 		"| Chi | corsa ≤ 1 alloc/request over bare | 1 (worst: preflight) | met | counted over bare: chi's router",
 	} {
 		if !strings.Contains(out, want) {
@@ -75,10 +77,11 @@ func TestBenchstatOutputIsGoBenchmarkFormat(t *testing.T) {
 	}
 }
 
-func TestChartIsWellFormedSVGWithABarPerResult(t *testing.T) {
-	svg := renderChart(sampleResults, "on a <test> machine")
+func TestChartIsWellFormedSVGWithABarPerResultAndTargetTicks(t *testing.T) {
+	results := append(slices.Clone(sampleResults), res("Chi", scenario.HostileACRH, "bare", suite.Bare, 100, 0))
+	svg := renderChart(results, "on a <test> machine")
 	dec := xml.NewDecoder(strings.NewReader(svg))
-	bars := 0
+	titles := 0
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -88,28 +91,34 @@ func TestChartIsWellFormedSVGWithABarPerResult(t *testing.T) {
 			t.Fatalf("not well-formed XML: %v", err)
 		}
 		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "title" {
-			bars++
+			titles++
 		}
 	}
-	if bars != len(sampleResults) {
-		t.Errorf("%d bars, want %d", bars, len(sampleResults))
+	// One title per bar, and one per target tick: corsa against
+	// go-chi-cors on the preflight.
+	if want := len(results) + 1; titles != want {
+		t.Errorf("%d titles, want %d", titles, want)
 	}
-	for _, want := range []string{"Chi/preflight/corsa: 250 ns/op, 0 B/op, 1 allocs/op", ">2.5 ms, off the scale<", ">100 ns<", ">1 µs<", "on a &lt;test&gt; machine"} {
+	for _, want := range []string{
+		"Chi/preflight/corsa: 250 ns/op, 2.50× the bare framework, 0 B/op, 1 allocs/op",
+		"preflight: corsa &lt; 1× go-chi-cors: 0.50×, met",
+		">25000×, off the scale<", ">1.00×<", ">10.0×<", "on a &lt;test&gt; machine",
+	} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("chart lacks %q", want)
 		}
 	}
-	if strings.Contains(svg, ">10 µs<") {
+	if strings.Contains(svg, ">100×<") {
 		t.Error("the axis stretches to the outlier")
 	}
 }
 
-func TestBudgetIsSharedByEveryCase(t *testing.T) {
-	if got := splitBudget(130*time.Second, 100); got != time.Second {
-		t.Errorf("per case %v, want 1s", got)
+func TestBudgetIsSharedByEveryRunOfEveryCase(t *testing.T) {
+	if got := planBudget(110*time.Second, 10*time.Second, 10, 10); got != time.Second {
+		t.Errorf("per run %v, want 1s", got)
 	}
-	if got := splitBudget(time.Millisecond, 1000); got != time.Millisecond {
-		t.Errorf("per case %v, want the 1ms minimum", got)
+	if got := planBudget(time.Second, 2*time.Second, 1000, 10); got != time.Millisecond {
+		t.Errorf("per run %v, want the 1ms minimum", got)
 	}
 }
 
@@ -156,10 +165,60 @@ func TestRatiosPairRunsOfTheSameRound(t *testing.T) {
 	peer := result{runs: []sample{{ns: 150}, {ns: 300}, {ns: 160}}}
 	corsa.summarize()
 	peer.summarize()
-	if got := corsa.ratio(peer); math.Abs(got-2.0/3) > 1e-9 {
+	if got := corsa.ratio(peer).med; math.Abs(got-2.0/3) > 1e-9 {
 		t.Errorf("ratio %v, want 2/3", got)
 	}
-	if got := peer.over(corsa); got != 50 {
+	if got := peer.over(corsa).med; got != 50 {
 		t.Errorf("over %v, want the median round's 50", got)
+	}
+}
+
+func TestABusyMachineIsReportedWithWhatItMeans(t *testing.T) {
+	tests := []struct {
+		name      string
+		m         machine
+		wantWarns int
+	}{
+		{"an idle machine", machine{cpus: 2, loadStart: "0.30", loadEnd: "0.90", cpuShare: 0.99}, 0},
+		{"a load average of 3 on 2 CPUs", machine{cpus: 2, loadStart: "3.00", cpuShare: 0.99}, 1},
+		{"runs that got half a CPU", machine{cpus: 2, loadStart: "0.10", cpuShare: 0.5}, 1},
+		{"both", machine{cpus: 2, loadStart: "0.10", loadEnd: "40.2", cpuShare: 0.2}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" gives "+strconv.Itoa(tt.wantWarns)+" warnings", func(t *testing.T) {
+			var b bytes.Buffer
+			writeMarkdown(&b, tt.m, "test", sampleResults)
+			if got := strings.Count(b.String(), "> **Warning:**"); got != tt.wantWarns {
+				t.Errorf("%d warnings, want %d:\n%s", got, tt.wantWarns, b.String())
+			}
+			if tt.wantWarns > 0 && !strings.Contains(b.String(), "other processes") {
+				t.Errorf("the warning does not say what it means:\n%s", b.String())
+			}
+		})
+	}
+}
+
+func TestEndToEndServesEveryImplementationOverLoopback(t *testing.T) {
+	cases := selectCases(regexp.MustCompile(`^(NetHTTP|Fiber)/actual/`))
+	lim := e2eLimits{rounds: 2, slice: 20 * time.Millisecond, maxRequests: 50}
+	results, err := measureE2E(cases, lim, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range results {
+		got = append(got, r.framework+"/"+r.impl)
+		if len(r.rps) != 2 || r.rps[0] <= 0 {
+			t.Errorf("%s/%s: rounds %v, want 2 positive", r.framework, r.impl, r.rps)
+		}
+	}
+	want := []string{"NetHTTP/bare", "NetHTTP/corsa", "NetHTTP/rs-cors", "Fiber/bare", "Fiber/corsa", "Fiber/fiber-cors"}
+	if !slices.Equal(got, want) {
+		t.Errorf("implementations %q, want %q (no floor)", got, want)
+	}
+	var b bytes.Buffer
+	writeE2E(&b, lim, results)
+	if !strings.Contains(b.String(), "## End to end") || !regexp.MustCompile(`\| NetHTTP \| corsa \| \d+ \| [0-9.]+×`).MatchString(b.String()) {
+		t.Errorf("section:\n%s", b.String())
 	}
 }

@@ -35,22 +35,23 @@ func TestRatioTargetsCompareCorsaWithThePeerOnTheSameScenario(t *testing.T) {
 		wantMet            bool
 		wantMeasured       string
 	}{
-		{"exactly 0.7× rs/cors on a preflight", "preflight: corsa ≤ 0.7× rs-cors", 70, 100, suite.RSCors, scenario.Preflight, "rs-cors", true, "0.70×"},
-		{"0.71× rs/cors on a preflight", "preflight: corsa ≤ 0.7× rs-cors", 71, 100, suite.RSCors, scenario.Preflight, "rs-cors", false, "0.71×"},
-		{"1.3× rs/cors without Origin", "no-origin: corsa ≤ 1.3× rs-cors", 130, 100, suite.RSCors, scenario.NoOrigin, "rs-cors", true, "1.30×"},
-		{"as fast as the built-in CORS", "actual: corsa < 1.0× echo-cors", 100, 100, suite.Builtin, scenario.Actual, "echo-cors", false, "1.00×"},
-		{"faster than the built-in CORS", "actual: corsa < 1.0× echo-cors", 99, 100, suite.Builtin, scenario.Actual, "echo-cors", true, "0.99×"},
-		{"2.5× the floor", "actual: corsa ≤ 2.0× floor", 250, 100, suite.Floor, scenario.Actual, "floor", false, "2.50×"},
+		{"exactly 0.75× rs/cors on a preflight", "preflight: corsa ≤ 0.75× rs-cors", 75, 100, suite.RSCors, scenario.Preflight, "rs-cors", true, "0.75×"},
+		{"0.76× rs/cors on a preflight", "preflight: corsa ≤ 0.75× rs-cors", 76, 100, suite.RSCors, scenario.Preflight, "rs-cors", false, "0.76×"},
+		{"1.35× rs/cors without Origin", "no-origin: corsa's cost ≤ 1.35× rs-cors", 135, 100, suite.RSCors, scenario.NoOrigin, "rs-cors", true, "1.35×"},
+		{"as fast as the built-in CORS", "actual: corsa's cost < 1× echo-cors", 100, 100, suite.Builtin, scenario.Actual, "echo-cors", false, "1.00×"},
+		{"faster than the built-in CORS", "actual: corsa's cost < 1× echo-cors", 99, 100, suite.Builtin, scenario.Actual, "echo-cors", true, "0.99×"},
+		{"1.5× the floor", "actual: corsa's cost ≤ 1.25× floor", 150, 100, suite.Floor, scenario.Actual, "floor", false, "1.50×"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" is "+map[bool]string{true: "met", false: "missed"}[tt.wantMet], func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
+				res("Echo", tt.scenario, "bare", suite.Bare, 0, 0),
 				res("Echo", tt.scenario, "corsa", suite.Corsa, tt.corsaNs, 0),
 				res("Echo", tt.scenario, tt.peerName, tt.peerKind, tt.peerNs, 0),
 			}))
 			c := findCheck(t, checks, "Echo", tt.target)
-			if c.met != tt.wantMet || c.measured != tt.wantMeasured {
-				t.Errorf("met %v, measured %s; want %v, %s", c.met, c.measured, tt.wantMet, tt.wantMeasured)
+			if (c.verdict == met) != tt.wantMet || c.measured != tt.wantMeasured {
+				t.Errorf("%v, measured %s; want met %v, %s", c.verdict, c.measured, tt.wantMet, tt.wantMeasured)
 			}
 		})
 	}
@@ -62,8 +63,8 @@ func TestHostileListIsComparedWithTheShortInvalidList(t *testing.T) {
 		res("Gin", scenario.InvalidACRH, "corsa", suite.Corsa, 100, 0),
 	}))
 	c := findCheck(t, checks, "Gin", "corsa hostile-acrh ≤ 1.5× corsa invalid-acrh")
-	if c.met || c.measured != "1.60×" {
-		t.Errorf("met %v, measured %s; want missed at 1.60×", c.met, c.measured)
+	if c.verdict != missed || c.measured != "1.60×" {
+		t.Errorf("%v, measured %s; want missed at 1.60×", c.verdict, c.measured)
 	}
 }
 
@@ -90,8 +91,8 @@ func TestAllocationTargetsCountOverTheBareFrameworkWhereTheyShould(t *testing.T)
 				res(tt.fw, scenario.Actual, "corsa", suite.Corsa, 100, tt.corsaAllocs[1]),
 			}))
 			c := findCheck(t, checks, tt.fw, tt.target)
-			if c.met != tt.wantMet || c.measured != tt.wantMeasured {
-				t.Errorf("met %v, measured %s; want %v, %s", c.met, c.measured, tt.wantMet, tt.wantMeasured)
+			if (c.verdict == met) != tt.wantMet || c.measured != tt.wantMeasured {
+				t.Errorf("%v, measured %s; want met %v, %s", c.verdict, c.measured, tt.wantMet, tt.wantMeasured)
 			}
 		})
 	}
@@ -99,10 +100,11 @@ func TestAllocationTargetsCountOverTheBareFrameworkWhereTheyShould(t *testing.T)
 
 func TestTargetsNameThePeersShortcuts(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
+		res("Gin", scenario.Preflight, "bare", suite.Bare, 0, 0),
 		res("Gin", scenario.Preflight, "corsa", suite.Corsa, 100, 0),
 		res("Gin", scenario.Preflight, "gin-contrib-cors", suite.Builtin, 90, 0, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked),
 	}))
-	c := findCheck(t, checks, "Gin", "preflight: corsa < 1.0× gin-contrib-cors")
+	c := findCheck(t, checks, "Gin", "preflight: corsa < 1× gin-contrib-cors")
 	want := "gin-contrib-cors " + suite.NoteMethodUnchecked + "; " + suite.NoteHeadersUnchecked
 	if c.note != want {
 		t.Errorf("note %q, want %q", c.note, want)
@@ -115,5 +117,69 @@ func TestTargetsWithoutTheirResultsAreLeftOut(t *testing.T) {
 	}))
 	if len(checks) != 0 {
 		t.Errorf("checks %+v from corsa's result alone", checks)
+	}
+}
+
+// runs is a synthetic result with one run per round.
+func runs(fw, scenario, impl string, kind suite.Kind, ns ...float64) result {
+	r := result{framework: fw, scenario: scenario, impl: impl, kind: kind}
+	for _, x := range ns {
+		r.runs = append(r.runs, sample{n: 1000, ns: x})
+	}
+	r.summarize()
+	return r
+}
+
+func TestATargetWhoseSpreadStraddlesItsLimitIsInconclusive(t *testing.T) {
+	tests := []struct {
+		name    string
+		corsa   []float64 // rs/cors takes 100 ns every round, bare 0
+		want    verdict
+		measure string
+	}{
+		{"every round within 0.75", []float64{60, 65, 70, 72, 74}, met, "0.70× (0.65–0.72)"},
+		{"the middle rounds on both sides of 0.75", []float64{60, 70, 74, 78, 90}, inconclusive, "0.74× (0.70–0.78)"},
+		{"the middle rounds beyond 0.75", []float64{70, 80, 85, 90, 99}, missed, "0.85× (0.80–0.90)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" is "+tt.want.String(), func(t *testing.T) {
+			checks := evaluateTargets(groupByFramework([]result{
+				runs("Chi", scenario.Preflight, "bare", suite.Bare, 0, 0, 0, 0, 0),
+				runs("Chi", scenario.Preflight, "corsa", suite.Corsa, tt.corsa...),
+				runs("Chi", scenario.Preflight, "rs-cors", suite.RSCors, 100, 100, 100, 100, 100),
+			}))
+			c := findCheck(t, checks, "Chi", "preflight: corsa ≤ 0.75× rs-cors")
+			if c.verdict != tt.want || c.measured != tt.measure {
+				t.Errorf("%v, measured %s; want %v, %s", c.verdict, c.measured, tt.want, tt.measure)
+			}
+		})
+	}
+}
+
+func TestAMissedTargetThatTheFloorMissesTooIsMarkedFloorBound(t *testing.T) {
+	checks := evaluateTargets(groupByFramework([]result{
+		res("NetHTTP", scenario.NoOrigin, "bare", suite.Bare, 50, 0),
+		res("NetHTTP", scenario.NoOrigin, "corsa", suite.Corsa, 130, 1),
+		res("NetHTTP", scenario.NoOrigin, "rs-cors", suite.RSCors, 100, 0),
+		res("NetHTTP", scenario.NoOrigin, "floor", suite.Floor, 125, 1),
+	}))
+	c := findCheck(t, checks, "NetHTTP", "no-origin: corsa's cost ≤ 1.35× rs-cors")
+	want := "floor-bound: the §3b floor itself is 1.50× rs-cors; corsa is 1.07× the floor"
+	if c.verdict != missed || c.measured != "1.60×" || c.note != want {
+		t.Errorf("%v, %s, note %q; want missed, 1.60×, note %q", c.verdict, c.measured, c.note, want)
+	}
+}
+
+func TestCorsaRowsMustNotContradictTheWorkTheyDo(t *testing.T) {
+	checks := evaluateTargets(groupByFramework([]result{
+		res("Gin", scenario.Actual, "corsa", suite.Corsa, 200, 1),
+		res("Gin", scenario.Disallowed, "corsa", suite.Corsa, 150, 1),
+		res("Gin", scenario.NoOrigin, "corsa", suite.Corsa, 226, 1),
+	}))
+	if c := findCheck(t, checks, "Gin", "corsa no-origin ≤ 1.05× corsa disallowed-origin"); c.verdict != missed {
+		t.Errorf("no-origin at 226 ns over disallowed at 150: %v, want missed", c.verdict)
+	}
+	if c := findCheck(t, checks, "Gin", "corsa disallowed-origin ≤ 1.05× corsa actual"); c.verdict != met {
+		t.Errorf("disallowed at 150 ns under actual at 200: %v, want met", c.verdict)
 	}
 }

@@ -1,16 +1,23 @@
 // Command scoreboard runs corsa's conformance suite against corsa's own
 // net/http middleware and against the CORS middlewares of rs/cors,
-// go-chi/cors, gin-contrib/cors, echo and fiber, and prints the result as a
-// markdown table: per library, how many cases passed, failed, or asked for a
-// policy the library cannot express, then the failed cases by SPEC.md
-// section.
+// go-chi/cors, gin-contrib/cors, echo and fiber, and prints one row per
+// library: cases whose browser outcome is as expected, exploitable and
+// cache-unsafe responses, forbidden configurations refused, hardening,
+// differences from corsa's choices (information, never failures) and
+// cases the library cannot express, then every case behind each number.
+//
+// Other libraries are judged by the browser-outcome checker of package
+// conformance, never by corsa's bytes: its verdict on the library's
+// response against its verdict on the response the case expects.
 //
 // Usage:
 //
-//	go run ./benchmarks/cmd/scoreboard [-o FILE]
+//	go run ./benchmarks/cmd/scoreboard [-o FILE] [-readme README.md]
 //
+// -readme rewrites the table between the scoreboard markers of the README.
 // Peer failures are findings to document, not errors: the command exits 0
-// whatever the scores. benchmarks/SCOREBOARD.md is its committed output.
+// whatever the scores. benchmarks/SCOREBOARD.md is its committed output,
+// and a test fails when it or the README's table is stale.
 package main
 
 import (
@@ -25,16 +32,18 @@ import (
 )
 
 func main() {
-	out := flag.String("o", "", "write the table to `FILE` instead of standard output")
+	out := flag.String("o", "", "write the scoreboard to `FILE` instead of standard output")
+	readme := flag.String("readme", "", "also replace the table between the scoreboard markers of `FILE` (README.md)")
 	flag.Parse()
 
-	cases := conformance.Cases()
-	var rows []row
-	for _, lib := range peers.All() {
-		rows = append(rows, score(lib))
+	rows := scoreAll()
+	table := render(rows, sections(conformance.Cases()))
+	if *readme != "" {
+		if err := updateReadme(*readme, rows); err != nil {
+			fmt.Fprintln(os.Stderr, "scoreboard:", err)
+			os.Exit(1)
+		}
 	}
-	table := render(rows, sections(cases))
-
 	if *out == "" {
 		fmt.Print(table)
 		return
@@ -45,17 +54,73 @@ func main() {
 	}
 }
 
-// score runs the suite against lib: every case's outcome by corsa's exact
-// bytes, and why policies were beyond it.
+// scoreAll scores every library of the scoreboard, corsa first.
+func scoreAll() []row {
+	var rows []row
+	for _, lib := range peers.All() {
+		rows = append(rows, score(lib))
+	}
+	return rows
+}
+
+// score runs the suite against lib and judges each tier on its own terms:
+// requests by the browser's verdict, configurations by refusal.
 func score(lib peers.Library) row {
 	report := conformance.Score(lib.Harness)
-	r := row{Name: lib.Name, Version: moduleVersion(lib.Module), Tally: report.Tally()}
+	r := row{Name: lib.Name, Version: moduleVersion(lib.Module)}
 	for _, res := range report.Results {
+		name := res.Case.Name
 		switch res.Outcome {
-		case conformance.Failed:
-			r.Failures = append(r.Failures, failure{Case: res.Case.Name, Problems: res.Problems})
 		case conformance.CannotExpress:
 			r.addCannotExpress(strings.TrimPrefix(res.Reason, conformance.ErrCannotExpress.Error()+": "))
+			continue
+		case conformance.Skipped:
+			r.Skipped++
+			continue
+		}
+		if res.Case.Tier == conformance.TierConfig {
+			r.Config.Run++
+			if res.Outcome == conformance.Passed {
+				r.Config.Passed++
+			} else {
+				r.Failures = append(r.Failures, failure{Case: name, Column: colConfig, Problems: res.Problems})
+			}
+			continue
+		}
+		// A corsa-tier case whose request no browser sends is judged
+		// as hardening.
+		hardening := !res.Case.Request.BrowserSends()
+		c, col := &r.Browser, colBrowser
+		if hardening {
+			c, col = &r.Hardening, colHardening
+		}
+		c.Run++
+		if res.Response == nil { // the harness failed
+			r.Failures = append(r.Failures, failure{Case: name, Column: col, Problems: res.Problems})
+			continue
+		}
+		j := judge(res)
+		ok := len(j.Differs) == 0
+		if hardening {
+			ok = !j.Grants
+		} else {
+			if j.Exploitable {
+				r.Exploitable = append(r.Exploitable, name)
+			}
+			if j.CacheUnsafe {
+				r.CacheUnsafe = append(r.CacheUnsafe, name)
+				ok = false
+				j.Differs = append(j.Differs, "a shared cache may store it and serve it to another origin: no Vary: Origin")
+			}
+		}
+		switch {
+		case !ok:
+			r.Failures = append(r.Failures, failure{Case: name, Column: col, Problems: j.Differs})
+		case res.Outcome == conformance.Failed:
+			c.Passed++
+			r.Differences = append(r.Differences, failure{Case: name, Problems: res.Problems})
+		default:
+			c.Passed++
 		}
 	}
 	return r

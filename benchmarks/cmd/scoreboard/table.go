@@ -5,25 +5,60 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/corsa-go/corsa/conformance"
 )
 
 // row is one library's result.
 type row struct {
 	Name, Version string
-	Tally         conformance.Tally
-	Failures      []failure
+	// Browser counts the cases with a request (browser and corsa tiers)
+	// whose browser outcome is the expected one; Config the refused
+	// configurations; Hardening the hostile requests that gained nothing.
+	Browser, Config, Hardening count
+	// Exploitable are cases where an origin the case refuses can read.
+	Exploitable []string
+	// CacheUnsafe are cases whose response a shared cache may store and
+	// serve to another origin.
+	CacheUnsafe []string
+	// Failures are the cases counted against the library, with why.
+	Failures []failure
+	// Differences are cases whose outcome is right but whose bytes are not
+	// corsa's: information, not failures.
+	Differences []failure
+	// Skipped counts cases a quirk of the library's transport ruled out.
+	Skipped int
 	// CannotExpress says why policies were beyond the library, in order of
 	// first appearance, with how many cases each reason covers.
 	CannotExpress []reason
 }
 
-// failure is one failed case and what was wrong.
+// count is passed out of run.
+type count struct{ Passed, Run int }
+
+func (c count) String() string { return fmt.Sprintf("%d/%d", c.Passed, c.Run) }
+
+// cannotExpress is the number of cases the library could not express.
+func (r row) cannotExpress() int {
+	n := 0
+	for _, x := range r.CannotExpress {
+		n += x.Cases
+	}
+	return n
+}
+
+// failure is one case and what was wrong.
 type failure struct {
-	Case     string
+	Case string
+	// Column is the scoreboard column the case counts in.
+	Column   string
 	Problems []string
 }
+
+// The columns a failure counts in, in the order the report lists them.
+const (
+	colBrowser   = "browser outcome"
+	colConfig    = "forbidden configurations"
+	colHardening = "hardening"
+)
 
 // reason is one thing a library cannot express and how many cases asked for it.
 type reason struct {
@@ -39,58 +74,81 @@ func (r *row) addCannotExpress(why string) {
 	r.CannotExpress = append(r.CannotExpress, reason{Why: why, Cases: 1})
 }
 
-// render writes the scoreboard as markdown. section maps a case name to its
-// SPEC.md section, by which failed cases are grouped. A "skipped" column
-// appears only when some library skipped cases for a quirk of its transport.
-func render(rows []row, section map[string]string) string {
+// summary writes the comparison table, the part the README shows too.
+func summary(rows []row) string {
 	var b strings.Builder
-	b.WriteString(intro)
-
-	skips := slices.ContainsFunc(rows, func(r row) bool { return r.Tally.Skipped > 0 })
-	b.WriteString("| library | version | passed | failed | cannot express |")
-	if skips {
-		b.WriteString(" skipped (quirk) |")
-	}
-	b.WriteString("\n|---|---|--:|--:|--:|")
-	if skips {
-		b.WriteString("--:|")
-	}
-	b.WriteByte('\n')
+	b.WriteString("| library | version | browser outcome as expected | exploitable | cache-unsafe | forbidden configurations refused | hardening | differs from corsa's choices (information) | cannot express |\n")
+	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, r := range rows {
 		version := r.Version
 		if version == "" {
 			version = "?"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d |", r.Name, version, r.Tally.Passed, r.Tally.Failed, r.Tally.CannotExpress)
-		if skips {
-			fmt.Fprintf(&b, " %d |", r.Tally.Skipped)
-		}
-		b.WriteByte('\n')
+		fmt.Fprintf(&b, "| %s | %s | %s | %d | %d | %s | %s | %d | %d |\n", r.Name, version, r.Browser, len(r.Exploitable), len(r.CacheUnsafe), r.Config, r.Hardening, len(r.Differences), r.cannotExpress()+r.Skipped)
 	}
+	return b.String()
+}
 
+// render writes the scoreboard as markdown. section maps a case name to its
+// SPEC.md section, by which cases are grouped.
+func render(rows []row, section map[string]string) string {
+	var b strings.Builder
+	b.WriteString(intro)
+	b.WriteString(summary(rows))
+	b.WriteString(legend)
 	for _, r := range rows {
-		if r.Tally.Failed == 0 && len(r.CannotExpress) == 0 {
+		if len(r.Failures) == 0 && len(r.Differences) == 0 && len(r.CannotExpress) == 0 && r.Skipped == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "\n## %s\n", r.Name)
-		if r.Tally.Failed > 0 {
-			fmt.Fprintf(&b, "\n%s failed. What went wrong, by number of cases:\n\n", plural(r.Tally.Failed, "case"))
-			b.WriteString("| problem | cases |\n|---|--:|\n")
-			for _, k := range problemKinds(r.Failures) {
-				fmt.Fprintf(&b, "| %s | %d |\n", strings.ReplaceAll(k.Why, "|", `\|`), k.Cases)
+		if len(r.Exploitable) > 0 {
+			fmt.Fprintf(&b, "\nExploitable (%d): %s\n", len(r.Exploitable), strings.Join(mergePrefixes(r.Exploitable), "; "))
+		}
+		if len(r.CacheUnsafe) > 0 {
+			fmt.Fprintf(&b, "\nCache-unsafe (%d): %s\n", len(r.CacheUnsafe), strings.Join(mergePrefixes(r.CacheUnsafe), "; "))
+		}
+		for _, col := range []string{colBrowser, colConfig, colHardening} {
+			var fs []failure
+			for _, f := range r.Failures {
+				if f.Column == col {
+					fs = append(fs, f)
+				}
 			}
-			b.WriteString("\n<details><summary>Failed cases by SPEC.md section</summary>\n\n")
-			writeFailures(&b, r.Failures, section)
+			if len(fs) == 0 {
+				continue
+			}
+			fmt.Fprintf(&b, "\n%s: %s counted against it, by kind:\n\n", col, plural(len(fs), "case"))
+			writeKinds(&b, fs)
+			b.WriteString("\n<details><summary>Those cases by SPEC.md section</summary>\n\n")
+			writeFailures(&b, fs, section)
 			b.WriteString("\n</details>\n")
 		}
-		if len(r.CannotExpress) > 0 {
+		if len(r.Differences) > 0 {
+			fmt.Fprintf(&b, "\n%s where a browser sees the expected outcome but the bytes differ from corsa's choices (information, not failures), by kind:\n\n", plural(len(r.Differences), "case"))
+			writeKinds(&b, r.Differences)
+			b.WriteString("\n<details><summary>Those cases by SPEC.md section</summary>\n\n")
+			writeFailures(&b, r.Differences, section)
+			b.WriteString("\n</details>\n")
+		}
+		if len(r.CannotExpress) > 0 || r.Skipped > 0 {
 			b.WriteString("\nCannot express:\n\n")
 			for _, x := range r.CannotExpress {
 				fmt.Fprintf(&b, "- %s (%s)\n", x.Why, plural(x.Cases, "case"))
 			}
+			if r.Skipped > 0 {
+				fmt.Fprintf(&b, "- cases its transport cannot send (%s)\n", plural(r.Skipped, "case"))
+			}
 		}
 	}
 	return b.String()
+}
+
+// writeKinds writes a table of problem kinds and how many cases show each.
+func writeKinds(b *strings.Builder, failures []failure) {
+	b.WriteString("| problem | cases |\n|---|--:|\n")
+	for _, k := range problemKinds(failures) {
+		fmt.Fprintf(b, "| %s | %d |\n", strings.ReplaceAll(k.Why, "|", `\|`), k.Cases)
+	}
 }
 
 const intro = `# Peer scoreboard
@@ -98,12 +156,39 @@ const intro = `# Peer scoreboard
 corsa's conformance suite run against corsa itself (first row, for reference) and the CORS
 middlewares Go users pick instead, each on its own framework and configured for each case's
 policy as its documentation says (mapping decisions: package ` + "`benchmarks/peers`" + `).
-Cases expect the exact headers corsa documents, so a peer also fails where it answers
-differently but legally (Access-Control-Allow-Methods naming only the requested method, which
-SPEC.md §2 permits, is the common one); the problem table under each library tells the kinds
-apart. A peer's failures are findings, not bugs of this repository. Regenerate with
-` + "`go run ./benchmarks/cmd/scoreboard -o benchmarks/SCOREBOARD.md`" + `.
+Peers are judged by what a browser does with their responses, never by corsa's bytes: for every
+case with a request, the browser-outcome checker of package ` + "`conformance`" + ` (Fetch's CORS
+check and CORS-preflight check) gives its verdict on the peer's response and on the response the
+case expects, without and with credentials, and the case counts against the peer only when the
+verdicts differ. Real Chromium's verdicts for the same libraries are in
+[conformance/browser/RESULTS.md](../conformance/browser/RESULTS.md). Generated by
+` + "`go run ./benchmarks/cmd/scoreboard -o benchmarks/SCOREBOARD.md -readme README.md`" + `; a test fails
+when this file or the README's table differs from what the code generates.
 
+`
+
+const legend = `
+- **browser outcome as expected**: cases with a request a browser can send (tiers ` + "`browser`" + ` and
+  ` + "`corsa`" + `) where the browser's verdict on the library's response (preflight passes or not,
+  script can read or not, headers it can read, the handler's answer) equals its verdict on the
+  response the case expects, without and with credentials. An actual request that needs a
+  preflight the policy refuses never leaves a browser, so any answer to it passes.
+- **exploitable**: of those, cases where an origin the case refuses passes the CORS check (can read
+  the response, or send the request a preflight asked about).
+- **cache-unsafe**: of those, responses a shared cache may store by default (RFC 9111: a GET or HEAD
+  answer with a cacheable status and no ` + "`no-store`" + ` or ` + "`private`" + `; OPTIONS responses and 403s
+  do not count) whose CORS headers depend on ` + "`Origin`" + ` and that lack ` + "`Vary: Origin`" + `, where the
+  expected response is safe.
+- **forbidden configurations refused**: tier ` + "`config`" + `, policies SPEC.md §5 forbids (` + "`*`" + ` with
+  credentials, malformed or over-broad origins, forbidden methods and headers) that the library
+  refuses when it is built.
+- **hardening**: tier ` + "`hardening`" + `, requests no browser sends (malformed, repeated or oversized
+  headers, origins no browser serializes): passed when the library grants nothing the case refuses.
+- **differs from corsa's choices**: cases whose outcome is as expected but whose bytes differ from
+  corsa's (a 204 instead of a 403 on a refused preflight, only the requested method in
+  Access-Control-Allow-Methods, spelling and order): information, never a failure.
+- **cannot express**: cases whose policy the library has no setting for, or whose request its
+  transport cannot send; each case uses the smallest policy that exercises it.
 `
 
 // quotedValue matches the values the suite quotes in a problem: a Go-quoted

@@ -1,100 +1,173 @@
 package main
 
 import (
+	"net/http"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
+	corsa "github.com/corsa-go/corsa/core"
 )
 
-func TestRender(t *testing.T) {
-	section := map[string]string{
-		"a refused preflight answers 403":                                 "§2",
-		"a refused origin gets no headers":                                "§3",
-		"exact https://a.test refuses a preflight from null":              "§7",
-		"exact https://a.test refuses a preflight from https://evil.test": "§7",
+func TestSummary(t *testing.T) {
+	rows := []row{
+		{Name: "corsa (net/http)", Version: "(devel)", Browser: count{3, 3}, Config: count{2, 2}, Hardening: count{1, 1}},
+		{
+			Name: "peer (net/http)", Version: "v1.2.3", Browser: count{1, 3}, Config: count{0, 2}, Hardening: count{0, 1},
+			Exploitable: []string{"a"}, CacheUnsafe: []string{"b", "c"},
+			Differences:   []failure{{Case: "d"}},
+			CannotExpress: []reason{{Why: "no PNA", Cases: 2}}, Skipped: 1,
+		},
 	}
-	reference := row{Name: "corsa (net/http)", Version: "(devel)", Tally: conformance.Tally{Passed: 7}}
+	want := `| library | version | browser outcome as expected | exploitable | cache-unsafe | forbidden configurations refused | hardening | differs from corsa's choices (information) | cannot express |
+|---|---|--:|--:|--:|--:|--:|--:|--:|
+| corsa (net/http) | (devel) | 3/3 | 0 | 0 | 2/2 | 1/1 | 0 | 0 |
+| peer (net/http) | v1.2.3 | 1/3 | 1 | 2 | 0/2 | 0/1 | 1 | 3 |
+`
+	if got := summary(rows); got != want {
+		t.Errorf("summary:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestSpliceReadme(t *testing.T) {
 	tests := []struct {
-		name string
-		rows []row
-		want string
+		name, readme, want string
+		fails              bool
 	}{
 		{
-			name: "a perfect row gets no section of its own",
-			rows: []row{reference},
-			want: intro + `| library | version | passed | failed | cannot express |
-|---|---|--:|--:|--:|
-| corsa (net/http) | (devel) | 7 | 0 | 0 |
-`,
+			name:   "the text between the markers is replaced and the rest kept",
+			readme: "intro\n" + readmeBegin + "old table\n" + readmeEnd + "\noutro\n",
+			want:   "intro\nNEW" + "\noutro\n",
 		},
-		{
-			name: "a peer's section counts problem kinds, escaping pipes, and lists failed cases by section, then what it cannot express",
-			rows: []row{
-				reference,
-				{
-					Name:    "peer (net/http)",
-					Version: "v1.2.3",
-					Tally:   conformance.Tally{Passed: 1, Failed: 5, CannotExpress: 3}, Failures: []failure{
-						{Case: "a refused origin gets no headers", Problems: []string{`unexpected Access-Control-Allow-Origin: ["https://evil.test"]`}},
-						{Case: "exact https://a.test refuses a preflight from null", Problems: []string{"status 204, want 403", `unexpected Access-Control-Allow-Origin: ["null"]`}},
-						{Case: "a refused preflight answers 403", Problems: []string{"status 204, want 403"}},
-						{Case: "exact https://a.test refuses a preflight from https://evil.test", Problems: []string{"status 204, want 403", `Vary ["Origin"] lacks "Access-Control-Request-Method"`}},
-						{Case: "a case the report has no section for", Problems: []string{"panicked: a | b"}},
-					},
-					CannotExpress: []reason{{Why: "peer has no Private Network Access support", Cases: 2}, {Why: "peer cannot send Access-Control-Max-Age: 0", Cases: 1}},
-				},
-			},
-			want: intro + `| library | version | passed | failed | cannot express |
-|---|---|--:|--:|--:|
-| corsa (net/http) | (devel) | 7 | 0 | 0 |
-| peer (net/http) | v1.2.3 | 1 | 5 | 3 |
-
-## peer (net/http)
-
-5 cases failed. What went wrong, by number of cases:
-
-| problem | cases |
-|---|--:|
-| status 204, want 403 | 3 |
-| unexpected Access-Control-Allow-Origin: … | 2 |
-| Vary … lacks "Access-Control-Request-Method" | 1 |
-| panicked: a \| b | 1 |
-
-<details><summary>Failed cases by SPEC.md section</summary>
-
-- **§3** (1): a refused origin gets no headers
-- **§7** (2): exact https://a.test refuses a preflight from {null | https://evil.test}
-- **§2** (1): a refused preflight answers 403
-- **other** (1): a case the report has no section for
-
-</details>
-
-Cannot express:
-
-- peer has no Private Network Access support (2 cases)
-- peer cannot send Access-Control-Max-Age: 0 (1 case)
-`,
-		},
-		{
-			name: "a skipped column appears when some library skipped cases, and an unknown version shows as ?",
-			rows: []row{reference, {Name: "fasthttp peer", Tally: conformance.Tally{Passed: 6, Skipped: 1}}},
-			want: intro + `| library | version | passed | failed | cannot express | skipped (quirk) |
-|---|---|--:|--:|--:|--:|
-| corsa (net/http) | (devel) | 7 | 0 | 0 | 0 |
-| fasthttp peer | ? | 6 | 0 | 0 | 1 |
-`,
-		},
+		{name: "a README without markers is an error", readme: "intro\n", fails: true},
+		{name: "markers in the wrong order are an error", readme: readmeEnd + readmeBegin, fails: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := render(tt.rows, section); got != tt.want {
-				t.Errorf("render:\n%s\nwant:\n%s", got, tt.want)
+			got, err := spliceReadme(tt.readme, "NEW")
+			if (err != nil) != tt.fails {
+				t.Fatalf("err = %v, want failure %v", err, tt.fails)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
 }
 
+// response builds a response with the given status and header lines.
+func response(status int, lines ...string) *http.Response {
+	h := http.Header{}
+	for _, l := range lines {
+		k, v, _ := strings.Cut(l, ": ")
+		h.Add(k, v)
+	}
+	return &http.Response{StatusCode: status, Header: h}
+}
+
+func TestJudge(t *testing.T) {
+	exact := corsa.Config{Origins: []string{"https://app.example.com"}, Methods: []string{"PUT", "DELETE"}}
+	preflight := func(origin string) conformance.Request {
+		return conformance.Request{Method: "OPTIONS", Path: "/resource", Header: [][2]string{{"Origin", origin}, {"Access-Control-Request-Method", "PUT"}}}
+	}
+	get := func(origin string) conformance.Request {
+		r := conformance.Request{Method: "GET", Path: "/resource"}
+		if origin != "" {
+			r.Header = [][2]string{{"Origin", origin}}
+		}
+		return r
+	}
+	allowed := conformance.Want{Status: 204, Headers: map[string]string{"Access-Control-Allow-Origin": "https://app.example.com", "Access-Control-Allow-Methods": "PUT, DELETE"}, Vary: []string{"Origin"}}
+	refused := conformance.Want{Status: 403, Vary: []string{"Origin"}}
+	read := conformance.Want{Status: 200, Headers: map[string]string{"Access-Control-Allow-Origin": "https://app.example.com"}, Vary: []string{"Origin"}, HandlerRan: true}
+	tests := []struct {
+		name                            string
+		request                         conformance.Request
+		want                            conformance.Want
+		got                             *http.Response
+		differs, exploitable, cacheBare bool
+	}{
+		{
+			name:    "a 200 naming only the requested method is the same outcome as corsa's 204",
+			request: preflight("https://app.example.com"), want: allowed,
+			got: response(200, "Access-Control-Allow-Origin: https://app.example.com", "Access-Control-Allow-Methods: PUT"),
+		},
+		{
+			name:    "a refused preflight answered 204 without Access-Control-Allow-Origin fails in the browser as a 403 does",
+			request: preflight("https://evil.example"), want: refused,
+			got: response(204, "Vary: Origin"),
+		},
+		{
+			name:    "a preflight passed for an origin the policy refuses is exploitable",
+			request: preflight("https://evil.example"), want: refused,
+			got:     response(204, "Access-Control-Allow-Origin: https://evil.example", "Access-Control-Allow-Methods: PUT"),
+			differs: true, exploitable: true,
+		},
+		{
+			name:    "a preflight for an allowed origin missing the method fails the browser",
+			request: preflight("https://app.example.com"), want: allowed,
+			got:     response(204, "Access-Control-Allow-Origin: https://app.example.com", "Access-Control-Allow-Methods: GET"),
+			differs: true,
+		},
+		{
+			name:    "a readable GET without Vary: Origin that a shared cache stores is cache-unsafe",
+			request: get("https://app.example.com"), want: read,
+			got:     response(200, "Access-Control-Allow-Origin: https://app.example.com", "X-Handler: ran"),
+			differs: true, cacheBare: true,
+		},
+		{
+			name:    "a response marked no-store needs no Vary: Origin",
+			request: get("https://app.example.com"), want: read,
+			got: response(200, "Access-Control-Allow-Origin: https://app.example.com", "X-Handler: ran", "Cache-Control: no-store"),
+		},
+		{
+			name:    "a readable GET its handler never answered differs",
+			request: get("https://app.example.com"), want: read,
+			got:     response(204, "Access-Control-Allow-Origin: https://app.example.com", "Vary: Origin"),
+			differs: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := conformance.Result{Case: conformance.Case{Policy: exact, Request: tt.request, Want: tt.want}, Response: tt.got}
+			j := judge(res)
+			if got := len(j.Differs) > 0 || j.CacheUnsafe; got != tt.differs {
+				t.Errorf("differs = %v (%q), want %v", got, j.Differs, tt.differs)
+			}
+			if j.Exploitable != tt.exploitable {
+				t.Errorf("exploitable = %v, want %v", j.Exploitable, tt.exploitable)
+			}
+			if j.CacheUnsafe != tt.cacheBare {
+				t.Errorf("cache-unsafe = %v, want %v", j.CacheUnsafe, tt.cacheBare)
+			}
+		})
+	}
+}
+
+// TestCommittedScoreboardIsCurrent fails when benchmarks/SCOREBOARD.md or
+// the README's table differs from what the scoreboard generates now.
+func TestCommittedScoreboardIsCurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole suite against every library")
+	}
+	rows := scoreAll()
+	board, err := os.ReadFile("../../SCOREBOARD.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := render(rows, sections(conformance.Cases())); string(board) != want {
+		t.Errorf("benchmarks/SCOREBOARD.md is stale: run go run ./benchmarks/cmd/scoreboard -o benchmarks/SCOREBOARD.md -readme README.md")
+	}
+	readme, err := os.ReadFile("../../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), readmeFragment(rows)) {
+		t.Errorf("README.md's scoreboard table is stale: run go run ./benchmarks/cmd/scoreboard -o benchmarks/SCOREBOARD.md -readme README.md")
+	}
+}
 func TestMergePrefixes(t *testing.T) {
 	tests := []struct {
 		name  string

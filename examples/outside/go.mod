@@ -1,0 +1,7 @@
+module example.com/corsa-outside
+
+go 1.25.0
+
+require github.com/corsa-go/corsa/core v0.0.0
+
+replace github.com/corsa-go/corsa/core => ../../core
