@@ -120,6 +120,7 @@ func serve(c fiber.Ctx, p *corsa.Policy) error {
 			}
 		}
 	}
+	r.Path = c.Path() // for OnDecision; fiber has it as a string already
 	d := p.Decide(&r)
 	revokeOuterGrant(c)
 	out := &c.Response().Header
