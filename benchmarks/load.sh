@@ -10,13 +10,13 @@
 # and prints a markdown table of requests/s.
 #
 # Usage: benchmarks/load.sh            (needs go, wrk and curl)
-# Settings: DURATION=5s THREADS=2 CONNECTIONS=32 FRAMEWORKS="nethttp chi gin echo fiber"
+# Settings: DURATION=5s THREADS=2 CONNECTIONS=32 FRAMEWORKS="nethttp chi gin echo echo5 fiber fiber3"
 set -euo pipefail
 
 DURATION=${DURATION:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-FRAMEWORKS=${FRAMEWORKS:-"nethttp chi gin echo fiber"}
+FRAMEWORKS=${FRAMEWORKS:-"nethttp chi gin echo echo5 fiber fiber3"}
 ORIGIN=https://example.com
 
 for tool in go wrk curl; do

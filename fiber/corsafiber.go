@@ -1,6 +1,7 @@
 package corsafiber
 
 import (
+	"strings"
 	"unsafe"
 
 	corsa "github.com/corsa-go/corsa/core"
@@ -127,7 +128,7 @@ func serve(c *fiber.Ctx, p *corsa.Policy) error {
 		out.Set(h.Name, h.Value)
 	}
 	if d.Vary != "" {
-		out.Add(corsa.HeaderVary, d.Vary)
+		addVary(out, d.Vary)
 	}
 	if d.Kind == corsa.Preflight {
 		// Status, not SendStatus, which would write "OK" as the body of a
@@ -139,9 +140,30 @@ func serve(c *fiber.Ctx, p *corsa.Policy) error {
 	// fasthttp sends nothing before the handler returns, so a Vary that
 	// later middleware or the handler replaced (c.Set) can still be fixed.
 	if d.Vary != "" && !varyKept(out) {
-		out.Add(corsa.HeaderVary, d.Vary)
+		addVary(out, d.Vary)
 	}
 	return err
+}
+
+// addVary adds v to the response's Vary without letting the compiler move
+// the request to the heap. From fasthttp v1.69 on (which a module that also
+// requires fiber v3 selects for fiber v2 too), Add hands its value to the
+// heap as far as escape analysis can tell, and v comes from a Decision,
+// which the compiler cannot tell apart from the request it was decided on:
+// Add(d.Vary) would move the Access-Control-Request-Headers array to the
+// heap on every preflight. So Add gets the constant "Origin" (every
+// non-preflight Vary), a preflight's Vary is Set (which does not leak) on
+// a response without one, and only a preflight whose response already has
+// a Vary pays one allocation for a copy.
+func addVary(out *fasthttp.ResponseHeader, v string) {
+	switch {
+	case v == corsa.HeaderOrigin:
+		out.Add(corsa.HeaderVary, corsa.HeaderOrigin)
+	case len(out.PeekAll(corsa.HeaderVary)) == 0:
+		out.Set(corsa.HeaderVary, v)
+	default:
+		out.Add(corsa.HeaderVary, strings.Clone(v))
+	}
 }
 
 // varyKept reports whether the response's Vary still makes caches key on

@@ -52,9 +52,13 @@
 //     "PURGE", is answered "400 Invalid http method" without running any
 //     handler; net/http passes it on and corsa treats it as an actual
 //     request.
-//   - A control byte such as NUL or 0x01 in a header value is accepted by
-//     fasthttp and refused by net/http with 400. corsa then decides on the
-//     value as it is: an Origin with such a byte matches nothing.
+//   - A control byte such as NUL or 0x01 in a header value is refused by
+//     net/http with 400. fasthttp before v1.69 (fiber v2.52 requires
+//     v1.51) accepts it, and corsa decides on the value as it is: an
+//     Origin with such a byte matches nothing. From v1.69 on (selected when
+//     your module also requires fiber v3) fasthttp refuses it with 400 too,
+//     and reads "Origin : x", a space before the colon, as a header named
+//     "Origin " where net/http answers 400.
 //   - An Origin folded (obsolete line folding) onto a following line of
 //     blanks keeps a trailing space on net/http, so no origin matches; on
 //     fasthttp the blanks are trimmed and the origin before them is

@@ -15,6 +15,7 @@ import (
 	corsa "github.com/corsa-go/corsa/core"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 )
 
 // The parity test sends the same bytes to core's net/http Handler and to
@@ -171,6 +172,17 @@ func parityServers(t *testing.T, cfg corsa.Config) (nethttp, fiberAddr string) {
 	return srv.Listener.Addr().String(), ln.Addr().String()
 }
 
+// strictParser reports whether this build's fasthttp refuses a control
+// byte in a header value before any middleware runs, as v1.69 and later do
+// (with a space before a header's colon read as part of the name). A module
+// that also requires fiber v3, this repository's workspace among them,
+// selects such a version for fiber v2 too; fiber v2.52's own requirement,
+// v1.51, hands both to the middleware.
+func strictParser() bool {
+	var req fasthttp.Request
+	return req.Read(bufio.NewReader(strings.NewReader("GET / HTTP/1.1\r\nHost: x\r\nOrigin: a\x00\r\n\r\n"))) != nil
+}
+
 func TestFiberAnswersLikeNetHTTP(t *testing.T) {
 	nethttpAddr, fiberAddr := parityServers(t, parityPolicy())
 	const (
@@ -179,6 +191,15 @@ func TestFiberAnswersLikeNetHTTP(t *testing.T) {
 		acrh   = "Access-Control-Request-Headers: content-type,x-request-id"
 	)
 	longOrigin := "Origin: https://" + strings.Repeat("a", 5000) + ".example"
+	// What fiber answers to bytes its parser judges differs by fasthttp
+	// version (strictParser): nil means "as net/http".
+	var spaceBeforeColon, controlByte *answer
+	if strictParser() {
+		spaceBeforeColon = &refusedActual // "Origin " is another header's name
+		controlByte = &badRequest
+	} else {
+		controlByte = &refusedActual // the value reaches the policy, which refuses it
+	}
 	tests := []struct {
 		name string
 		raw  string
@@ -235,7 +256,7 @@ func TestFiberAnswersLikeNetHTTP(t *testing.T) {
 			rawRequest("OPTIONS", origin, acrm, "Access-Control-Request-Private-Network:\ttrue\t"), allowedPreflightWithPNA, nil},
 		{"a list of two origins is one origin nobody allowed",
 			rawRequest("GET", "Origin: "+parityOrigin+", https://other.example"), refusedActual, nil},
-		{"a space before the colon is malformed", rawRequest("GET", "Origin : "+parityOrigin), badRequest, nil},
+		{"a space before the colon is malformed to net/http", rawRequest("GET", "Origin : "+parityOrigin), badRequest, spaceBeforeColon},
 		{"requested headers folded onto a second line are all checked",
 			rawRequest("OPTIONS", origin, acrm, "Access-Control-Request-Headers: content-type,", " x-request-id"),
 			allowedPreflightWithHeaders, nil},
@@ -250,12 +271,12 @@ func TestFiberAnswersLikeNetHTTP(t *testing.T) {
 			rawRequest("options", origin, acrm), allowedActual, &badRequest},
 		{"a method fiber does not know is an actual request to net/http and invalid to fiber",
 			rawRequest("PURGE", origin), allowedActual, &badRequest},
-		{"a NUL byte in Origin is malformed to net/http and refused by the policy on fiber",
-			rawRequest("GET", "Origin: "+parityOrigin+"\x00"), badRequest, &refusedActual},
+		{"a NUL byte in Origin is malformed to net/http, and to fiber or refused by its policy",
+			rawRequest("GET", "Origin: "+parityOrigin+"\x00"), badRequest, controlByte},
 		{"a line of blanks folded onto Origin leaves a space on net/http's value, none on fiber's",
 			rawRequest("GET", origin, " \t"), refusedActual, &allowedActual},
-		{"a control byte in Origin is malformed to net/http and refused by the policy on fiber",
-			rawRequest("GET", "Origin: "+parityOrigin+"\x01"), badRequest, &refusedActual},
+		{"a control byte in Origin is malformed to net/http, and to fiber or refused by its policy",
+			rawRequest("GET", "Origin: "+parityOrigin+"\x01"), badRequest, controlByte},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -133,7 +133,7 @@ func TestOneLiner(t *testing.T) {
 }
 
 func TestLookupRefusesModulesWithoutAnEntry(t *testing.T) {
-	_, err := lookup(repoPath + "/fiber3")
+	_, err := lookup(repoPath + "/fiber4")
 	if err == nil || !strings.Contains(err.Error(), "has no entry") {
 		t.Errorf("got %v, want an error saying the module has no entry", err)
 	}

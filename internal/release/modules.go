@@ -52,6 +52,8 @@ var modules = map[string]entry{
 	repoPath + "/gin":                          {role: adapter, framework: "gin", server: ginServer},
 	repoPath + "/echo":                         {role: adapter, framework: "echo", server: echoServer},
 	repoPath + "/fiber":                        {role: adapter, framework: "fiber", server: fiberServer},
+	repoPath + "/echo5":                        {role: adapter, framework: "echo v5", server: echo5Server},
+	repoPath + "/fiber3":                       {role: adapter, framework: "fiber v3", server: fiber3Server},
 }
 
 // lookup returns the entry for a module path, or an error that says what to
@@ -159,5 +161,41 @@ func main() {
 	%s
 	app.Get("/", func(c *fiber.Ctx) error { return c.SendString("ok") })
 	panic(app.Listen(os.Getenv("CORSA_CHECK_ADDR")))
+}
+`
+
+const echo5Server = `package main
+
+import (
+	"os"
+
+	"github.com/labstack/echo/v5"
+
+	corsaecho5 "github.com/corsa-go/corsa/echo5"
+)
+
+func main() {
+	e := echo.New()
+	%s
+	e.GET("/", func(c *echo.Context) error { return c.String(200, "ok") })
+	panic(e.Start(os.Getenv("CORSA_CHECK_ADDR")))
+}
+`
+
+const fiber3Server = `package main
+
+import (
+	"os"
+
+	"github.com/gofiber/fiber/v3"
+
+	corsafiber3 "github.com/corsa-go/corsa/fiber3"
+)
+
+func main() {
+	app := fiber.New()
+	%s
+	app.Get("/", func(c fiber.Ctx) error { return c.SendString("ok") })
+	panic(app.Listen(os.Getenv("CORSA_CHECK_ADDR"), fiber.ListenConfig{DisableStartupMessage: true}))
 }
 `

@@ -172,7 +172,7 @@ func TestApply(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := strings.Fields(out)
-		want := []string{"chi/v0.1.0", "conformance/v0.1.0", "core/v0.1.0", "echo/v0.1.0", "fiber/v0.1.0", "gin/v0.1.0"}
+		want := []string{"chi/v0.1.0", "conformance/v0.1.0", "core/v0.1.0", "echo/v0.1.0", "echo5/v0.1.0", "fiber/v0.1.0", "fiber3/v0.1.0", "gin/v0.1.0"}
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("tags %v, want %v", got, want)
 		}
@@ -200,7 +200,7 @@ func TestApply(t *testing.T) {
 	})
 	t.Run("the changelog names the tags and the date, and keeps an empty Unreleased", func(t *testing.T) {
 		log := show("core/v0.1.0", "CHANGELOG.md")
-		heading := "## chi v0.1.0, conformance v0.1.0, core v0.1.0, echo v0.1.0, fiber v0.1.0, gin v0.1.0 (2026-12-01)"
+		heading := "## chi v0.1.0, conformance v0.1.0, core v0.1.0, echo v0.1.0, echo5 v0.1.0, fiber v0.1.0, fiber3 v0.1.0, gin v0.1.0 (2026-12-01)"
 		if !strings.Contains(log, "## Unreleased\n\n"+heading+"\n\n### core\n") {
 			t.Errorf("CHANGELOG.md at the tag:\n%s", log)
 		}

@@ -17,7 +17,7 @@ import (
 var defaultPolicy []byte
 
 // frameworks are the values -framework accepts.
-var frameworks = []string{"nethttp", "chi", "gin", "echo", "fiber"}
+var frameworks = []string{"nethttp", "chi", "gin", "echo", "echo5", "fiber", "fiber3"}
 
 type options struct {
 	framework     string

@@ -33,8 +33,11 @@ func newServer(opts options, logger *log.Logger) (server, *corsa.Middleware, err
 		}
 		logWarnings(m.Policy(), logger)
 	}
-	if opts.framework == "fiber" {
+	switch opts.framework {
+	case "fiber":
 		return newFiberServer(m, logger), m, nil
+	case "fiber3":
+		return newFiber3Server(m, logger), m, nil
 	}
 	var h http.Handler
 	switch opts.framework {
@@ -44,6 +47,8 @@ func newServer(opts options, logger *log.Logger) (server, *corsa.Middleware, err
 		h = ginHandler(m, logger)
 	case "echo":
 		h = echoHandler(m, logger)
+	case "echo5":
+		h = echo5Handler(m, logger)
 	default:
 		h = netHTTPHandler(m, logger)
 	}
@@ -56,7 +61,7 @@ func logWarnings(p *corsa.Policy, logger *log.Logger) {
 	}
 }
 
-// httpServer serves an http.Handler: net/http, chi, gin and echo.
+// httpServer serves an http.Handler: net/http, chi, gin and echo (v4, v5).
 type httpServer struct{ srv *http.Server }
 
 func (s *httpServer) serve(ln net.Listener) error { return s.srv.Serve(ln) }

@@ -1,0 +1,108 @@
+package corsaecho5_test
+
+import (
+	"fmt"
+	"log"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/labstack/echo/v5"
+
+	corsa "github.com/corsa-go/corsa/core"
+	corsaecho5 "github.com/corsa-go/corsa/echo5"
+)
+
+func ExampleNew() {
+	cors, err := corsaecho5.New(corsaecho5.Config{
+		Origins:        []string{"https://app.example"},
+		Methods:        []string{"PUT", "DELETE"},
+		RequestHeaders: []string{"Content-Type"},
+		MaxAge:         corsa.Seconds(600),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	e := echo.New()
+	e.Use(cors)
+	e.PUT("/items/:id", func(c *echo.Context) error { return c.NoContent(http.StatusNoContent) })
+
+	// The preflight a browser sends before a cross-origin JSON PUT: the
+	// route has no OPTIONS handler, the middleware answers it.
+	req := httptest.NewRequest(http.MethodOptions, "/items/1", nil)
+	req.Header.Set("Origin", "https://app.example")
+	req.Header.Set("Access-Control-Request-Method", "PUT")
+	req.Header.Set("Access-Control-Request-Headers", "content-type")
+	w := httptest.NewRecorder()
+	e.ServeHTTP(w, req)
+
+	fmt.Println(w.Code)
+	printHeaders(w.Header())
+	// Output:
+	// 204
+	// Access-Control-Allow-Origin: https://app.example
+	// Access-Control-Allow-Methods: PUT, DELETE
+	// Access-Control-Allow-Headers: Content-Type
+	// Access-Control-Max-Age: 600
+	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
+}
+
+func ExampleMust() {
+	e := echo.New()
+	e.Use(corsaecho5.Must(corsaecho5.Config{Origins: []string{"https://app.example"}}))
+	e.GET("/items", func(c *echo.Context) error { return c.String(http.StatusOK, "[]") })
+
+	req := httptest.NewRequest(http.MethodGet, "/items", nil)
+	req.Header.Set("Origin", "https://app.example")
+	w := httptest.NewRecorder()
+	e.ServeHTTP(w, req)
+
+	fmt.Println(w.Code)
+	printHeaders(w.Header())
+	// Output:
+	// 200
+	// Access-Control-Allow-Origin: https://app.example
+	// Vary: Origin
+}
+
+func ExampleFromMiddleware() {
+	m, err := corsa.NewMiddleware(corsaecho5.Config{Origins: []string{"https://app.example"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	e := echo.New()
+	e.Use(corsaecho5.FromMiddleware(m))
+	e.GET("/items", func(c *echo.Context) error { return c.String(http.StatusOK, "[]") })
+
+	get := func() {
+		req := httptest.NewRequest(http.MethodGet, "/items", nil)
+		req.Header.Set("Origin", "https://beta.app.example")
+		w := httptest.NewRecorder()
+		e.ServeHTTP(w, req)
+		fmt.Printf("%q\n", w.Header().Get("Access-Control-Allow-Origin"))
+	}
+	get()
+	// Later, say on a configuration reload; the Echo instance is untouched.
+	if err := m.Reconfigure(corsaecho5.Config{
+		Origins: []string{"https://app.example", "https://beta.app.example"},
+	}); err != nil {
+		log.Fatal(err)
+	}
+	get()
+	// Output:
+	// ""
+	// "https://beta.app.example"
+}
+
+// printHeaders prints the CORS response headers that are set, in a fixed
+// order.
+func printHeaders(h http.Header) {
+	for _, name := range []string{
+		corsa.HeaderAllowOrigin, corsa.HeaderAllowCredentials, corsa.HeaderAllowMethods,
+		corsa.HeaderAllowHeaders, corsa.HeaderExposeHeaders, corsa.HeaderMaxAge,
+		corsa.HeaderAllowPrivateNetwork, corsa.HeaderVary,
+	} {
+		for _, v := range h[name] {
+			fmt.Printf("%s: %s\n", name, v)
+		}
+	}
+}

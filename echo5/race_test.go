@@ -1,0 +1,5 @@
+//go:build race
+
+package corsaecho5_test
+
+const raceEnabled = true

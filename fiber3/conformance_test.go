@@ -1,0 +1,57 @@
+package corsafiber3_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/corsa-go/corsa/conformance"
+	corsa "github.com/corsa-go/corsa/core"
+	corsafiber3 "github.com/corsa-go/corsa/fiber3"
+	"github.com/gofiber/fiber/v3"
+	fiberrecover "github.com/gofiber/fiber/v3/middleware/recover"
+)
+
+// fiberHarness serves a policy the way fiber users do: fiber's recover
+// middleware outside the CORS middleware, both with app.Use, then the
+// routes. Requests reach app.Handler in memory (see inMemory), with
+// repeated header lines kept apart: the harness has no quirk.
+func fiberHarness(cfg corsa.Config) (conformance.Server, error) {
+	cors, err := corsafiber3.New(cfg)
+	if err != nil {
+		return conformance.Server{}, err
+	}
+	app := fiber.New()
+	app.Use(fiberrecover.New(), cors)
+	for _, rt := range conformance.Routes {
+		for _, m := range rt.Methods {
+			app.Add([]string{m}, rt.Path, conformanceHandler(rt))
+		}
+	}
+	return conformance.Server{Do: inMemory(app)}, nil
+}
+
+// conformanceHandler is the handler Route describes, with fiber's calls.
+func conformanceHandler(rt conformance.Route) fiber.Handler {
+	return func(c fiber.Ctx) error {
+		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
+		switch {
+		case rt.Panics:
+			panic("the " + rt.Path + " handler panics on purpose")
+		case rt.Status == http.StatusNotFound:
+			return fiber.ErrNotFound
+		case rt.Status == http.StatusInternalServerError:
+			return fiber.ErrInternalServerError
+		}
+		if rt.SetTotalCount {
+			c.Set(conformance.TotalCountHeader, conformance.TotalCount)
+		}
+		if rt.AddVary {
+			c.Response().Header.Add(fiber.HeaderVary, conformance.HandlerVary)
+		}
+		return c.Status(rt.Status).SendString(rt.Body)
+	}
+}
+
+func TestConformance(t *testing.T) {
+	conformance.Run(t, fiberHarness)
+}

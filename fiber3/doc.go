@@ -1,0 +1,109 @@
+// Package corsafiber serves a corsa CORS policy as fiber (v2) middleware.
+//
+// Register it on the app with Use, before the routes:
+//
+//	app := fiber.New()
+//	app.Use(corsafiber3.Must(corsafiber3.Config{Origins: []string{"https://app.example.com"}}))
+//
+// App.Use runs the middleware for every path, so preflights are answered
+// for routes without an OPTIONS handler and for paths no route matches.
+// Headers of actual requests are set before the next handler runs, so they
+// survive errors such as fiber.ErrNotFound and panics recovered by fiber's
+// recover middleware registered before this one.
+//
+// The middleware reads the request from fasthttp directly, without
+// converting it to net/http or copying header values, and adds no
+// allocation to a request. The headers it writes are those documented in
+// the core package (github.com/corsa-go/corsa/core).
+//
+// # Vary and middleware that sets it
+//
+// Every response whose answer depends on Origin carries "Vary: Origin",
+// added to any Vary already there. fasthttp sends nothing before the
+// handler returns, so when the handler, or middleware registered after
+// corsa, replaces Vary (c.Set("Vary", ...)) or deletes it, corsa adds
+// Origin back once they return, unless the response still lists Origin or
+// "*"; an any-origin ("*") answer, which does not vary, gets none. Code
+// that runs after corsa returns, that is middleware registered before it
+// that sets Vary after its own c.Next, and a custom fiber ErrorHandler,
+// can still wipe it: add to Vary there (c.Vary or c.Append, which keep
+// what is there) or register such middleware after corsa. Register a
+// response cache after corsa too, so that corsa decides every request, and
+// keep it from replaying stored headers (fiber's cache middleware with
+// StoreResponseHeaders sets them over corsa's, handing the first request's
+// Access-Control-Allow-Origin to requests from other origins).
+//
+// # Where fiber differs from net/http
+//
+// On what browsers send, the responses are those of core's net/http
+// Handler. A test sends the same raw bytes to both on 127.0.0.1 and checks
+// that they agree; corsafiber trims spaces and tabs around the values it
+// reads, as net/http does and fasthttp (spaces only) does not, and reads
+// every Origin line, so that an empty first Origin line followed by a real
+// one is a repeated Origin, refused, as on net/http. On input no browser
+// sends, fasthttp and fiber differ from net/http before corsa runs. fiber v3
+// answers fasthttp's parse errors through its ErrorHandler after running
+// the App.Use middleware on what was parsed, so corsa adds "Vary: Origin"
+// to these refusals, and no Access-Control-Allow-Origin:
+//
+//   - A request header block larger than fiber's Config.ReadBufferSize
+//     (4096 bytes by default), such as a 5000-byte Origin, is answered
+//     "431 Request Header Fields Too Large"; net/http reads up to 1 MB and
+//     corsa refuses the origin.
+//   - A method fiber does not know (not in Config.RequestMethods, which
+//     holds the standard methods in upper case), such as "options" or
+//     "PURGE", is answered "501 Not Implemented" without running any
+//     handler; net/http passes it on and corsa treats it as an actual
+//     request.
+//   - A control byte such as NUL or 0x01 in a header value is refused with
+//     400 by both.
+//   - "Origin :" (a space before the colon) is a malformed line to
+//     net/http (400) and a header other than Origin to fasthttp, so the
+//     request has no Origin and gets no CORS headers.
+//   - An Origin folded (obsolete line folding) onto a following line of
+//     blanks keeps a trailing space on net/http, so no origin matches; on
+//     fasthttp the blanks are trimmed and the origin before them is
+//     decided on.
+//   - With Config.DisableHeaderNormalizing, fasthttp looks header names up
+//     as sent, so corsa reads only the canonical spellings (Origin,
+//     Access-Control-Request-Method and so on), which browsers send: a
+//     request with "origin:" is a request without Origin.
+//
+// # Different policies per path
+//
+// For different policies on different parts of the API, install one
+// per-path middleware globally instead of one policy per Group:
+//
+//	app.Use(corsafiber3.MustPaths(map[string]corsafiber3.Config{
+//		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
+//		"/api/public": {Origins: []string{"*"}},
+//	}))
+//
+// The longest prefix covering the request path picks the policy, segment
+// by segment ("/api" covers "/api/users", not "/apix"); a path no prefix
+// covers gets no CORS headers at all, not even Vary (add a "/" entry for a
+// fallback). The path compared is c.Path(), as fiber routes it: ignoring
+// letter case unless the app's Config.CaseSensitive is set. NewPaths is
+// the checked form, FromPaths serves a corsa.Paths that can be
+// reconfigured while serving; see corsa.Paths for the paths that get no
+// CORS under any prefix.
+//
+// # Installed twice
+//
+// If corsa is nevertheless installed twice, globally and on a Group, the
+// global one runs first. It answers every preflight, and the group's
+// middleware never sees one. For every other request the group's
+// middleware decides alone: it removes the global grant
+// (Access-Control-Allow-Origin, -Credentials, -Expose-Headers) before
+// writing its own, so a request the group's policy refuses carries no
+// grant, and Vary lists Origin twice, which is harmless. A preflighted
+// request can therefore pass its preflight on the global policy and then
+// be unreadable under the group's: use the per-path middleware instead.
+//
+// # Where fiber v3 differs from fiber v2 for this middleware
+//
+// Handlers take the fiber.Ctx interface instead of *fiber.Ctx, and
+// App.Test takes a fiber.TestConfig instead of a timeout in milliseconds;
+// the middleware and its Config are the same, so moving from corsafiber to
+// corsafiber3 changes the import path and the package name only.
+package corsafiber3

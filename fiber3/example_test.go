@@ -1,0 +1,87 @@
+package corsafiber3_test
+
+import (
+	"fmt"
+	"log"
+	"net/http/httptest"
+
+	corsa "github.com/corsa-go/corsa/core"
+	corsafiber3 "github.com/corsa-go/corsa/fiber3"
+	"github.com/gofiber/fiber/v3"
+)
+
+func ExampleNew() {
+	cors, err := corsafiber3.New(corsafiber3.Config{
+		Origins:        []string{"https://app.example.com"},
+		Methods:        []string{"PUT", "DELETE"},
+		RequestHeaders: []string{"Content-Type"},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	app := fiber.New()
+	app.Use(cors)
+	app.Put("/items/:id", func(c fiber.Ctx) error { return c.SendStatus(fiber.StatusNoContent) })
+
+	// A browser's preflight before a cross-origin PUT with a JSON body.
+	req := httptest.NewRequest(fiber.MethodOptions, "/items/7", nil)
+	req.Header.Set("Origin", "https://app.example.com")
+	req.Header.Set("Access-Control-Request-Method", "PUT")
+	req.Header.Set("Access-Control-Request-Headers", "content-type")
+	res, err := app.Test(req, fiber.TestConfig{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	fmt.Println(res.StatusCode)
+	for _, name := range []string{"Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Vary"} {
+		fmt.Printf("%s: %s\n", name, res.Header.Get(name))
+	}
+	// Output:
+	// 204
+	// Access-Control-Allow-Origin: https://app.example.com
+	// Access-Control-Allow-Methods: PUT, DELETE
+	// Access-Control-Allow-Headers: Content-Type
+	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
+}
+
+func ExampleMust() {
+	app := fiber.New()
+	app.Use(corsafiber3.Must(corsafiber3.Config{Origins: []string{"https://app.example.com"}}))
+	app.Get("/items", func(c fiber.Ctx) error { return c.SendString("[]") })
+
+	req := httptest.NewRequest(fiber.MethodGet, "/items", nil)
+	req.Header.Set("Origin", "https://app.example.com")
+	res, err := app.Test(req, fiber.TestConfig{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	fmt.Println(res.Header.Get("Access-Control-Allow-Origin"))
+	// Output: https://app.example.com
+}
+
+func ExampleFromMiddleware() {
+	m, err := corsa.NewMiddleware(corsa.Config{Origins: []string{"https://app.example.com"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	app := fiber.New()
+	app.Use(corsafiber3.FromMiddleware(m))
+	app.Get("/items", func(c fiber.Ctx) error { return c.SendString("[]") })
+
+	// Later, for instance when the policy file changes:
+	if err := m.Reconfigure(corsa.Config{Origins: []string{"https://new.example.com"}}); err != nil {
+		log.Print(err) // the old policy stays in force
+	}
+
+	req := httptest.NewRequest(fiber.MethodGet, "/items", nil)
+	req.Header.Set("Origin", "https://new.example.com")
+	res, err := app.Test(req, fiber.TestConfig{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	fmt.Println(res.Header.Get("Access-Control-Allow-Origin"))
+	// Output: https://new.example.com
+}

@@ -1,0 +1,5 @@
+//go:build race
+
+package corsafiber3_test
+
+const raceEnabled = true
