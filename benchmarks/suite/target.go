@@ -120,9 +120,9 @@ func (t *fastTarget) serve() {
 
 func (t *fastTarget) response() Response {
 	h := make(http.Header)
-	t.ctx.Response.Header.VisitAll(func(k, v []byte) {
+	for k, v := range t.ctx.Response.Header.All() {
 		name := http.CanonicalHeaderKey(string(k))
 		h[name] = append(h[name], string(v))
-	})
+	}
 	return Response{Status: t.ctx.Response.StatusCode(), Header: h, HandlerRan: *t.ran}
 }

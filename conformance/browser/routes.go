@@ -256,7 +256,14 @@ func (rec *recorder) recordFiber(c *fiber.Ctx) error {
 		}
 	}
 	h := http.Header{}
-	c.Response().Header.VisitAll(func(k, v []byte) { h.Add(string(k), string(v)) })
+	// GetRespHeaders, not the header's own walk: its name changed between
+	// the fasthttp versions this module builds with alone and in the
+	// workspace. Its strings may share fiber's buffers, so copy them.
+	for k, vs := range c.GetRespHeaders() {
+		for _, v := range vs {
+			h.Add(strings.Clone(k), strings.Clone(v))
+		}
+	}
 	rec.answer(x, c.Response().StatusCode(), h)
 	return nil
 }
