@@ -121,7 +121,7 @@ check_corsa() {
 	[[ $code == 200 ]] || fail "$fw refused origin: status $code, want 200 (never blocked)"
 	expect "$fw refused origin" "$work/refused" Access-Control-Allow-Origin ""
 	expect "$fw refused origin" "$work/refused" Vary Origin
-	grep -q 'refused GET /resource' "$work/serve.log" || fail "$fw: the refused origin was not logged"
+	grep -q 'refused "GET" "/resource"' "$work/serve.log" || fail "$fw: the refused origin was not logged"
 }
 
 check_bare() {
