@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"
 
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsa "github.com/corsa-go/corsa/core"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 )
@@ -18,7 +19,7 @@ func pathsBenchApps() []struct {
 	name string
 	h    fasthttp.RequestHandler
 } {
-	cfg := corsa.Config{Origins: []string{pathsApp}, Credentials: true, Methods: []string{"PUT"}}
+	cfg := corsa.Config{Origins: []string{adaptertest.PathsApp}, Credentials: true, Methods: []string{"PUT"}}
 	build := func(mw fiber.Handler) fasthttp.RequestHandler {
 		app := fiber.New()
 		app.Use(mw)
@@ -53,8 +54,8 @@ func pathsBenchRequests() []struct {
 		name string
 		ctx  *fasthttp.RequestCtx
 	}{
-		{"preflight", ctx("OPTIONS", "Origin", pathsApp, "Access-Control-Request-Method", "PUT")},
-		{"actual", ctx("GET", "Origin", pathsApp)},
+		{"preflight", ctx("OPTIONS", "Origin", adaptertest.PathsApp, "Access-Control-Request-Method", "PUT")},
+		{"actual", ctx("GET", "Origin", adaptertest.PathsApp)},
 	}
 }
 

@@ -1,0 +1,171 @@
+package adaptertest
+
+// The shared half of every adapter's per-path tests: the policies, the
+// requests and their exact expected headers, and the check. Each adapter
+// supplies only its router, with its own groups.
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"testing"
+
+	"github.com/corsa-go/corsa/conformance"
+	corsa "github.com/corsa-go/corsa/core"
+)
+
+// The origins of the per-path tests: PathsApp may use the /api area,
+// PathsAdmin the /admin area, PathsEvil nothing.
+const (
+	PathsApp   = conformance.AppOrigin
+	PathsAdmin = conformance.OtherOrigin
+	PathsEvil  = conformance.EvilOrigin
+)
+
+// PathsPolicies are the per-path policies every adapter's per-path tests
+// install: a credentialed API and an admin area for another origin, and
+// nothing for other paths.
+func PathsPolicies() map[string]corsa.Config {
+	return map[string]corsa.Config{
+		"/api":   {Origins: []string{PathsApp}, Credentials: true, Methods: []string{"PUT"}},
+		"/admin": {Origins: []string{PathsAdmin}, Methods: []string{"DELETE"}},
+	}
+}
+
+// The headers SPEC.md §2 and §3 prescribe for PathsPolicies.
+var (
+	// PathsVaryPreflight is the Vary of every preflight PathsPolicies answer.
+	PathsVaryPreflight = []string{"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"}
+	pathsVaryOrigin    = []string{"Origin"}
+	pathsCORSHeaders   = []string{
+		"Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
+		"Access-Control-Allow-Methods", "Access-Control-Allow-Headers",
+		"Access-Control-Expose-Headers", "Access-Control-Max-Age",
+		"Access-Control-Allow-Private-Network",
+	}
+)
+
+// PathsCase is one request and the CORS headers of its response: exactly
+// want (name: value), no other CORS header, and exactly the Vary tokens
+// of vary. status 0 means "not answered by corsa": any status, from the
+// framework or the handler.
+type PathsCase struct {
+	Name   string
+	Req    *http.Request
+	Status int
+	Want   map[string]string
+	Vary   []string
+}
+
+// PathsRequest builds a request to target with the given header name,
+// value pairs.
+func PathsRequest(method, target string, headers ...string) *http.Request {
+	r := httptest.NewRequest(method, target, nil)
+	for i := 0; i < len(headers); i += 2 {
+		r.Header.Add(headers[i], headers[i+1])
+	}
+	return r
+}
+
+// PathsPreflight builds a preflight from origin to target asking for method.
+func PathsPreflight(origin, target, method string) *http.Request {
+	return PathsRequest(http.MethodOptions, target, "Origin", origin, "Access-Control-Request-Method", method)
+}
+
+// PathsGroupCases are the requests every framework's group test sends:
+// preflights to routes inside groups, which have no OPTIONS handler, get
+// their group's policy; a path under no prefix gets no CORS.
+func PathsGroupCases() []PathsCase {
+	apiGrant := map[string]string{"Access-Control-Allow-Origin": PathsApp, "Access-Control-Allow-Credentials": "true"}
+	return []PathsCase{
+		{"a preflight to a route in the /api group gets the API policy",
+			PathsPreflight(PathsApp, "/api/items", "PUT"), 204,
+			map[string]string{"Access-Control-Allow-Origin": PathsApp, "Access-Control-Allow-Credentials": "true", "Access-Control-Allow-Methods": "PUT"},
+			PathsVaryPreflight},
+		{"a preflight to a parameterised route in the /admin group gets the admin policy",
+			PathsPreflight(PathsAdmin, "/admin/users/7", "DELETE"), 204,
+			map[string]string{"Access-Control-Allow-Origin": PathsAdmin, "Access-Control-Allow-Methods": "DELETE"},
+			PathsVaryPreflight},
+		{"a preflight from the API's origin to the admin group is refused",
+			PathsPreflight(PathsApp, "/admin/users/7", "DELETE"), 403, nil, PathsVaryPreflight},
+		{"a preflight from the admin origin to the API group is refused",
+			PathsPreflight(PathsAdmin, "/api/items", "PUT"), 403, nil, PathsVaryPreflight},
+		{"a preflight to an unknown path inside a group is answered",
+			PathsPreflight(PathsApp, "/api/nowhere", "PUT"), 204,
+			map[string]string{"Access-Control-Allow-Origin": PathsApp, "Access-Control-Allow-Credentials": "true", "Access-Control-Allow-Methods": "PUT"},
+			PathsVaryPreflight},
+		{"a preflight to a path under no prefix gets no CORS",
+			PathsPreflight(PathsApp, "/public", "PUT"), 0, nil, nil},
+		{"a preflight to a sibling of a prefix gets no CORS",
+			PathsPreflight(PathsApp, "/apix", "PUT"), 0, nil, nil},
+		{"an actual request in the /api group gets the API grant",
+			PathsRequest(http.MethodGet, "/api/items", "Origin", PathsApp), 200, apiGrant, pathsVaryOrigin},
+		{"an actual request in the /api group from another origin gets only Vary",
+			PathsRequest(http.MethodGet, "/api/items", "Origin", PathsEvil), 200, nil, pathsVaryOrigin},
+		{"an actual request in the /admin group gets the admin grant",
+			PathsRequest(http.MethodDelete, "/admin/users/7", "Origin", PathsAdmin), 200,
+			map[string]string{"Access-Control-Allow-Origin": PathsAdmin}, pathsVaryOrigin},
+		{"an actual request under no prefix gets no CORS, not even Vary",
+			PathsRequest(http.MethodGet, "/public", "Origin", PathsApp), 200, nil, nil},
+		{"a path with an empty segment gets no CORS",
+			PathsRequest(http.MethodGet, "//api/items", "Origin", PathsApp), 0, nil, nil},
+	}
+}
+
+// TwiceOuter and TwiceInner are corsa installed twice: an outer policy for
+// every path and an inner one on the /api group.
+func TwiceOuter() corsa.Config {
+	return corsa.Config{Origins: []string{PathsApp, PathsEvil}, Credentials: true,
+		Methods: []string{"PUT"}, ExposedHeaders: []string{"X-Outer"}}
+}
+
+// TwiceInner is the policy of the /api group when corsa is installed twice.
+func TwiceInner() corsa.Config { return corsa.Config{Origins: []string{PathsApp}} }
+
+// TwiceCases are the requests of the installed-twice test: the outer middleware answers every preflight, so the inner
+// one never sees it; the inner one alone decides the grant of every other
+// response in its group.
+func TwiceCases() []PathsCase {
+	return []PathsCase{
+		{"a preflight inside the group is answered by the outer policy",
+			PathsPreflight(PathsEvil, "/api/items", "PUT"), 204,
+			map[string]string{"Access-Control-Allow-Origin": PathsEvil, "Access-Control-Allow-Credentials": "true", "Access-Control-Allow-Methods": "PUT"},
+			PathsVaryPreflight},
+		{"an actual request the inner policy refuses loses the outer grant",
+			PathsRequest(http.MethodGet, "/api/items", "Origin", PathsEvil), 200, nil, []string{"Origin", "Origin"}},
+		{"an actual request the inner policy allows gets only the inner grant",
+			PathsRequest(http.MethodGet, "/api/items", "Origin", PathsApp), 200,
+			map[string]string{"Access-Control-Allow-Origin": PathsApp}, []string{"Origin", "Origin"}},
+		{"an actual request outside the group gets the outer grant",
+			PathsRequest(http.MethodGet, "/public", "Origin", PathsEvil), 200,
+			map[string]string{"Access-Control-Allow-Origin": PathsEvil, "Access-Control-Allow-Credentials": "true", "Access-Control-Expose-Headers": "X-Outer"},
+			pathsVaryOrigin},
+	}
+}
+
+// RunPaths serves each case through serve and checks its response.
+func RunPaths(t *testing.T, cases []PathsCase, serve func(*http.Request) *http.Response) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			resp := serve(tc.Req)
+			if tc.Status != 0 && resp.StatusCode != tc.Status {
+				t.Errorf("status = %d, want %d", resp.StatusCode, tc.Status)
+			}
+			for _, name := range pathsCORSHeaders {
+				got := resp.Header.Values(name)
+				want, wanted := tc.Want[name]
+				switch {
+				case wanted && (len(got) != 1 || got[0] != want):
+					t.Errorf("%s = %q, want exactly [%q]", name, got, want)
+				case !wanted && len(got) != 0:
+					t.Errorf("%s = %q, want it absent", name, got)
+				}
+			}
+			vary := conformance.VaryTokens(resp.Header)
+			if !slices.Equal(vary, tc.Vary) {
+				t.Errorf("Vary tokens = %q, want %q", vary, tc.Vary)
+			}
+		})
+	}
+}
