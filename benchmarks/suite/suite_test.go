@@ -156,8 +156,10 @@ func TestNotesNameWhatPeersSkip(t *testing.T) {
 		{"NetHTTP/no-origin/rs-cors", []string{suite.NoteSharesSlices}},
 		{"Echo/actual/echo-cors", nil},
 		{"NetHTTP/actual/floor", []string{suite.NoteFixedPolicy}},
-		{"Gin/preflight/floor", []string{suite.NoteFixedPolicy, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked}},
-		{"Fiber/hostile-acrh/floor", []string{suite.NoteFixedPolicy, suite.NoteAcceptsHostile}},
+		{"Gin/preflight/floor", []string{suite.NoteFixedPolicy}},
+		{"Fiber/preflight-20-headers/floor", []string{suite.NoteFixedPolicy}},
+		{"Fiber/hostile-acrh/floor", []string{suite.NoteFixedPolicy}},
+		{"NetHTTP/invalid-acrh/floor", []string{suite.NoteFixedPolicy}},
 		{"NetHTTP/actual/bare", nil},
 	}
 	for _, tt := range tests {
