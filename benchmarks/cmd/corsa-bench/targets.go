@@ -37,7 +37,11 @@ var allocTargets = map[string]allocTarget{
 	"Gin": {limit: 1, overBare: true},
 	"Echo": {limit: 1, overBare: true,
 		note: "echo wraps every e.Use middleware around the handler on each request, one closure allocation per middleware (the floor pays it too)"},
-	"Fiber": {limit: 0, overBare: true},
+	// echo v5 compiles the e.Use chain once (buildRouterChains), so unlike
+	// v4 it allocates no closure per middleware and request.
+	"Echo5":  {limit: 1, overBare: true},
+	"Fiber":  {limit: 0, overBare: true},
+	"Fiber3": {limit: 0, overBare: true},
 }
 
 // ratioTarget bounds corsa's time on a scenario divided by another
