@@ -15,8 +15,8 @@ func (p *Policy) Decide(r *Request) Decision {
 
 // verdict is a decision as decide makes it: an allowed response's headers
 // are the policy's rendered list and, when the origin is echoed, the
-// origin beside it. The Handler writes it as it is; Decide copies it into
-// a Decision, whose Headers must be one list.
+// origin beside it. The Handler writes it as it is, without the
+// Decision's room for a copy of the list.
 type verdict struct {
 	kind   Kind
 	reason Reason
@@ -29,12 +29,7 @@ type verdict struct {
 // decision is v as a Decision.
 func (v *verdict) decision() (d Decision) {
 	d.Kind, d.Reason, d.Status, d.Vary = v.kind, v.reason, v.status, v.vary
-	if v.set != nil {
-		d.headers, d.n = v.set.headers, v.set.n
-		if v.origin != "" {
-			d.headers[0].Value = v.origin
-		}
-	}
+	d.set, d.origin = v.set, v.origin
 	return d
 }
 

@@ -84,8 +84,10 @@ const maxHeaders = 6
 
 // Decision is a Policy's answer to one request: what kind of request it is,
 // whether it is allowed, and the exact response headers to write. It is a
-// plain value with no pointers into the Policy, cheap to return on the
-// stack.
+// plain value, cheap to return on the stack: its headers are the policy's,
+// rendered once, which SetHeaders writes as they are and Headers copies
+// into the Decision on its first call. Like the request it answers, a
+// Decision belongs to one goroutine.
 type Decision struct {
 	// Kind is the request's classification.
 	Kind Kind
@@ -99,8 +101,11 @@ type Decision struct {
 	// replace it); "" for none.
 	Vary string
 
-	n       uint8
-	headers [maxHeaders]Header
+	set    *headerSet // the policy's rendered headers; nil for none
+	origin string     // Access-Control-Allow-Origin's value if not set's
+
+	n       uint8              // Headers' copy, made on its first call
+	headers [maxHeaders]Header // (see Headers)
 }
 
 // Allowed reports whether the request may proceed as CORS: true for allowed
@@ -110,7 +115,20 @@ func (d *Decision) Allowed() bool { return d.Kind != NotCORS && d.Reason == Allo
 
 // Headers returns the headers to set on the response, in a stable order.
 // They never include Vary, which must be added to, not set: see Vary.
-func (d *Decision) Headers() []Header { return d.headers[:d.n] }
+func (d *Decision) Headers() []Header {
+	if d.n == 0 && d.set != nil {
+		// Copied on demand: SetHeaders, which most adapters call, never
+		// needs the list in one piece.
+		d.headers, d.n = d.set.headers, d.set.n
+		if d.origin != "" {
+			// A store through d: hidden, or escape analysis would move
+			// every request string Decide put in d to the heap (see
+			// hide). The copy lives no longer than d.origin.
+			d.headers[0].Value = hideString(d.origin)
+		}
+	}
+	return d.headers[:d.n]
+}
 
 // SetHeaders writes the decision into a net/http header map: it sets every
 // header of Headers and appends Vary to whatever Vary values h already has.
@@ -125,7 +143,7 @@ func (d *Decision) Headers() []Header { return d.headers[:d.n] }
 // cannot reach another response's values or this response's other headers
 // (SPEC.md §3b).
 func (d *Decision) SetHeaders(h http.Header) {
-	setHeaders(h, d.headers[:d.n], "", d.Vary)
+	setHeaders(h, d.set.list(), d.origin, d.Vary)
 }
 
 // setHeaders is SetHeaders for the headers hs, with origin, if not "", as
@@ -157,14 +175,9 @@ func setHeaders(h http.Header, hs []Header, origin, vary string) {
 	}
 }
 
-// setHeaders writes v into h as Decision.SetHeaders would write v's
-// Decision.
+// setHeaders writes v into h as Decision.SetHeaders writes v's Decision.
 func (v *verdict) setHeaders(h http.Header) {
-	var hs []Header
-	if v.set != nil {
-		hs = v.set.headers[:v.set.n]
-	}
-	setHeaders(h, hs, v.origin, v.vary)
+	setHeaders(h, v.set.list(), v.origin, v.vary)
 }
 
 // addVary appends v to h's Vary values in a new array of the response's

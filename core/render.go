@@ -70,6 +70,14 @@ type headerSet struct {
 	n       uint8
 }
 
+// list is the set's headers; nil for a nil set.
+func (s *headerSet) list() []Header {
+	if s == nil {
+		return nil
+	}
+	return s.headers[:s.n]
+}
+
 func (s *headerSet) add(name, value string) {
 	s.headers[s.n] = Header{name, value}
 	s.n++

@@ -41,6 +41,9 @@ func (d *Decision) RestoreVary(h http.Header) {
 		return
 	}
 	prior := h[HeaderVary]
+	if n := len(prior); n > 0 && prior[n-1] == d.Vary {
+		return // what SetHeaders wrote, untouched: no need to parse
+	}
 	for _, v := range prior {
 		if VaryListsOrigin(v) {
 			return
