@@ -15,8 +15,9 @@
 // every fetch of every server, the browser-outcome checker of package
 // conformance (CheckRead, CheckPreflight, ExposedHeaders), given the
 // request and the responses the server actually sent, must predict what
-// Chromium did; any disagreement fails the test. RESULTS.md, the table of what Chromium allowed and
-// refused per library and scenario, is written by
+// Chromium did; any disagreement fails the test. RESULTS.md, the table
+// of what Chromium allowed and refused per library and scenario, is
+// written by
 //
 //	go test ./conformance/browser -run TestBrowser -update
 //
