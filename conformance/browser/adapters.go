@@ -12,10 +12,12 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
+	echo5 "github.com/labstack/echo/v5"
 
 	corsachi "github.com/corsa-go/corsa/chi"
 	corsa "github.com/corsa-go/corsa/core"
 	corsaecho "github.com/corsa-go/corsa/echo"
+	corsaecho5 "github.com/corsa-go/corsa/echo5"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
@@ -101,7 +103,22 @@ var adapters = []adapter{
 		}
 		return e, nil
 	})},
+	{name: "echo v5", serve: viaHTTP(func(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+		mw, err := corsaecho5.New(policy)
+		if err != nil {
+			return nil, err
+		}
+		e := echo5.New()
+		e.Use(mw)
+		for _, r := range routes {
+			for _, m := range r.methods {
+				e.Add(m, r.path, echo5.WrapHandler(endpoint))
+			}
+		}
+		return e, nil
+	})},
 	{name: "fiber", serve: serveFiber},
+	{name: "fiber v3", serve: serveFiber3},
 }
 
 // viaHTTP serves the net/http handler that build makes around endpoint.

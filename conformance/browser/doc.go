@@ -1,22 +1,23 @@
 // Package browser checks corsa in a real browser. Header-level tests prove
 // what a server sends; only a browser proves that a page can read the
-// response. Its test serves each adapter (net/http, chi, gin, echo, fiber)
-// on 127.0.0.1, drives one headless Chromium through cross-origin fetch()
-// calls, and asserts what the page observes: a readable body or a
-// TypeError, which response headers it can read, whether cookies travel,
-// how many preflights the server saw, and the reason Chromium's DevTools
-// give for every block.
+// response. Its test serves each adapter (net/http, chi, gin, echo v4 and
+// v5, fiber v2 and v3) on 127.0.0.1, drives one headless Chromium through
+// cross-origin fetch() calls, and asserts what the page observes: a
+// readable body or a TypeError, which response headers it can read,
+// whether cookies travel, how many preflights the server saw, and the
+// reason Chromium's DevTools give for every block.
 //
 // The same scenarios run against the peers (rs/cors, go-chi/cors,
-// gin-contrib/cors, echo's and fiber's CORS middleware, configured as
-// their documentation says for the same policy; peers.go). Where a peer
-// does otherwise than corsa, that is reported, not failed; a policy a
-// peer cannot express is reported as such. For every fetch of every
-// server, the browser-outcome checker of package conformance (CheckRead,
-// CheckPreflight, ExposedHeaders), given the request and the responses the
-// server actually sent, must predict what Chromium did; any disagreement
-// fails the test. RESULTS.md, the table of what Chromium allowed and
-// refused per library and scenario, is written by
+// gin-contrib/cors, and the CORS middleware of echo v4 and v5 and of fiber
+// v2 and v3, configured as their documentation says for the same policy;
+// peers.go). Where a peer does otherwise than corsa, that is reported,
+// not failed; a policy a peer cannot express is reported as such. For
+// every fetch of every server, the browser-outcome checker of package
+// conformance (CheckRead, CheckPreflight, ExposedHeaders), given the
+// request and the responses the server actually sent, must predict what
+// Chromium did; any disagreement fails the test. RESULTS.md, the table
+// of what Chromium allowed and refused per library and scenario, is
+// written by
 //
 //	go test ./conformance/browser -run TestBrowser -update
 //

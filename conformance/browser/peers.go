@@ -15,10 +15,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+	echo5 "github.com/labstack/echo/v5"
 
 	gincors "github.com/gin-contrib/cors"
 	chicors "github.com/go-chi/cors"
 	fibercors "github.com/gofiber/fiber/v2/middleware/cors"
+	fiber3 "github.com/gofiber/fiber/v3"
+	fiber3cors "github.com/gofiber/fiber/v3/middleware/cors"
+	echo5mw "github.com/labstack/echo/v5/middleware"
 	rscors "github.com/rs/cors"
 
 	corsa "github.com/corsa-go/corsa/core"
@@ -49,7 +53,9 @@ var peers = []adapter{
 	{name: "go-chi/cors", peer: true, module: "github.com/go-chi/cors", serve: viaHTTP(chiCors)},
 	{name: "gin-contrib/cors", peer: true, module: "github.com/gin-contrib/cors", serve: viaHTTP(ginCors)},
 	{name: "echo CORS", peer: true, module: "github.com/labstack/echo/v4", serve: viaHTTP(echoCors)},
+	{name: "echo v5 CORS", peer: true, module: "github.com/labstack/echo/v5", serve: viaHTTP(echo5Cors)},
 	{name: "fiber CORS", peer: true, module: "github.com/gofiber/fiber/v2", serve: fiberCors},
+	{name: "fiber v3 CORS", peer: true, module: "github.com/gofiber/fiber/v3", serve: fiber3Cors},
 }
 
 // errCannotExpress is a policy a peer has no setting for.
@@ -77,8 +83,8 @@ func orSafelisted(methods []string) []string {
 	return methods
 }
 
-// negativeForZero is the max-age convention of rs/cors, echo and fiber: 0
-// sends nothing, a negative value sends "0".
+// negativeForZero is the max-age convention of rs/cors, echo (v4 and v5)
+// and fiber (v2 and v3): 0 sends nothing, a negative value sends "0".
 func negativeForZero(maxAge *int) int {
 	switch {
 	case maxAge == nil:
@@ -234,4 +240,60 @@ func fiberCors(ln net.Listener, policy corsa.Config, rec *recorder) (func() erro
 		cfg = fibercors.Config{AllowOrigins: strings.Join(policy.Origins, ",")}
 	}
 	return serveFiberWith(ln, rec, func() (fiber.Handler, error) { return fibercors.New(cfg), nil })
+}
+
+// echo5Cors serves echo v5's middleware.CORSWithConfig, built with
+// ToMiddleware, which returns the configuration errors CORSWithConfig
+// panics with.
+func echo5Cors(policy corsa.Config, endpoint http.Handler) (http.Handler, error) {
+	cfg := echo5mw.CORSConfig{
+		AllowOrigins:     policy.Origins,
+		AllowMethods:     orSafelisted(policy.Methods),
+		AllowHeaders:     policy.RequestHeaders,
+		ExposeHeaders:    policy.ExposedHeaders,
+		AllowCredentials: policy.Credentials,
+		MaxAge:           negativeForZero(policy.MaxAge),
+	}
+	if originsOnly(policy) {
+		// Its doc comment: CORS(origins...), which is this config.
+		cfg = echo5mw.CORSConfig{AllowOrigins: policy.Origins}
+	}
+	mw, err := cfg.ToMiddleware()
+	if err != nil {
+		return nil, err
+	}
+	e := echo5.New()
+	e.Use(mw)
+	for _, r := range routes {
+		for _, m := range r.methods {
+			e.Add(m, r.path, echo5.WrapHandler(endpoint))
+		}
+	}
+	return e, nil
+}
+
+// fiber3Cors serves fiber v3's middleware/cors, whose lists are slices.
+// Its New panics on a configuration it refuses; that panic is returned
+// as an error, failing the run rather than crashing it.
+func fiber3Cors(ln net.Listener, policy corsa.Config, rec *recorder) (func() error, error) {
+	cfg := fiber3cors.Config{
+		AllowOrigins:     policy.Origins,
+		AllowMethods:     orSafelisted(policy.Methods),
+		AllowHeaders:     policy.RequestHeaders,
+		ExposeHeaders:    policy.ExposedHeaders,
+		AllowCredentials: policy.Credentials,
+		MaxAge:           negativeForZero(policy.MaxAge),
+	}
+	if originsOnly(policy) {
+		// Its docs: cors.New(cors.Config{AllowOrigins: ...}).
+		cfg = fiber3cors.Config{AllowOrigins: policy.Origins}
+	}
+	return serveFiber3With(ln, rec, func() (h fiber3.Handler, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("fiber v3 cors.New refused the configuration: %v", r)
+			}
+		}()
+		return fiber3cors.New(cfg), nil
+	})
 }

@@ -256,9 +256,10 @@ func (rec *recorder) recordFiber(c *fiber.Ctx) error {
 		}
 	}
 	h := http.Header{}
-	// GetRespHeaders, not the header's own walk: its name changed between
-	// the fasthttp versions this module builds with alone and in the
-	// workspace. Its strings may share fiber's buffers, so copy them.
+	// GetRespHeaders, not the header's own walk: fiber v3 brings fasthttp
+	// v1.69 into this module, for fiber v2 too, and that deprecates
+	// ResponseHeader.VisitAll. Its strings may share fiber's buffers, so
+	// copy them.
 	for k, vs := range c.GetRespHeaders() {
 		for _, v := range vs {
 			h.Add(strings.Clone(k), strings.Clone(v))
