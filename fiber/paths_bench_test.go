@@ -74,7 +74,7 @@ func BenchmarkFromPaths(b *testing.B) {
 }
 
 func TestFromPathsAddsNoAllocationToFromPolicy(t *testing.T) {
-	if raceEnabled {
+	if adaptertest.RaceEnabled {
 		t.Skip("the race detector allocates")
 	}
 	apps := pathsBenchApps()
