@@ -11,10 +11,10 @@ import (
 	"github.com/go-chi/chi/v5"
 )
 
-// benchRouter is the chi router the scenarios are served by. The OPTIONS
+// benchApp is the chi router the scenarios are served by. The OPTIONS
 // route lets the bare router answer preflights with a handler, as a router
 // without CORS middleware would, rather than with chi's 405.
-func benchRouter(use ...func(http.Handler) http.Handler) http.Handler {
+func benchApp(use ...func(http.Handler) http.Handler) http.Handler {
 	r := chi.NewRouter()
 	r.Use(use...)
 	r.Get(conformance.PathResource, benchHandler)
@@ -29,8 +29,8 @@ func benchHandler(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write(ok) }
 
 // benchSetups are the same router without and with corsa.
 func benchSetups() (bare, withCorsa adaptertest.Setup) {
-	return adaptertest.HTTPSetup("bare", false, benchRouter()),
-		adaptertest.HTTPSetup("corsa", true, benchRouter(corsachi.Must(scenario.Policy())))
+	return adaptertest.HTTPSetup("bare", false, benchApp()),
+		adaptertest.HTTPSetup("corsa", true, benchApp(corsachi.Must(scenario.Policy())))
 }
 
 func BenchmarkMiddleware(b *testing.B) {

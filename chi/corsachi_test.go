@@ -20,10 +20,10 @@ const (
 	otherOrigin = conformance.OtherOrigin
 )
 
-// newRouter is a typical chi application: logging and panic recovery
+// newApp is a typical chi application: logging and panic recovery
 // outside the CORS middleware, then routes, a subrouter and an OPTIONS
 // route.
-func newRouter(cors func(http.Handler) http.Handler) *chi.Mux {
+func newApp(cors func(http.Handler) http.Handler) *chi.Mux {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestLogger(quietLog{}), middleware.Recoverer)
 	r.Use(cors)
@@ -41,7 +41,7 @@ func newRouter(cors func(http.Handler) http.Handler) *chi.Mux {
 }
 
 func TestMiddleware(t *testing.T) {
-	do := conformance.Recorder(newRouter(corsachi.Must(adaptertest.Policy())))
+	do := conformance.Recorder(newApp(corsachi.Must(adaptertest.Policy())))
 	preflight := func(path, method string) conformance.Request {
 		return adaptertest.Preflight(appOrigin, path, method, "content-type,x-request-id")
 	}
@@ -128,12 +128,12 @@ func TestMiddleware(t *testing.T) {
 	}
 }
 
-func TestFromPolicyServesOnePolicyOnTwoRouters(t *testing.T) {
+func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
 	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
-	public, admin := newRouter(corsachi.FromPolicy(p)), chi.NewRouter()
+	public, admin := newApp(corsachi.FromPolicy(p)), chi.NewRouter()
 	admin.Use(corsachi.FromPolicy(p))
 	admin.Get("/settings", markRan)
 	for name, tt := range map[string]struct {
@@ -153,7 +153,7 @@ func TestFromPolicyServesOnePolicyOnTwoRouters(t *testing.T) {
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 	adaptertest.CheckFollowsReconfigure(t, corsachi.FromMiddleware,
 		func(mw func(http.Handler) http.Handler) func(*http.Request) (*http.Response, error) {
-			return conformance.Recorder(newRouter(mw))
+			return conformance.Recorder(newApp(mw))
 		})
 }
 

@@ -16,10 +16,10 @@ func passThrough(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c *echo.Context) error { return next(c) }
 }
 
-// benchEcho serves /resource for every method, so that the bare instance
+// benchApp serves /resource for every method, so that the bare instance
 // runs the same route and handler for each scenario as the one with corsa
 // (which answers preflights itself).
-func benchEcho(register func(*echo.Echo)) *echo.Echo {
+func benchApp(register func(*echo.Echo)) *echo.Echo {
 	e := echo.New()
 	register(e)
 	e.Any("/resource", func(c *echo.Context) error { return c.NoContent(http.StatusOK) })
@@ -30,11 +30,11 @@ func benchEcho(register func(*echo.Echo)) *echo.Echo {
 // middleware and with corsa, registered with e.Use and with e.Pre.
 func benchSetups() (bare, passUse, corsaUse, passPre, corsaPre adaptertest.Setup) {
 	mw := corsaecho5.Must(scenario.Policy())
-	return adaptertest.HTTPSetup("bare", false, benchEcho(func(*echo.Echo) {})),
-		adaptertest.HTTPSetup("pass-through", false, benchEcho(func(e *echo.Echo) { e.Use(passThrough) })),
-		adaptertest.HTTPSetup("corsa", true, benchEcho(func(e *echo.Echo) { e.Use(mw) })),
-		adaptertest.HTTPSetup("pass-through-pre", false, benchEcho(func(e *echo.Echo) { e.Pre(passThrough) })),
-		adaptertest.HTTPSetup("corsa-pre", true, benchEcho(func(e *echo.Echo) { e.Pre(mw) }))
+	return adaptertest.HTTPSetup("bare", false, benchApp(func(*echo.Echo) {})),
+		adaptertest.HTTPSetup("pass-through", false, benchApp(func(e *echo.Echo) { e.Use(passThrough) })),
+		adaptertest.HTTPSetup("corsa", true, benchApp(func(e *echo.Echo) { e.Use(mw) })),
+		adaptertest.HTTPSetup("pass-through-pre", false, benchApp(func(e *echo.Echo) { e.Pre(passThrough) })),
+		adaptertest.HTTPSetup("corsa-pre", true, benchApp(func(e *echo.Echo) { e.Pre(mw) }))
 }
 
 func BenchmarkMiddleware(b *testing.B) {

@@ -11,10 +11,10 @@ import (
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 
-// benchEngine serves /resource for every method, so that the bare engine
+// benchApp serves /resource for every method, so that the bare engine
 // runs the same route and handler for each scenario as the one with corsa
 // (which answers preflights itself).
-func benchEngine(mw ...gin.HandlerFunc) *gin.Engine {
+func benchApp(mw ...gin.HandlerFunc) *gin.Engine {
 	r := gin.New()
 	r.Use(mw...)
 	r.Any("/resource", func(c *gin.Context) { c.Status(http.StatusOK) })
@@ -23,8 +23,8 @@ func benchEngine(mw ...gin.HandlerFunc) *gin.Engine {
 
 // benchSetups are the same engine without and with corsa.
 func benchSetups() (bare, withCorsa adaptertest.Setup) {
-	return adaptertest.HTTPSetup("bare", false, benchEngine()),
-		adaptertest.HTTPSetup("corsa", true, benchEngine(corsagin.Must(scenario.Policy())))
+	return adaptertest.HTTPSetup("bare", false, benchApp()),
+		adaptertest.HTTPSetup("corsa", true, benchApp(corsagin.Must(scenario.Policy())))
 }
 
 func BenchmarkMiddleware(b *testing.B) {
