@@ -54,78 +54,50 @@ var registrations = []struct {
 
 var quietRecover = middleware.RecoverConfig{DisablePrintStack: true}
 
-// newApp registers mw with register and adds routes that end in each way
-// an echo handler can end.
+// newApp is the app adaptertest.AppCases describes: mw registered with
+// register, and routes that end in each way an echo handler can end.
 func newApp(register func(*echo.Echo, echo.MiddlewareFunc), mw echo.MiddlewareFunc) *echo.Echo {
 	e := echo.New()
 	register(e, mw)
-	e.GET("/items", handle(nil))
-	e.OPTIONS("/options", handle(nil))
-	e.GET("/missing", handle(echo.ErrNotFound))
-	e.GET("/failing", handle(echo.NewHTTPError(http.StatusInternalServerError, "failing")))
+	e.GET(adaptertest.AppItems, handle(nil))
+	e.OPTIONS(adaptertest.AppOptions, handle(nil))
+	e.GET(adaptertest.AppMissing, handle(echo.ErrNotFound))
+	e.GET(adaptertest.AppFailing, handle(echo.NewHTTPError(http.StatusInternalServerError, "failing")))
 	e.GET("/failing-plainly", handle(errors.New("not an HTTPError")))
-	e.GET("/panicking", func(c *echo.Context) error {
+	e.GET(adaptertest.AppPanicking, func(c *echo.Context) error {
 		c.Response().Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
 		panic("handler failed")
 	})
-	e.Group("/api").PUT("/things", handle(nil))
+	e.Group("/api").GET("/things", handle(nil))
 	return e
 }
 
 func TestMiddleware(t *testing.T) {
-	mw, err := corsaecho5.New(adaptertest.Policy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name       string
-		req        conformance.Request
-		status     int
-		want       conformance.Want // its headers and Vary
-		handlerRan bool
-	}{
-		{"a preflight to a route without an OPTIONS handler is answered by the policy",
-			preflight(appOrigin, "/items"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to a route with its own OPTIONS handler is answered by the policy alone",
-			preflight(appOrigin, "/options"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to a route in a group is answered by the policy",
-			preflight(appOrigin, "/api/things"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to an unknown path is answered by the policy",
-			preflight(appOrigin, "/nowhere"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight from a refused origin gets 403 and only Vary",
-			preflight(evilOrigin, "/items"), http.StatusForbidden, adaptertest.RefusedPreflight(), false},
-		{"an actual request from an allowed origin gets the actual headers",
-			adaptertest.Actual(http.MethodGet, appOrigin, "/items"), http.StatusOK, adaptertest.AllowedActual(), true},
-		{"an actual request from a refused origin still runs the handler, with only Vary",
-			adaptertest.Actual(http.MethodGet, evilOrigin, "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
-		{"a request without Origin gets only Vary",
-			adaptertest.Actual(http.MethodGet, "", "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
-		{"an OPTIONS request without Access-Control-Request-Method reaches the OPTIONS handler",
-			adaptertest.Actual(http.MethodOptions, appOrigin, "/options"), http.StatusOK, adaptertest.AllowedActual(), true},
-		{"an OPTIONS request without Access-Control-Request-Method gets echo's own answer elsewhere",
-			adaptertest.Actual(http.MethodOptions, appOrigin, "/items"), http.StatusNoContent, adaptertest.AllowedActual(), false},
-		{"the headers survive a handler returning echo.ErrNotFound",
-			adaptertest.Actual(http.MethodGet, appOrigin, "/missing"), http.StatusNotFound, adaptertest.AllowedActual(), true},
-		{"the headers survive a handler returning a 500 *echo.HTTPError",
-			adaptertest.Actual(http.MethodGet, appOrigin, "/failing"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive a handler returning a plain error",
-			adaptertest.Actual(http.MethodGet, appOrigin, "/failing-plainly"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive a panic recovered by middleware.Recover",
-			adaptertest.Actual(http.MethodGet, appOrigin, "/panicking"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive echo's own 404 for an unknown path",
-			adaptertest.Actual(http.MethodGet, appOrigin, "/nowhere"), http.StatusNotFound, adaptertest.AllowedActual(), false},
-		{"the headers survive echo's own 405",
-			adaptertest.Actual(http.MethodDelete, appOrigin, "/items"), http.StatusMethodNotAllowed, adaptertest.AllowedActual(), false},
-	}
+	mw := corsaecho5.Must(adaptertest.Policy())
+	cases := append(adaptertest.AppCases(),
+		adaptertest.AppCase{Name: "an OPTIONS request without Access-Control-Request-Method gets echo's own answer elsewhere",
+			Req:  adaptertest.Actual(http.MethodOptions, appOrigin, adaptertest.AppItems),
+			Want: wantActual(http.StatusNoContent, false)},
+		adaptertest.AppCase{Name: "a handler returning a plain error keeps the actual headers on the 500",
+			Req:  adaptertest.Actual(http.MethodGet, appOrigin, "/failing-plainly"),
+			Want: wantActual(http.StatusInternalServerError, true)},
+		adaptertest.AppCase{Name: "echo's own 405 keeps the actual headers",
+			Req:  adaptertest.Actual(http.MethodDelete, appOrigin, adaptertest.AppItems),
+			Want: wantActual(http.StatusMethodNotAllowed, false)},
+	)
 	for _, reg := range registrations {
-		for _, tt := range tests {
-			t.Run(reg.name+", "+tt.name, func(t *testing.T) {
-				want := tt.want
-				want.Status, want.HandlerRan = tt.status, tt.handlerRan
-				adaptertest.Expect(t, conformance.Recorder(newApp(reg.register, mw)), tt.req, want)
-			})
-		}
+		t.Run("registered "+reg.name, func(t *testing.T) {
+			adaptertest.RunAppCases(t, conformance.Recorder(newApp(reg.register, mw)), cases)
+		})
 	}
+}
+
+// wantActual is adaptertest.AllowedActual with another status, from a
+// handler or not.
+func wantActual(status int, handlerRan bool) conformance.Want {
+	w := adaptertest.AllowedActual()
+	w.Status, w.HandlerRan = status, handlerRan
+	return w
 }
 
 func TestNewRefusesAnInvalidConfig(t *testing.T) {

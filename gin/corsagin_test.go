@@ -45,78 +45,49 @@ func handle(status int) gin.HandlerFunc {
 	}
 }
 
-// newApp installs mw the way doc.go says to, globally before any route,
-// with recovery outside it, and registers routes that end in each way a
-// gin handler can end.
+// newApp is the app adaptertest.AppCases describes: mw installed the way
+// doc.go says to, globally before any route, with recovery outside it, and
+// routes that end in each way a gin handler can end.
 func newApp(mw gin.HandlerFunc, handleMethodNotAllowed bool) *gin.Engine {
 	r := gin.New()
 	r.HandleMethodNotAllowed = handleMethodNotAllowed
 	r.Use(gin.RecoveryWithWriter(io.Discard), mw)
-	r.GET("/items", handle(http.StatusOK))
-	r.OPTIONS("/options", handle(http.StatusOK))
-	r.GET("/missing", handle(http.StatusNotFound))
-	r.GET("/failing", handle(http.StatusInternalServerError))
-	r.GET("/panicking", func(c *gin.Context) {
+	r.GET(adaptertest.AppItems, handle(http.StatusOK))
+	r.OPTIONS(adaptertest.AppOptions, handle(http.StatusOK))
+	r.GET(adaptertest.AppMissing, handle(http.StatusNotFound))
+	r.GET(adaptertest.AppFailing, handle(http.StatusInternalServerError))
+	r.GET(adaptertest.AppPanicking, func(c *gin.Context) {
 		c.Header(conformance.HandlerHeader, conformance.HandlerRan)
 		panic("handler failed")
 	})
-	r.Group("/api").PUT("/things", handle(http.StatusOK))
+	r.Group("/api").GET("/things", handle(http.StatusOK))
 	return r
 }
 
 func TestMiddleware(t *testing.T) {
-	mw, err := corsagin.New(adaptertest.Policy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name       string
-		hmna       bool // Engine.HandleMethodNotAllowed
-		req        conformance.Request
-		status     int
-		want       conformance.Want // its headers and Vary
-		handlerRan bool
-	}{
-		{"a preflight to a route without an OPTIONS handler is answered by the policy",
-			false, preflight(appOrigin, "/items"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to a route with its own OPTIONS handler is answered by the policy alone",
-			false, preflight(appOrigin, "/options"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to a route in a group is answered by the policy",
-			false, preflight(appOrigin, "/api/things"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to an unknown path is answered by the policy",
-			false, preflight(appOrigin, "/nowhere"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight is answered by the policy when the engine handles 405s",
-			true, preflight(appOrigin, "/items"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight from a refused origin gets 403 and only Vary",
-			false, preflight(evilOrigin, "/items"), http.StatusForbidden, adaptertest.RefusedPreflight(), false},
-		{"an actual request from an allowed origin gets the actual headers",
-			false, adaptertest.Actual(http.MethodGet, appOrigin, "/items"), http.StatusOK, adaptertest.AllowedActual(), true},
-		{"an actual request from a refused origin still runs the handler, with only Vary",
-			false, adaptertest.Actual(http.MethodGet, evilOrigin, "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
-		{"a request without Origin gets only Vary",
-			false, adaptertest.Actual(http.MethodGet, "", "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
-		{"an OPTIONS request without Access-Control-Request-Method reaches the OPTIONS handler",
-			false, adaptertest.Actual(http.MethodOptions, appOrigin, "/options"), http.StatusOK, adaptertest.AllowedActual(), true},
-		{"an OPTIONS request without Access-Control-Request-Method gets gin's own 404 elsewhere",
-			false, adaptertest.Actual(http.MethodOptions, appOrigin, "/items"), http.StatusNotFound, adaptertest.AllowedActual(), false},
-		{"the headers survive a handler aborting with 404",
-			false, adaptertest.Actual(http.MethodGet, appOrigin, "/missing"), http.StatusNotFound, adaptertest.AllowedActual(), true},
-		{"the headers survive a handler aborting with 500",
-			false, adaptertest.Actual(http.MethodGet, appOrigin, "/failing"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive a panic recovered by gin.Recovery",
-			false, adaptertest.Actual(http.MethodGet, appOrigin, "/panicking"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive gin's own 404 for an unknown path",
-			false, adaptertest.Actual(http.MethodGet, appOrigin, "/nowhere"), http.StatusNotFound, adaptertest.AllowedActual(), false},
-		{"the headers survive gin's own 405",
-			true, adaptertest.Actual(http.MethodDelete, appOrigin, "/items"), http.StatusMethodNotAllowed, adaptertest.AllowedActual(), false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			want := tt.want
-			want.Status, want.HandlerRan = tt.status, tt.handlerRan
-			adaptertest.Expect(t, conformance.Recorder(newApp(mw, tt.hmna)), tt.req, want)
+	mw := corsagin.Must(adaptertest.Policy())
+	adaptertest.RunAppCases(t, conformance.Recorder(newApp(mw, false)), append(adaptertest.AppCases(),
+		adaptertest.AppCase{Name: "an OPTIONS request without Access-Control-Request-Method gets gin's own 404 elsewhere",
+			Req:  adaptertest.Actual(http.MethodOptions, appOrigin, adaptertest.AppItems),
+			Want: wantActual(http.StatusNotFound, false)},
+	))
+	t.Run("with Engine.HandleMethodNotAllowed", func(t *testing.T) {
+		adaptertest.RunAppCases(t, conformance.Recorder(newApp(mw, true)), []adaptertest.AppCase{
+			{Name: "a preflight is answered by the policy",
+				Req: preflight(appOrigin, adaptertest.AppItems), Want: adaptertest.AllowedPreflight()},
+			{Name: "gin's own 405 keeps the actual headers",
+				Req:  adaptertest.Actual(http.MethodDelete, appOrigin, adaptertest.AppItems),
+				Want: wantActual(http.StatusMethodNotAllowed, false)},
 		})
-	}
+	})
+}
+
+// wantActual is adaptertest.AllowedActual with another status, from a
+// handler or not.
+func wantActual(status int, handlerRan bool) conformance.Want {
+	w := adaptertest.AllowedActual()
+	w.Status, w.HandlerRan = status, handlerRan
+	return w
 }
 
 func TestNewRefusesAnInvalidConfig(t *testing.T) {
