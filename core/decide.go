@@ -23,7 +23,7 @@ func (p *Policy) Decide(r *Request) (d Decision) {
 		// it is there at all (SPEC.md §1, §3): nothing depends on Origin,
 		// so there is no Vary, and a cache may hand any stored answer to
 		// anyone.
-		p.addActualHeaders(&d, p.allowOrigin)
+		d.headers, d.n = p.actual.headers, p.actual.n
 		if cors {
 			p.report(r, &d)
 		}
@@ -48,7 +48,7 @@ func (p *Policy) Decide(r *Request) (d Decision) {
 		// the caller's stack. Storing them through a *Decision would make
 		// escape analysis move everything r points to (an adapter's stack
 		// array of header lines) to the heap.
-		p.addActualHeaders(&d, "")
+		d.headers, d.n = p.actual.headers, p.actual.n
 		d.headers[0].Value = r.Origin // matched byte for byte
 		p.report(r, &d)
 		return d
@@ -59,47 +59,11 @@ func (p *Policy) Decide(r *Request) (d Decision) {
 		return d
 	}
 	d.Status = p.status
-	p.addPreflightHeaders(&d, names, r.PrivateNetwork == "true")
+	set := &p.preflight[preflightSet(names > 0, r.PrivateNetwork == "true")]
+	d.headers, d.n = set.headers, set.n
 	d.headers[0].Value = p.allowOriginValue(r) // see above
 	p.report(r, &d)
 	return d
-}
-
-// addActualHeaders sets the headers of an allowed actual request, with
-// allowOrigin as Access-Control-Allow-Origin's value (Decide fills in an
-// echoed origin itself).
-func (p *Policy) addActualHeaders(d *Decision, allowOrigin string) {
-	d.set(HeaderAllowOrigin, allowOrigin)
-	if p.credentials {
-		d.set(HeaderAllowCredentials, "true")
-	}
-	if p.exposeHeaders != "" {
-		d.set(HeaderExposeHeaders, p.exposeHeaders)
-	}
-}
-
-// addPreflightHeaders sets the headers of an allowed preflight, with
-// Access-Control-Allow-Origin first and its value left for Decide.
-// Access-Control-Allow-Private-Network is only ever sent by a policy that
-// allows Private Network Access; without it, a request for it is answered
-// as if it were not there (SPEC.md §2).
-func (p *Policy) addPreflightHeaders(d *Decision, names int, privateNetwork bool) {
-	d.set(HeaderAllowOrigin, "")
-	if p.credentials {
-		d.set(HeaderAllowCredentials, "true")
-	}
-	if p.allowMethods != "" {
-		d.set(HeaderAllowMethods, p.allowMethods)
-	}
-	if p.allowHeaders != "" && names > 0 {
-		d.set(HeaderAllowHeaders, p.allowHeaders)
-	}
-	if p.hasMaxAge {
-		d.set(HeaderMaxAge, p.maxAge)
-	}
-	if p.privateNetwork && privateNetwork {
-		d.set(HeaderAllowPrivateNetwork, "true")
-	}
 }
 
 // checkPreflight runs the preflight checks after the origin's, in the order

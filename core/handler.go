@@ -31,7 +31,7 @@ func (p *Policy) serve(w http.ResponseWriter, r *http.Request) bool {
 		addVary(w.Header(), HeaderOrigin)
 		return true
 	}
-	req := requestFrom(r, origins)
+	req := requestFrom(r, origins, p.privateNetwork || p.onDecision != nil)
 	d := p.Decide(&req)
 	d.SetHeaders(w.Header())
 	if d.Kind == Preflight {

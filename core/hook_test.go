@@ -115,6 +115,21 @@ func TestOnDecisionThroughMiddleware(t *testing.T) {
 	}
 }
 
+// The Handler of a policy without Private Network Access decides without
+// Access-Control-Request-Private-Network, but OnDecision still reports it.
+func TestOnDecisionReportsPrivateNetworkWithoutPNA(t *testing.T) {
+	var rec recorder
+	p, err := corsa.New(corsa.Config{Origins: []string{appOrigin}, OnDecision: rec.record})
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, p.Handler(okHandler), http.MethodOptions, "Origin", appOrigin,
+		corsa.HeaderRequestMethod, "GET", corsa.HeaderRequestPrivateNetwork, "true")
+	if len(rec.events) != 1 || rec.events[0].PrivateNetwork != "true" {
+		t.Errorf("events = %+v, want one with PrivateNetwork \"true\"", rec.events)
+	}
+}
+
 func TestLogRefusals(t *testing.T) {
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{

@@ -49,6 +49,10 @@ type Policy struct {
 	maxAge        string
 	hasMaxAge     bool
 	varyPreflight string
+	// Rendered header lists: an allowed actual request's, and an allowed
+	// preflight's for each preflightSet.
+	actual    headerSet
+	preflight [(withNames | withPNA) + 1]headerSet
 
 	// Go-only hooks (see Config): nil when unset, checked before any work.
 	originFunc func(string) bool

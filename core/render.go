@@ -58,6 +58,75 @@ func (b *builder) render() {
 		p.hasMaxAge = true
 		p.maxAge = strconv.Itoa(*c.MaxAge)
 	}
+	p.renderHeaderSets()
+}
+
+// headerSet is a rendered list of response headers: Decide copies one into
+// its Decision in a single move instead of choosing header by header.
+// Access-Control-Allow-Origin comes first, so that Decide can put an
+// echoed origin in its place.
+type headerSet struct {
+	headers [maxHeaders]Header
+	n       uint8
+}
+
+func (s *headerSet) add(name, value string) {
+	s.headers[s.n] = Header{name, value}
+	s.n++
+}
+
+// Bits of a Policy.preflight index.
+const (
+	withNames = 1 << iota // the preflight requested header names
+	withPNA               // it asked for Private Network Access
+)
+
+// preflightSet is the Policy.preflight index for a preflight.
+func preflightSet(names, privateNetwork bool) int {
+	i := 0
+	if names {
+		i |= withNames
+	}
+	if privateNetwork {
+		i |= withPNA
+	}
+	return i
+}
+
+// renderHeaderSets renders the headers of an allowed actual request and
+// of each kind of allowed preflight, in the stable order Headers returns.
+// Access-Control-Allow-Private-Network is only ever sent by a policy that
+// allows Private Network Access; without it, a request for it is answered
+// as if it were not there (SPEC.md §2). Access-Control-Allow-Headers is
+// left out when no header was requested: there is nothing to allow.
+func (p *Policy) renderHeaderSets() {
+	a := &p.actual
+	a.add(HeaderAllowOrigin, p.allowOrigin) // Decide echoes the origin unless "*"
+	if p.credentials {
+		a.add(HeaderAllowCredentials, "true")
+	}
+	if p.exposeHeaders != "" {
+		a.add(HeaderExposeHeaders, p.exposeHeaders)
+	}
+	for i := range p.preflight {
+		s := &p.preflight[i]
+		s.add(HeaderAllowOrigin, p.allowOrigin)
+		if p.credentials {
+			s.add(HeaderAllowCredentials, "true")
+		}
+		if p.allowMethods != "" {
+			s.add(HeaderAllowMethods, p.allowMethods)
+		}
+		if p.allowHeaders != "" && i&withNames != 0 {
+			s.add(HeaderAllowHeaders, p.allowHeaders)
+		}
+		if p.hasMaxAge {
+			s.add(HeaderMaxAge, p.maxAge)
+		}
+		if p.privateNetwork && i&withPNA != 0 {
+			s.add(HeaderAllowPrivateNetwork, "true")
+		}
+	}
 }
 
 // renderList joins names for a response header, dropping case-insensitive

@@ -47,11 +47,14 @@ const (
 // RequestFromHTTP reads the values a Policy needs from r. It allocates
 // nothing: the header map's own strings and slices are used as they are.
 func RequestFromHTTP(r *http.Request) Request {
-	return requestFrom(r, r.Header[HeaderOrigin])
+	return requestFrom(r, r.Header[HeaderOrigin], true)
 }
 
-// requestFrom is RequestFromHTTP given r's Origin lines.
-func requestFrom(r *http.Request, origins []string) Request {
+// requestFrom is RequestFromHTTP given r's Origin lines. It reads
+// Access-Control-Request-Private-Network only if privateNetwork is set: a
+// policy without Private Network Access decides without it (SPEC.md §2),
+// so its Handler skips the lookup unless OnDecision reports it.
+func requestFrom(r *http.Request, origins []string, privateNetwork bool) Request {
 	req := Request{Method: r.Method, Path: r.URL.Path}
 	if len(origins) == 0 {
 		return req
@@ -63,8 +66,10 @@ func requestFrom(r *http.Request, origins []string) Request {
 			req.RequestMethod = v[0]
 		}
 		req.RequestHeaders = r.Header[HeaderRequestHeaders]
-		if v := r.Header[HeaderRequestPrivateNetwork]; len(v) > 0 {
-			req.PrivateNetwork = v[0]
+		if privateNetwork {
+			if v := r.Header[HeaderRequestPrivateNetwork]; len(v) > 0 {
+				req.PrivateNetwork = v[0]
+			}
 		}
 	}
 	return req
