@@ -8,14 +8,45 @@ package corsa
 //
 // The returned Decision's Access-Control-Allow-Origin value may be
 // r.Origin itself: write the headers before r's memory is reused.
-func (p *Policy) Decide(r *Request) (d Decision) {
+func (p *Policy) Decide(r *Request) Decision {
+	v := p.decide(r)
+	return v.decision()
+}
+
+// verdict is a decision as decide makes it: an allowed response's headers
+// are the policy's rendered list and, when the origin is echoed, the
+// origin beside it. The Handler writes it as it is; Decide copies it into
+// a Decision, whose Headers must be one list.
+type verdict struct {
+	kind   Kind
+	reason Reason
+	status int
+	vary   string
+	set    *headerSet // nil: no headers but Vary
+	origin string     // Access-Control-Allow-Origin's value if not set's
+}
+
+// decision is v as a Decision.
+func (v *verdict) decision() (d Decision) {
+	d.Kind, d.Reason, d.Status, d.Vary = v.kind, v.reason, v.status, v.vary
+	if v.set != nil {
+		d.headers, d.n = v.set.headers, v.set.n
+		if v.origin != "" {
+			d.headers[0].Value = v.origin
+		}
+	}
+	return d
+}
+
+// decide is Decide's logic, returning a verdict.
+func (p *Policy) decide(r *Request) (v verdict) {
 	cors := r.Origin != "" || r.MultipleOrigins
 	preflight := cors && r.Method == "OPTIONS" && r.RequestMethod != ""
 	switch {
 	case preflight:
-		d.Kind = Preflight
+		v.kind = Preflight
 	case cors:
-		d.Kind = Actual
+		v.kind = Actual
 	}
 	if p.anyOrigin && !preflight {
 		// A "*" policy (never credentialed) gives every response but a
@@ -23,47 +54,48 @@ func (p *Policy) Decide(r *Request) (d Decision) {
 		// it is there at all (SPEC.md §1, §3): nothing depends on Origin,
 		// so there is no Vary, and a cache may hand any stored answer to
 		// anyone.
-		d.headers, d.n = p.actual.headers, p.actual.n
+		v.set = &p.actual
 		if cors {
-			p.report(r, &d)
+			p.report(r, &v)
 		}
-		return d
+		return v
 	}
-	d.Vary = HeaderOrigin
+	v.vary = HeaderOrigin
 	if !cors {
 		// Not CORS; the answer still depends on Origin, so caches must
 		// key on it.
-		return d
+		return v
 	}
 	if preflight {
-		d.Vary = p.varyPreflight
-		d.Status = 403
+		v.vary = p.varyPreflight
+		v.status = 403
 	}
-	if d.Reason = p.checkOrigin(r); d.Reason != Allowed {
-		p.report(r, &d)
-		return d
+	if v.reason = p.checkOrigin(r); v.reason != Allowed {
+		p.report(r, &v)
+		return v
 	}
 	if !preflight {
-		// Only Decide stores r's strings into d: d is its own result, on
-		// the caller's stack. Storing them through a *Decision would make
+		// Only decide stores r's strings into v: v is its own result, on
+		// the caller's stack. Storing them through a pointer would make
 		// escape analysis move everything r points to (an adapter's stack
 		// array of header lines) to the heap.
-		d.headers, d.n = p.actual.headers, p.actual.n
-		d.headers[0].Value = r.Origin // matched byte for byte
-		p.report(r, &d)
-		return d
+		v.set = &p.actual
+		v.origin = r.Origin // matched byte for byte
+		p.report(r, &v)
+		return v
 	}
 	var names int
-	if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
-		p.report(r, &d)
-		return d
+	if v.reason, names = p.checkPreflight(r); v.reason != Allowed {
+		p.report(r, &v)
+		return v
 	}
-	d.Status = p.status
-	set := &p.preflight[preflightSet(names > 0, r.PrivateNetwork == "true")]
-	d.headers, d.n = set.headers, set.n
-	d.headers[0].Value = p.allowOriginValue(r) // see above
-	p.report(r, &d)
-	return d
+	v.status = p.status
+	v.set = &p.preflight[preflightSet(names > 0, r.PrivateNetwork == "true")]
+	if p.allowOrigin == "" {
+		v.origin = r.Origin // see above
+	}
+	p.report(r, &v)
+	return v
 }
 
 // checkPreflight runs the preflight checks after the origin's, in the order
@@ -78,15 +110,6 @@ func (p *Policy) checkPreflight(r *Request) (reason Reason, names int) {
 		return reason, 0
 	}
 	return Allowed, names
-}
-
-// allowOriginValue is "*" for an any-origin policy, else the request's
-// own origin, which matched byte for byte.
-func (p *Policy) allowOriginValue(r *Request) string {
-	if p.allowOrigin != "" {
-		return p.allowOrigin
-	}
-	return r.Origin
 }
 
 func (p *Policy) checkOrigin(r *Request) Reason {

@@ -112,11 +112,6 @@ func (d *Decision) Allowed() bool { return d.Kind != NotCORS && d.Reason == Allo
 // They never include Vary, which must be added to, not set: see Vary.
 func (d *Decision) Headers() []Header { return d.headers[:d.n] }
 
-func (d *Decision) set(name, value string) {
-	d.headers[d.n] = Header{name, value}
-	d.n++
-}
-
 // SetHeaders writes the decision into a net/http header map: it sets every
 // header of Headers and appends Vary to whatever Vary values h already has.
 //
@@ -130,10 +125,16 @@ func (d *Decision) set(name, value string) {
 // cannot reach another response's values or this response's other headers
 // (SPEC.md §3b).
 func (d *Decision) SetHeaders(h http.Header) {
+	setHeaders(h, d.headers[:d.n], "", d.Vary)
+}
+
+// setHeaders is SetHeaders for the headers hs, with origin, if not "", as
+// the value of the first (Access-Control-Allow-Origin), and Vary vary.
+func setHeaders(h http.Header, hs []Header, origin, vary string) {
 	revokeOuterGrant(h)
-	n := int(d.n)
+	n := len(hs)
 	var prior []string
-	if d.Vary != "" {
+	if vary != "" {
 		prior = h[HeaderVary]
 		n += len(prior) + 1
 	}
@@ -141,16 +142,29 @@ func (d *Decision) SetHeaders(h http.Header) {
 		return
 	}
 	vals := make([]string, n)
-	for i, hd := range d.headers[:d.n] {
+	for i, hd := range hs {
 		vals[i] = hd.Value
 		h[hd.Name] = vals[i : i+1 : i+1]
 	}
-	if d.Vary != "" {
-		i := int(d.n)
+	if origin != "" {
+		vals[0] = origin
+	}
+	if vary != "" {
+		i := len(hs)
 		copy(vals[i:], prior)
-		vals[n-1] = d.Vary
+		vals[n-1] = vary
 		h[HeaderVary] = vals[i:n:n]
 	}
+}
+
+// setHeaders writes v into h as Decision.SetHeaders would write v's
+// Decision.
+func (v *verdict) setHeaders(h http.Header) {
+	var hs []Header
+	if v.set != nil {
+		hs = v.set.headers[:v.set.n]
+	}
+	setHeaders(h, hs, v.origin, v.vary)
 }
 
 // addVary appends v to h's Vary values in a new array of the response's

@@ -31,11 +31,11 @@ func (p *Policy) serve(w http.ResponseWriter, r *http.Request) bool {
 		addVary(w.Header(), HeaderOrigin)
 		return true
 	}
-	req := requestFrom(r, origins, p.privateNetwork || p.onDecision != nil)
-	d := p.Decide(&req)
-	d.SetHeaders(w.Header())
-	if d.Kind == Preflight {
-		w.WriteHeader(d.Status)
+	req := requestFrom(r, origins, p.reads())
+	v := p.decide(&req)
+	v.setHeaders(w.Header())
+	if v.kind == Preflight {
+		w.WriteHeader(v.status)
 		return false
 	}
 	return true

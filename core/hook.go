@@ -34,12 +34,13 @@ type DecisionEvent struct {
 	Decision Decision
 }
 
-// report calls OnDecision, if set, with a CORS request's decision. Decide
+// report calls OnDecision, if set, with a CORS request's decision. decide
 // calls it before each return, rather than wrapping an inner function,
-// so that an unset hook costs one comparison and no copy of the Decision.
-func (p *Policy) report(r *Request, d *Decision) {
+// so that an unset hook costs one comparison and no Decision is made.
+func (p *Policy) report(r *Request, v *verdict) {
 	if p.onDecision != nil {
-		p.emit(hide(r), hide(d))
+		d := hide(v).decision()
+		p.emit(hide(r), hide(&d))
 	}
 }
 

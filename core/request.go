@@ -47,29 +47,57 @@ const (
 // RequestFromHTTP reads the values a Policy needs from r. It allocates
 // nothing: the header map's own strings and slices are used as they are.
 func RequestFromHTTP(r *http.Request) Request {
-	return requestFrom(r, r.Header[HeaderOrigin], true)
+	return requestFrom(r, r.Header[HeaderOrigin], readAll)
 }
 
-// requestFrom is RequestFromHTTP given r's Origin lines. It reads
-// Access-Control-Request-Private-Network only if privateNetwork is set: a
-// policy without Private Network Access decides without it (SPEC.md §2),
-// so its Handler skips the lookup unless OnDecision reports it.
-func requestFrom(r *http.Request, origins []string, privateNetwork bool) Request {
-	req := Request{Method: r.Method, Path: r.URL.Path}
+// What requestFrom reads beyond what every decision needs.
+const (
+	// readPNA reads Access-Control-Request-Private-Network. A policy
+	// without Private Network Access decides without it (SPEC.md §2).
+	readPNA = 1 << iota
+	// readPath reads the path, which no decision depends on.
+	readPath
+	readAll = readPNA | readPath
+)
+
+// reads is what a policy's Handler has requestFrom read: only what the
+// policy decides on, and what OnDecision reports if it is set.
+func (p *Policy) reads() int {
+	switch {
+	case p.onDecision != nil:
+		return readAll
+	case p.privateNetwork:
+		return readPNA
+	}
+	return 0
+}
+
+// requestFrom is RequestFromHTTP given r's Origin lines, reading only
+// what read asks for beyond the decision's needs. The preflight headers
+// are read only for OPTIONS with Access-Control-Request-Method: no other
+// request is a preflight (SPEC.md §1).
+func requestFrom(r *http.Request, origins []string, read int) Request {
+	req := Request{Method: r.Method}
+	if read&readPath != 0 {
+		req.Path = r.URL.Path
+	}
 	if len(origins) == 0 {
 		return req
 	}
 	req.Origin = origins[0]
 	req.MultipleOrigins = len(origins) > 1
-	if r.Method == http.MethodOptions {
-		if v := r.Header[HeaderRequestMethod]; len(v) > 0 {
-			req.RequestMethod = v[0]
-		}
-		req.RequestHeaders = r.Header[HeaderRequestHeaders]
-		if privateNetwork {
-			if v := r.Header[HeaderRequestPrivateNetwork]; len(v) > 0 {
-				req.PrivateNetwork = v[0]
-			}
+	if r.Method != http.MethodOptions {
+		return req
+	}
+	acrm := r.Header[HeaderRequestMethod]
+	if len(acrm) == 0 {
+		return req
+	}
+	req.RequestMethod = acrm[0]
+	req.RequestHeaders = r.Header[HeaderRequestHeaders]
+	if read&readPNA != 0 {
+		if v := r.Header[HeaderRequestPrivateNetwork]; len(v) > 0 {
+			req.PrivateNetwork = v[0]
 		}
 	}
 	return req

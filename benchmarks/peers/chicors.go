@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	"github.com/go-chi/chi/v5"
@@ -39,10 +40,6 @@ func ChiCors(policy corsa.Config) (conformance.Server, error) {
 	}
 	r := chi.NewRouter()
 	r.Use(cors.Handler(opts))
-	for _, route := range conformance.Routes {
-		for _, m := range route.Methods {
-			r.Method(m, route.Path, route)
-		}
-	}
+	routes.Chi(r)
 	return conformance.Server{Do: conformance.Recorder(conformance.Recover(r))}, nil
 }

@@ -6,17 +6,19 @@
 // way that middleware's documentation says, with the suite's standard
 // routes: rs/cors around a net/http ServeMux, go-chi/cors with Use on a chi
 // router, gin-contrib/cors with Use on a gin engine, echo's
-// middleware.CORSWithConfig with Use on echo, fiber's middleware/cors with
-// Use on fiber (served through app.Test). Panic recovery sits outside the
-// CORS middleware: gin's, echo's and fiber's own, and conformance.Recover
-// for net/http and chi (chi's Recoverer would print a stack trace per
-// case). A harness only translates a corsa.Config into the peer's
+// middleware.CORSWithConfig with Use on echo (v4 and v5), fiber's
+// middleware/cors with Use on fiber (v2 and v3, served through app.Test).
+// Panic recovery sits outside the CORS middleware: gin's, echo's and
+// fiber's own, and conformance.Recover for net/http and chi (chi's
+// Recoverer would print a stack trace per case). The routes' handlers are
+// the ones corsa-serve serves (benchmarks/internal/routes). A harness only translates a corsa.Config into the peer's
 // options; it never decides anything about CORS itself, so every failure on
 // the scoreboard is the peer's behaviour. When a peer has no setting for
 // part of a policy, the harness returns an error wrapping
 // conformance.ErrCannotExpress instead of approximating it. When a peer
-// refuses a configuration (gin-contrib/cors and fiber panic), the harness
-// returns that refusal as a plain error, which is what the suite's cases for
+// refuses a configuration (gin-contrib/cors and fiber panic, echo v5's
+// ToMiddleware returns an error), the harness returns that refusal as a
+// plain error, which is what the suite's cases for
 // configurations SPEC.md §5 forbids expect.
 //
 // # Mapping decisions shared by all peers
@@ -64,12 +66,26 @@
 // AllowPrivateNetwork. It accepts only http:// and https:// origins, so a
 // "null" origin cannot be expressed.
 //
-// echo (middleware.CORSConfig): patterns use its '*' wildcard; MaxAge 0 is
+// echo v4 (middleware.CORSConfig): patterns use its '*' wildcard; MaxAge 0 is
 // MaxAge -1; no Private Network Access; preflights are always answered 204.
 //
-// fiber (cors.Config): lists are comma-separated strings; it supports
+// fiber v2 (cors.Config): lists are comma-separated strings; it supports
 // subdomain patterns but no port pattern and no "null" origin; MaxAge 0 is
 // MaxAge -1; no Private Network Access; preflights are always answered 204.
 // Its transport, fasthttp, reads at most fiber.DefaultReadBufferSize bytes
 // of request header, declared as a quirk.
+//
+// echo v5 (middleware.CORSConfig): AllowOrigins are compared literally,
+// with no subdomain or port pattern (v4 had them; v5 leaves matching to
+// UnsafeAllowOriginFunc, which would be the harness's own code), and its
+// configuration check refuses "null", so neither can be expressed; MaxAge
+// 0 is MaxAge -1; no Private Network Access; preflights are always
+// answered 204. It refuses an empty origin list, so "none" goes through
+// UnsafeAllowOriginFunc, as for the other peers' hooks.
+//
+// fiber v3 (cors.Config): lists are []string; subdomain patterns but no
+// port pattern; "null" cannot be listed in AllowOrigins (AllowOriginsFunc
+// may allow it, but that predicate would be the harness's code); MaxAge 0
+// is MaxAge -1; PrivateNetwork is AllowPrivateNetwork; preflights are
+// always answered 204. Same fasthttp header limit as fiber v2.
 package peers

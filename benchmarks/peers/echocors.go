@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	"github.com/labstack/echo/v4"
@@ -35,35 +36,6 @@ func EchoCors(policy corsa.Config) (conformance.Server, error) {
 	e.Logger.SetOutput(io.Discard)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisablePrintStack: true}))
 	e.Use(middleware.CORSWithConfig(cfg))
-	for _, route := range conformance.Routes {
-		for _, m := range route.Methods {
-			e.Add(m, route.Path, echoHandler(route))
-		}
-	}
+	routes.Echo(e)
 	return conformance.Server{Do: conformance.Recorder(e)}, nil
-}
-
-// echoHandler is route's standard handler written with echo's calls.
-func echoHandler(route conformance.Route) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Response().Header()
-		h.Set(conformance.HandlerHeader, conformance.HandlerRan)
-		if route.Panics {
-			panic("peers: the " + route.Path + " handler panics on purpose")
-		}
-		if route.SetTotalCount {
-			h.Set(conformance.TotalCountHeader, conformance.TotalCount)
-		}
-		if route.AddVary {
-			h.Add(echo.HeaderVary, conformance.HandlerVary)
-		}
-		switch route.Status {
-		case http.StatusOK:
-			return c.String(http.StatusOK, route.Body)
-		case http.StatusNotFound:
-			return echo.ErrNotFound
-		default:
-			return echo.NewHTTPError(route.Status)
-		}
-	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	"github.com/gofiber/fiber/v2"
@@ -43,37 +44,9 @@ func FiberCors(policy corsa.Config) (conformance.Server, error) {
 	}
 	app := fiber.New(fiber.Config{DisableStartupMessage: true})
 	app.Use(recover.New(), mw)
-	for _, route := range conformance.Routes {
-		for _, m := range route.Methods {
-			app.Add(m, route.Path, fiberHandler(route))
-		}
-	}
+	routes.Fiber(app)
 	return conformance.Server{
 		Do:     func(r *http.Request) (*http.Response, error) { return app.Test(r, -1) },
 		Quirks: conformance.Quirks{MaxHeaderBytes: fiber.DefaultReadBufferSize},
 	}, nil
-}
-
-// fiberHandler is route's standard handler written with fiber's calls.
-func fiberHandler(route conformance.Route) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
-		if route.Panics {
-			panic("peers: the " + route.Path + " handler panics on purpose")
-		}
-		if route.SetTotalCount {
-			c.Set(conformance.TotalCountHeader, conformance.TotalCount)
-		}
-		if route.AddVary {
-			c.Vary(conformance.HandlerVary)
-		}
-		switch route.Status {
-		case http.StatusOK:
-			return c.Status(http.StatusOK).SendString(route.Body)
-		case http.StatusNotFound:
-			return fiber.ErrNotFound
-		default:
-			return fiber.NewError(route.Status)
-		}
-	}
 }

@@ -2,10 +2,10 @@ package peers
 
 import (
 	"io"
-	"net/http"
 	"slices"
 	"time"
 
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
 	"github.com/gin-contrib/cors"
@@ -49,31 +49,6 @@ func GinCors(policy corsa.Config) (conformance.Server, error) {
 	}
 	e := gin.New()
 	e.Use(gin.RecoveryWithWriter(io.Discard), mw)
-	for _, route := range conformance.Routes {
-		for _, m := range route.Methods {
-			e.Handle(m, route.Path, ginHandler(route))
-		}
-	}
+	routes.Gin(e)
 	return conformance.Server{Do: conformance.Recorder(e)}, nil
-}
-
-// ginHandler is route's standard handler written with gin's calls.
-func ginHandler(route conformance.Route) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		c.Header(conformance.HandlerHeader, conformance.HandlerRan)
-		if route.Panics {
-			panic("peers: the " + route.Path + " handler panics on purpose")
-		}
-		if route.SetTotalCount {
-			c.Header(conformance.TotalCountHeader, conformance.TotalCount)
-		}
-		if route.AddVary {
-			c.Writer.Header().Add("Vary", conformance.HandlerVary)
-		}
-		if route.Status != http.StatusOK {
-			c.AbortWithStatus(route.Status)
-			return
-		}
-		c.String(http.StatusOK, route.Body)
-	}
 }

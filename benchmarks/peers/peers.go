@@ -21,7 +21,21 @@ type Library struct {
 	// Harness serves the suite's standard routes with the middleware
 	// configured for a case's policy.
 	Harness conformance.Harness
+	// Transport is the Go module of the HTTP server the framework runs on
+	// when it is not net/http, so that a report can name its version too:
+	// a peer's answers to malformed requests may be the transport's.
+	Transport string
+	// Note is what a reader of the report needs to know about this build
+	// of the library to read its numbers.
+	Note string
 }
+
+// fasthttp is the module fiber runs on.
+const fasthttp = "github.com/valyala/fasthttp"
+
+// fasthttpParser says what fasthttp v1.69 does to some hardening cases.
+const fasthttpParser = "request parser refuses control bytes in header values with an error before any middleware runs; " +
+	"app.Test returns that error, and those hardening cases count as failed (\"request failed\")."
 
 // All returns corsa's own net/http middleware first, as the reference row,
 // then the peers in a fixed order.
@@ -32,7 +46,12 @@ func All() []Library {
 		{Name: "go-chi/cors (chi)", Module: "github.com/go-chi/cors", Harness: ChiCors},
 		{Name: "gin-contrib/cors (gin)", Module: "github.com/gin-contrib/cors", Harness: GinCors},
 		{Name: "echo/v4 middleware.CORSWithConfig", Module: "github.com/labstack/echo/v4", Harness: EchoCors},
-		{Name: "fiber/v2 middleware/cors", Module: "github.com/gofiber/fiber/v2", Harness: FiberCors},
+		{Name: "echo/v5 middleware.CORSWithConfig", Module: "github.com/labstack/echo/v5", Harness: Echo5Cors},
+		{Name: "fiber/v2 middleware/cors", Module: "github.com/gofiber/fiber/v2", Harness: FiberCors, Transport: fasthttp,
+			Note: "This module also builds fiber v3, so Go's minimal version selection gives fiber v2 the fasthttp that fiber v3 requires, " +
+				"newer than the one fiber v2's own go.mod asks for. That fasthttp's " + fasthttpParser +
+				" A fiber v2 application built without fiber v3 may run on the older fasthttp, which passes such requests to the middleware."},
+		{Name: "fiber/v3 middleware/cors", Module: "github.com/gofiber/fiber/v3", Harness: Fiber3Cors, Transport: fasthttp, Note: "Its " + fasthttpParser},
 	}
 }
 

@@ -72,6 +72,16 @@ func TestHarnessesExpressExactlyWhatTheirPeerCan(t *testing.T) {
 		{"fiber matches subdomain patterns", peers.FiberCors, corsa.Config{Origins: []string{"https://*.example.com"}}, true},
 		{"fiber has no port pattern", peers.FiberCors, corsa.Config{Origins: []string{"http://localhost:*"}}, false},
 		{"fiber has no private network access", peers.FiberCors, corsa.Config{Origins: origins, PrivateNetwork: true}, false},
+		{"echo v5 has no subdomain patterns", peers.Echo5Cors, corsa.Config{Origins: []string{"https://*.example.com"}}, false},
+		{"echo v5 has no port patterns", peers.Echo5Cors, corsa.Config{Origins: []string{"http://localhost:*"}}, false},
+		{"echo v5 cannot list a null origin", peers.Echo5Cors, corsa.Config{Origins: []string{"null"}, DangerouslyAllowNullOrigin: true}, false},
+		{"echo v5 has no private network access", peers.Echo5Cors, corsa.Config{Origins: origins, PrivateNetwork: true}, false},
+		{"echo v5 sends max-age 0", peers.Echo5Cors, corsa.Config{Origins: origins, MaxAge: corsa.Seconds(0)}, true},
+		{"fiber v3 matches subdomain patterns", peers.Fiber3Cors, corsa.Config{Origins: []string{"https://*.example.com"}}, true},
+		{"fiber v3 grants private network access", peers.Fiber3Cors, corsa.Config{Origins: origins, PrivateNetwork: true}, true},
+		{"fiber v3 has no port pattern", peers.Fiber3Cors, corsa.Config{Origins: []string{"http://localhost:*"}}, false},
+		{"fiber v3 cannot list a null origin", peers.Fiber3Cors, corsa.Config{Origins: []string{"null"}, DangerouslyAllowNullOrigin: true}, false},
+		{"fiber v3 cannot answer preflights with 200", peers.Fiber3Cors, corsa.Config{Origins: origins, PreflightStatus: http.StatusOK}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,7 +50,7 @@ type Framework struct {
 
 // Frameworks returns every framework, in table order.
 func Frameworks() []Framework {
-	return []Framework{netHTTP(), chiRouter(), ginEngine(), echoServer(), fiberApp()}
+	return []Framework{netHTTP(), chiRouter(), ginEngine(), echoServer(), echo5Server(), fiberApp(), fiber3App()}
 }
 
 // Case is one benchmark: a framework serving a scenario with an

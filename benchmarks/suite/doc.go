@@ -1,9 +1,9 @@
 // Package suite defines, once, every CORS benchmark of the corsa project:
-// each framework (net/http, chi, gin, echo, fiber) with each scenario
-// (allowed preflight, allowed actual request, disallowed origin, ...) and
-// each implementation (the bare framework, corsa, the framework's usual CORS
-// middleware, rs/cors, and a hand-written fixed-header floor), all serving
-// the same policy.
+// each framework (net/http, chi, gin, echo v4 and v5, fiber v2 and v3)
+// with each scenario (allowed preflight, allowed actual request,
+// disallowed origin, ...) and each implementation (the bare framework,
+// corsa, the framework's usual CORS middleware, rs/cors, and a
+// hand-written fixed-header floor), all serving the same policy.
 //
 // The go test benchmarks (bench_test.go at the module root) and the
 // corsa-bench command both run this table, so their numbers are the same

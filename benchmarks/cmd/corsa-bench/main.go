@@ -57,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", "markdown", "output format: markdown or benchstat")
 	chart := fs.String("chart", defaultChart, `write the SVG chart to this file; "" for none`)
 	filter := fs.String("run", "", "run only the cases whose name (Framework/scenario/impl) matches this regular expression")
-	e2e := fs.Bool("e2e", false, "also measure loopback HTTP throughput on 127.0.0.1 (bare, corsa, the framework's CORS, rs/cors; about 30 s more)")
+	e2e := fs.Bool("e2e", false, "also measure loopback HTTP throughput on 127.0.0.1 (bare, corsa, the framework's CORS, rs/cors; about 40 s more)")
 	quiet := fs.Bool("q", false, "do not print progress on standard error (warnings still are)")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -35,8 +35,8 @@ func TestRatioTargetsCompareCorsaWithThePeerOnTheSameScenario(t *testing.T) {
 		wantMet            bool
 		wantMeasured       string
 	}{
-		{"exactly 0.75× rs/cors on a preflight", "preflight: corsa ≤ 0.75× rs-cors", 75, 100, suite.RSCors, scenario.Preflight, "rs-cors", true, "0.75×"},
-		{"0.76× rs/cors on a preflight", "preflight: corsa ≤ 0.75× rs-cors", 76, 100, suite.RSCors, scenario.Preflight, "rs-cors", false, "0.76×"},
+		{"exactly 0.75× rs/cors on a preflight", "preflight: corsa's cost ≤ 0.75× rs-cors", 75, 100, suite.RSCors, scenario.Preflight, "rs-cors", true, "0.75×"},
+		{"0.76× rs/cors on a preflight", "preflight: corsa's cost ≤ 0.75× rs-cors", 76, 100, suite.RSCors, scenario.Preflight, "rs-cors", false, "0.76×"},
 		{"1.35× rs/cors without Origin", "no-origin: corsa's cost ≤ 1.35× rs-cors", 135, 100, suite.RSCors, scenario.NoOrigin, "rs-cors", true, "1.35×"},
 		{"as fast as the built-in CORS", "actual: corsa's cost < 1× echo-cors", 100, 100, suite.Builtin, scenario.Actual, "echo-cors", false, "1.00×"},
 		{"faster than the built-in CORS", "actual: corsa's cost < 1× echo-cors", 99, 100, suite.Builtin, scenario.Actual, "echo-cors", true, "0.99×"},
@@ -104,7 +104,7 @@ func TestTargetsNameThePeersShortcuts(t *testing.T) {
 		res("Gin", scenario.Preflight, "corsa", suite.Corsa, 100, 0),
 		res("Gin", scenario.Preflight, "gin-contrib-cors", suite.Builtin, 90, 0, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked),
 	}))
-	c := findCheck(t, checks, "Gin", "preflight: corsa < 1× gin-contrib-cors")
+	c := findCheck(t, checks, "Gin", "preflight: corsa's cost < 1× gin-contrib-cors")
 	want := "gin-contrib-cors " + suite.NoteMethodUnchecked + "; " + suite.NoteHeadersUnchecked
 	if c.note != want {
 		t.Errorf("note %q, want %q", c.note, want)
@@ -148,7 +148,7 @@ func TestATargetWhoseSpreadStraddlesItsLimitIsInconclusive(t *testing.T) {
 				runs("Chi", scenario.Preflight, "corsa", suite.Corsa, tt.corsa...),
 				runs("Chi", scenario.Preflight, "rs-cors", suite.RSCors, 100, 100, 100, 100, 100),
 			}))
-			c := findCheck(t, checks, "Chi", "preflight: corsa ≤ 0.75× rs-cors")
+			c := findCheck(t, checks, "Chi", "preflight: corsa's cost ≤ 0.75× rs-cors")
 			if c.verdict != tt.want || c.measured != tt.measure {
 				t.Errorf("%v, measured %s; want %v, %s", c.verdict, c.measured, tt.want, tt.measure)
 			}

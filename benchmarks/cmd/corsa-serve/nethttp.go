@@ -7,6 +7,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance"
 	corsa "github.com/corsa-go/corsa/core"
@@ -31,10 +32,6 @@ func chiHandler(m *corsa.Middleware, logger *log.Logger) http.Handler {
 		r.Use(func(next http.Handler) http.Handler { return logRefusals(m, logger, next) })
 		r.Use(corsachi.FromMiddleware(m))
 	}
-	for _, rt := range conformance.Routes {
-		for _, method := range rt.Methods {
-			r.Method(method, rt.Path, rt)
-		}
-	}
+	routes.Chi(r)
 	return r
 }

@@ -1,6 +1,7 @@
 // Command scoreboard runs corsa's conformance suite against corsa's own
 // net/http middleware and against the CORS middlewares of rs/cors,
-// go-chi/cors, gin-contrib/cors, echo and fiber, and prints one row per
+// go-chi/cors, gin-contrib/cors, echo (v4, v5) and fiber (v2, v3), and
+// prints one row per
 // library: cases whose browser outcome is as expected, exploitable and
 // cache-unsafe responses, forbidden configurations refused, hardening,
 // differences from corsa's choices (information, never failures) and
@@ -67,7 +68,10 @@ func scoreAll() []row {
 // requests by the browser's verdict, configurations by refusal.
 func score(lib peers.Library) row {
 	report := conformance.Score(lib.Harness)
-	r := row{Name: lib.Name, Version: moduleVersion(lib.Module)}
+	r := row{Name: lib.Name, Version: moduleVersion(lib.Module), Note: lib.Note}
+	if lib.Transport != "" {
+		r.Transport = lib.Transport + " " + moduleVersion(lib.Transport)
+	}
 	for _, res := range report.Results {
 		name := res.Case.Name
 		switch res.Outcome {

@@ -10,6 +10,10 @@ import (
 // row is one library's result.
 type row struct {
 	Name, Version string
+	// Transport names the HTTP server module and version the library ran
+	// on, when it is not net/http; Note is the library's note (see
+	// peers.Library).
+	Transport, Note string
 	// Browser counts the cases with a request (browser and corsa tiers)
 	// whose browser outcome is the expected one; Config the refused
 	// configurations; Hardening the hostile requests that gained nothing.
@@ -101,6 +105,11 @@ func render(rows []row, section map[string]string) string {
 			continue
 		}
 		fmt.Fprintf(&b, "\n## %s\n", r.Name)
+		if r.Transport != "" {
+			fmt.Fprintf(&b, "\nRuns on %s. %s\n", r.Transport, r.Note)
+		} else if r.Note != "" {
+			fmt.Fprintf(&b, "\n%s\n", r.Note)
+		}
 		if len(r.Exploitable) > 0 {
 			fmt.Fprintf(&b, "\nExploitable (%d): %s\n", len(r.Exploitable), strings.Join(mergePrefixes(r.Exploitable), "; "))
 		}

@@ -31,6 +31,37 @@ func TestSummary(t *testing.T) {
 	}
 }
 
+func TestRenderNamesTheTransportAndTheNoteUnderTheLibrarysHeading(t *testing.T) {
+	tests := []struct {
+		name string
+		r    row
+		want string
+	}{
+		{
+			name: "a library on fasthttp names it and its note",
+			r:    row{Name: "fiber", Transport: "github.com/valyala/fasthttp v1.69.0", Note: "Read this.", Skipped: 1},
+			want: "\n## fiber\n\nRuns on github.com/valyala/fasthttp v1.69.0. Read this.\n\nCannot express:",
+		},
+		{
+			name: "a library on net/http with a note has the note alone",
+			r:    row{Name: "peer", Note: "Read this.", Skipped: 1},
+			want: "\n## peer\n\nRead this.\n\nCannot express:",
+		},
+		{
+			name: "a library on net/http without a note goes straight to its cases",
+			r:    row{Name: "peer", Skipped: 1},
+			want: "\n## peer\n\nCannot express:",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := render([]row{tt.r}, nil); !strings.Contains(got, tt.want) {
+				t.Errorf("render does not contain %q:\n%s", tt.want, got)
+			}
+		})
+	}
+}
+
 func TestSpliceReadme(t *testing.T) {
 	tests := []struct {
 		name, readme, want string
