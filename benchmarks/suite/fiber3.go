@@ -54,31 +54,12 @@ func fiber3CorsHandler() (fiber.Handler, error) {
 	}), nil
 }
 
-// floorFiber3 is floorFiber on fiber v3's Ctx.
+// floorFiber3 is the floor on fiber v3 (see floorFastHTTP).
 func floorFiber3() (fiber.Handler, error) {
 	return func(c fiber.Ctx) error {
-		origin := c.Get("Origin")
-		preflight := origin != "" && c.Method() == fiber.MethodOptions && c.Get("Access-Control-Request-Method") != ""
-		allowed := origin == conformance.AppOrigin
-		if preflight {
-			c.Response().Header.Add("Vary", floorPreflightVary)
-			if !allowed {
-				c.Status(fiber.StatusForbidden)
-				return nil
-			}
-			c.Set("Access-Control-Allow-Origin", origin)
-			c.Set("Access-Control-Allow-Credentials", "true")
-			c.Set("Access-Control-Allow-Methods", floorMethods)
-			c.Set("Access-Control-Allow-Headers", floorHeaders)
-			c.Set("Access-Control-Max-Age", floorMaxAge)
-			c.Status(fiber.StatusNoContent)
+		if status := floorFastHTTP(&c.Request().Header, &c.Response().Header); status != 0 {
+			c.Status(status)
 			return nil
-		}
-		c.Response().Header.Add("Vary", "Origin")
-		if allowed {
-			c.Set("Access-Control-Allow-Origin", origin)
-			c.Set("Access-Control-Allow-Credentials", "true")
-			c.Set("Access-Control-Expose-Headers", scenario.ExposedHeader)
 		}
 		return c.Next()
 	}, nil

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/scenario"
@@ -169,45 +170,51 @@ func floorHandler() (httpMiddleware, error) {
 	}, nil
 }
 
-// floorACRH is the request's Access-Control-Request-Headers lines on
-// fiber, aliasing fasthttp's buffers as corsa's adapter does: they are
-// only read before the handler returns.
-func floorACRH(c *fiber.Ctx) []string {
-	all := c.Request().Header.PeekAll("Access-Control-Request-Headers")
-	var lines [2]string
-	out := lines[:0]
-	for _, l := range all {
-		out = append(out, unsafe.String(unsafe.SliceData(l), len(l)))
+// floorFastHTTP is the floor on fasthttp's headers, for fiber v2 and v3
+// alike, whose response header calls copy every value and allocate
+// nothing. It reports the status of a preflight it answers, or 0 for a
+// request that goes on to the handler.
+func floorFastHTTP(in *fasthttp.RequestHeader, out *fasthttp.ResponseHeader) (preflightStatus int) {
+	origin := floorString(in.Peek("Origin"))
+	acrm := floorString(in.Peek("Access-Control-Request-Method"))
+	preflight := origin != "" && floorString(in.Method()) == http.MethodOptions && acrm != ""
+	allowed := origin == conformance.AppOrigin
+	if !preflight {
+		out.Add("Vary", "Origin")
+		if allowed {
+			out.Set("Access-Control-Allow-Origin", origin)
+			out.Set("Access-Control-Allow-Credentials", "true")
+			out.Set("Access-Control-Expose-Headers", scenario.ExposedHeader)
+		}
+		return 0
 	}
-	return out
+	out.Add("Vary", floorPreflightVary)
+	var lines [2]string
+	acrh := lines[:0]
+	for _, l := range in.PeekAll("Access-Control-Request-Headers") {
+		acrh = append(acrh, floorString(l))
+	}
+	if !allowed || !floorPreflightAllowed(acrm, acrh) {
+		return http.StatusForbidden
+	}
+	out.Set("Access-Control-Allow-Origin", origin)
+	out.Set("Access-Control-Allow-Credentials", "true")
+	out.Set("Access-Control-Allow-Methods", floorMethods)
+	out.Set("Access-Control-Allow-Headers", floorHeaders)
+	out.Set("Access-Control-Max-Age", floorMaxAge)
+	return http.StatusNoContent
 }
 
-// floorFiber is the floor on fiber, whose c.Set and Header.Add copy every
-// value into the response and allocate nothing.
+// floorString views fasthttp's bytes as a string without copying, as
+// corsa's fiber adapters do: the floor reads them only while serving.
+func floorString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// floorFiber is the floor on fiber v2.
 func floorFiber() (fiber.Handler, error) {
 	return func(c *fiber.Ctx) error {
-		origin := c.Get("Origin")
-		preflight := origin != "" && c.Method() == fiber.MethodOptions && c.Get("Access-Control-Request-Method") != ""
-		allowed := origin == conformance.AppOrigin
-		if preflight {
-			c.Response().Header.Add("Vary", floorPreflightVary)
-			if !allowed || !floorPreflightAllowed(c.Get("Access-Control-Request-Method"), floorACRH(c)) {
-				c.Status(fiber.StatusForbidden)
-				return nil
-			}
-			c.Set("Access-Control-Allow-Origin", origin)
-			c.Set("Access-Control-Allow-Credentials", "true")
-			c.Set("Access-Control-Allow-Methods", floorMethods)
-			c.Set("Access-Control-Allow-Headers", floorHeaders)
-			c.Set("Access-Control-Max-Age", floorMaxAge)
-			c.Status(fiber.StatusNoContent)
+		if status := floorFastHTTP(&c.Request().Header, &c.Response().Header); status != 0 {
+			c.Status(status)
 			return nil
-		}
-		c.Response().Header.Add("Vary", "Origin")
-		if allowed {
-			c.Set("Access-Control-Allow-Origin", origin)
-			c.Set("Access-Control-Allow-Credentials", "true")
-			c.Set("Access-Control-Expose-Headers", scenario.ExposedHeader)
 		}
 		return c.Next()
 	}, nil
