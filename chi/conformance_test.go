@@ -10,11 +10,11 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 )
 
-// chiHarness serves a policy the way chi users do: chi's Recoverer outside
+// harness serves a policy the way chi users do: chi's Recoverer outside
 // the CORS middleware, both on the router with Use, then the routes.
 // http.Header keeps repeated request header lines apart, so the harness
 // has no quirk.
-func chiHarness(cfg corsa.Config) (conformance.Server, error) {
+func harness(cfg corsa.Config) (conformance.Server, error) {
 	cors, err := corsachi.New(cfg)
 	if err != nil {
 		return conformance.Server{}, err
@@ -30,5 +30,5 @@ func chiHarness(cfg corsa.Config) (conformance.Server, error) {
 }
 
 func TestConformance(t *testing.T) {
-	conformance.Run(t, chiHarness)
+	conformance.Run(t, harness)
 }

@@ -1,9 +1,17 @@
-// Package corsachi serves a corsa CORS policy as chi middleware.
+// Package corsachi is the chi middleware for corsa, the CORS policy engine
+// in github.com/corsa-go/corsa/core.
 //
-// Register it on the router with Use, before any route:
+// Install it once, on the router, before registering routes:
 //
 //	r := chi.NewRouter()
 //	r.Use(corsachi.Must(corsachi.Config{Origins: []string{"https://app.example.com"}}))
+//
+// New is the checked form for configurations read at run time; FromPolicy
+// shares one compiled corsa.Policy between several routers, and
+// FromMiddleware follows a corsa.Middleware whose policy can be replaced
+// while serving (Middleware.Reconfigure).
+//
+// # Where to register it
 //
 // Mux.Use runs the middleware before chi routes the request, so preflights
 // are answered for every path: for routes without an OPTIONS handler and
@@ -14,10 +22,6 @@
 // "Different policies per path" below. Headers of actual requests are set
 // before the handler runs, so they survive chi's 404 and 405 responses,
 // errors and a panic recovered by middleware.Recoverer.
-//
-// The responses are exactly those documented in the core package
-// (github.com/corsa-go/corsa/core); corsachi only hands requests to
-// (*corsa.Policy).Handler or (*corsa.Middleware).Handler.
 //
 // # Vary and middleware that sets it
 //
@@ -68,4 +72,18 @@
 // no grant, and Vary lists Origin twice, which is harmless. A preflighted
 // request can therefore pass its preflight on the global policy and then
 // be unreadable under the group's: use the per-path middleware instead.
+//
+// # Where chi differs from net/http
+//
+// Nowhere: chi routes net/http's own requests and responses, and
+// corsachi only hands them to (*corsa.Policy).Handler or
+// (*corsa.Middleware).Handler, so the responses are exactly those
+// documented in the core package.
+//
+// # Other majors
+//
+// corsachi is tested with chi v5 (github.com/go-chi/chi/v5). It imports
+// nothing of chi, since chi's middleware is net/http's
+// func(http.Handler) http.Handler, so a later chi major that keeps that
+// type needs no adapter module of its own.
 package corsachi

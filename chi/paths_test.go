@@ -5,7 +5,6 @@ package corsachi_test
 // router with its groups.
 
 import (
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -14,14 +13,13 @@ import (
 
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	corsa "github.com/corsa-go/corsa/core"
 )
 
 func pathsOK(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) }
 
-// pathsRouter installs mw once, on the root router, and registers routes
+// pathsApp installs mw once, on the root router, and registers routes
 // only through Route, Mount and Group, none with an OPTIONS handler.
-func pathsRouter(mw func(http.Handler) http.Handler) http.Handler {
+func pathsApp(mw func(http.Handler) http.Handler) http.Handler {
 	r := chi.NewRouter()
 	r.Use(mw)
 	r.Route("/api", func(r chi.Router) {
@@ -47,7 +45,7 @@ func serveWith(h http.Handler) func(*http.Request) *http.Response {
 }
 
 func TestMustPathsAnswersPreflightsToRoutesInsideGroups(t *testing.T) {
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsRouter(corsachi.MustPaths(adaptertest.PathsPolicies()))))
+	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsApp(corsachi.MustPaths(adaptertest.PathsPolicies()))))
 }
 
 // The documented behaviour of corsa installed twice: on the root router
@@ -65,23 +63,11 @@ func TestInstalledTwiceTheGroupPolicyDecidesActualRequests(t *testing.T) {
 }
 
 func TestFromPathsFollowsReconfigure(t *testing.T) {
-	pp := corsa.MustPaths(map[string]corsa.Config{"/api": {Origins: []string{adaptertest.PathsEvil}}})
-	serve := serveWith(pathsRouter(corsachi.FromPaths(pp)))
-	if err := pp.Reconfigure(adaptertest.PathsPolicies()); err != nil {
-		t.Fatal(err)
-	}
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serve)
+	adaptertest.CheckFromPathsFollowsReconfigure(t, corsachi.FromPaths, func(mw func(http.Handler) http.Handler) func(*http.Request) *http.Response {
+		return serveWith(pathsApp(mw))
+	})
 }
 
 func TestNewPathsRefusesInvalidEntries(t *testing.T) {
-	bad := map[string]corsachi.Config{"api/": {Origins: []string{adaptertest.PathsApp}}, "/x": {Origins: []string{"*"}, Credentials: true}}
-	if _, err := corsachi.NewPaths(bad); !errors.Is(err, corsa.ErrPathPrefix) || !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-		t.Errorf("NewPaths error = %v, want both problems", err)
-	}
-	defer func() {
-		if recover() == nil {
-			t.Error("MustPaths did not panic")
-		}
-	}()
-	corsachi.MustPaths(bad)
+	adaptertest.CheckPathsRefuseInvalidEntries(t, corsachi.NewPaths, corsachi.MustPaths)
 }

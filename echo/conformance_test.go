@@ -30,15 +30,15 @@ func harness(register func(*echo.Echo, echo.MiddlewareFunc)) conformance.Harness
 		e := echo.New()
 		register(e, mw)
 		for _, rt := range conformance.Routes {
-			e.Match(rt.Methods, rt.Path, standardHandler(rt))
+			e.Match(rt.Methods, rt.Path, routeHandler(rt))
 		}
 		return conformance.Server{Do: conformance.Recorder(e)}, nil
 	}
 }
 
-// standardHandler does what conformance.Route rt describes, with echo's own
+// routeHandler does what conformance.Route rt describes, with echo's own
 // calls: errors end as a returned *echo.HTTPError.
-func standardHandler(rt conformance.Route) echo.HandlerFunc {
+func routeHandler(rt conformance.Route) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Response().Header()
 		h.Set(conformance.HandlerHeader, conformance.HandlerRan)

@@ -90,5 +90,21 @@
 // writing its own, so a request the group's policy refuses carries no
 // grant, and Vary lists Origin twice, which is harmless. A preflighted
 // request can therefore pass its preflight on the global policy and then
-// be unreadable under the group's: use the per-path middleware instead.
+// be unreadable under the group's: use the per-path middleware instead.//
+// # Where echo differs from net/http
+//
+// Nowhere corsa looks: echo hands the middleware net/http's own
+// *http.Request, which it passes to the policy as it is
+// (corsa.RequestFromHTTP), so the policy reads the same values as core's
+// net/http Handler on every input, and the headers are written on the
+// response's http.Header. Only the order in which echo runs middleware,
+// routes and writes differs, which the sections above cover.
+//
+// # Other majors
+//
+// For echo v5 use github.com/corsa-go/corsa/echo5 (package corsaecho5).
+// It takes the same Config, has the same constructors and is registered in
+// the same places, so moving to it changes the import path and the package
+// name only; its documentation lists what echo v5 changes for this
+// middleware.
 package corsaecho

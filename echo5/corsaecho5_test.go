@@ -18,8 +18,8 @@ import (
 // responses carry every header; the conformance package also has the
 // exact responses core/doc.go prescribes for it.
 const (
-	app  = conformance.AppOrigin
-	evil = conformance.EvilOrigin
+	appOrigin  = conformance.AppOrigin
+	evilOrigin = conformance.EvilOrigin
 )
 
 // preflight is the preflight of a cross-origin JSON PUT to path.
@@ -54,85 +54,57 @@ var registrations = []struct {
 
 var quietRecover = middleware.RecoverConfig{DisablePrintStack: true}
 
-// newEcho registers mw with register and adds routes that end in each way
-// an echo handler can end.
-func newEcho(register func(*echo.Echo, echo.MiddlewareFunc), mw echo.MiddlewareFunc) *echo.Echo {
+// newApp is the app adaptertest.AppCases describes: mw registered with
+// register, and routes that end in each way an echo handler can end.
+func newApp(register func(*echo.Echo, echo.MiddlewareFunc), mw echo.MiddlewareFunc) *echo.Echo {
 	e := echo.New()
 	register(e, mw)
-	e.GET("/items", handle(nil))
-	e.OPTIONS("/options", handle(nil))
-	e.GET("/missing", handle(echo.ErrNotFound))
-	e.GET("/failing", handle(echo.NewHTTPError(http.StatusInternalServerError, "failing")))
+	e.GET(adaptertest.AppItems, handle(nil))
+	e.OPTIONS(adaptertest.AppOptions, handle(nil))
+	e.GET(adaptertest.AppMissing, handle(echo.ErrNotFound))
+	e.GET(adaptertest.AppFailing, handle(echo.NewHTTPError(http.StatusInternalServerError, "failing")))
 	e.GET("/failing-plainly", handle(errors.New("not an HTTPError")))
-	e.GET("/panicking", func(c *echo.Context) error {
+	e.GET(adaptertest.AppPanicking, func(c *echo.Context) error {
 		c.Response().Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
 		panic("handler failed")
 	})
-	e.Group("/api").PUT("/things", handle(nil))
+	e.Group("/api").GET("/things", handle(nil))
 	return e
 }
 
 func TestMiddleware(t *testing.T) {
-	mw, err := corsaecho5.New(adaptertest.Policy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name       string
-		req        conformance.Request
-		status     int
-		want       conformance.Want // its headers and Vary
-		handlerRan bool
-	}{
-		{"a preflight to a route without an OPTIONS handler is answered by the policy",
-			preflight(app, "/items"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to a route with its own OPTIONS handler is answered by the policy alone",
-			preflight(app, "/options"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to a route in a group is answered by the policy",
-			preflight(app, "/api/things"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to an unknown path is answered by the policy",
-			preflight(app, "/nowhere"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight from a refused origin gets 403 and only Vary",
-			preflight(evil, "/items"), http.StatusForbidden, adaptertest.RefusedPreflight(), false},
-		{"an actual request from an allowed origin gets the actual headers",
-			adaptertest.Actual(http.MethodGet, app, "/items"), http.StatusOK, adaptertest.AllowedActual(), true},
-		{"an actual request from a refused origin still runs the handler, with only Vary",
-			adaptertest.Actual(http.MethodGet, evil, "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
-		{"a request without Origin gets only Vary",
-			adaptertest.Actual(http.MethodGet, "", "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
-		{"an OPTIONS request without Access-Control-Request-Method reaches the OPTIONS handler",
-			adaptertest.Actual(http.MethodOptions, app, "/options"), http.StatusOK, adaptertest.AllowedActual(), true},
-		{"an OPTIONS request without Access-Control-Request-Method gets echo's own answer elsewhere",
-			adaptertest.Actual(http.MethodOptions, app, "/items"), http.StatusNoContent, adaptertest.AllowedActual(), false},
-		{"the headers survive a handler returning echo.ErrNotFound",
-			adaptertest.Actual(http.MethodGet, app, "/missing"), http.StatusNotFound, adaptertest.AllowedActual(), true},
-		{"the headers survive a handler returning a 500 *echo.HTTPError",
-			adaptertest.Actual(http.MethodGet, app, "/failing"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive a handler returning a plain error",
-			adaptertest.Actual(http.MethodGet, app, "/failing-plainly"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive a panic recovered by middleware.Recover",
-			adaptertest.Actual(http.MethodGet, app, "/panicking"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive echo's own 404 for an unknown path",
-			adaptertest.Actual(http.MethodGet, app, "/nowhere"), http.StatusNotFound, adaptertest.AllowedActual(), false},
-		{"the headers survive echo's own 405",
-			adaptertest.Actual(http.MethodDelete, app, "/items"), http.StatusMethodNotAllowed, adaptertest.AllowedActual(), false},
-	}
+	mw := corsaecho5.Must(adaptertest.Policy())
+	cases := append(adaptertest.AppCases(),
+		adaptertest.AppCase{Name: "an OPTIONS request without Access-Control-Request-Method gets echo's own answer elsewhere",
+			Req:  adaptertest.Actual(http.MethodOptions, appOrigin, adaptertest.AppItems),
+			Want: wantActual(http.StatusNoContent, false)},
+		adaptertest.AppCase{Name: "a handler returning a plain error keeps the actual headers on the 500",
+			Req:  adaptertest.Actual(http.MethodGet, appOrigin, "/failing-plainly"),
+			Want: wantActual(http.StatusInternalServerError, true)},
+		adaptertest.AppCase{Name: "echo's own 405 keeps the actual headers",
+			Req:  adaptertest.Actual(http.MethodDelete, appOrigin, adaptertest.AppItems),
+			Want: wantActual(http.StatusMethodNotAllowed, false)},
+	)
 	for _, reg := range registrations {
-		for _, tt := range tests {
-			t.Run(reg.name+", "+tt.name, func(t *testing.T) {
-				want := tt.want
-				want.Status, want.HandlerRan = tt.status, tt.handlerRan
-				adaptertest.Expect(t, conformance.Recorder(newEcho(reg.register, mw)), tt.req, want)
-			})
-		}
+		t.Run("registered "+reg.name, func(t *testing.T) {
+			adaptertest.RunAppCases(t, conformance.Recorder(newApp(reg.register, mw)), cases)
+		})
 	}
 }
 
-func TestNewRefusesInvalidConfig(t *testing.T) {
+// wantActual is adaptertest.AllowedActual with another status, from a
+// handler or not.
+func wantActual(status int, handlerRan bool) conformance.Want {
+	w := adaptertest.AllowedActual()
+	w.Status, w.HandlerRan = status, handlerRan
+	return w
+}
+
+func TestNewRefusesAnInvalidConfig(t *testing.T) {
 	adaptertest.CheckRefusesInvalidConfig(t, corsaecho5.New, corsaecho5.Must)
 }
 
-func TestGroups(t *testing.T) {
+func TestMiddlewareOnAGroupDecoratesOnlyThatGroup(t *testing.T) {
 	e := echo.New()
 	e.GET("/public", handle(nil))
 	api := e.Group("/api", corsaecho5.Must(adaptertest.Policy()))
@@ -144,13 +116,13 @@ func TestGroups(t *testing.T) {
 		want conformance.Want
 	}{
 		{"a group's middleware decorates that group's responses",
-			adaptertest.Actual(http.MethodGet, app, "/api/things"), adaptertest.AllowedActual()},
+			adaptertest.Actual(http.MethodGet, appOrigin, "/api/things"), adaptertest.AllowedActual()},
 		{"a group's middleware answers preflights to the group's routes without an OPTIONS handler",
-			preflight(app, "/api/things"), adaptertest.AllowedPreflight()},
+			preflight(appOrigin, "/api/things"), adaptertest.AllowedPreflight()},
 		{"a group's middleware answers preflights to unknown paths under the group",
-			preflight(app, "/api/nowhere"), adaptertest.AllowedPreflight()},
+			preflight(appOrigin, "/api/nowhere"), adaptertest.AllowedPreflight()},
 		{"a group's middleware leaves routes outside the group alone",
-			adaptertest.Actual(http.MethodGet, app, "/public"), conformance.Want{Status: http.StatusOK, HandlerRan: true}},
+			adaptertest.Actual(http.MethodGet, appOrigin, "/public"), conformance.Want{Status: http.StatusOK, HandlerRan: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -164,24 +136,24 @@ func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 		t.Run("registered "+reg.name, func(t *testing.T) {
 			adaptertest.CheckFollowsReconfigure(t, corsaecho5.FromMiddleware,
 				func(mw echo.MiddlewareFunc) func(*http.Request) (*http.Response, error) {
-					return conformance.Recorder(newEcho(reg.register, mw))
+					return conformance.Recorder(newApp(reg.register, mw))
 				})
 		})
 	}
 }
 
-func TestFromPolicySharedByTwoInstances(t *testing.T) {
+func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
 	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, reg := range registrations {
-		do := conformance.Recorder(newEcho(reg.register, corsaecho5.FromPolicy(p)))
+		do := conformance.Recorder(newApp(reg.register, corsaecho5.FromPolicy(p)))
 		t.Run("an instance "+reg.name+" answers preflights with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, do, preflight(app, "/items"), adaptertest.AllowedPreflight())
+			adaptertest.Expect(t, do, preflight(appOrigin, "/items"), adaptertest.AllowedPreflight())
 		})
 		t.Run("an instance "+reg.name+" decorates actual responses with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, app, "/items"), adaptertest.AllowedActual())
+			adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, appOrigin, "/items"), adaptertest.AllowedActual())
 		})
 	}
 }

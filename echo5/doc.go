@@ -1,7 +1,6 @@
 // Package corsaecho5 is the echo v5 (github.com/labstack/echo/v5)
 // middleware for corsa, the CORS policy engine in
-// github.com/corsa-go/corsa/core. For echo v4 use
-// github.com/corsa-go/corsa/echo; the two take the same Config.
+// github.com/corsa-go/corsa/core.
 //
 // Install it once, on the Echo instance:
 //
@@ -94,12 +93,23 @@
 // request can therefore pass its preflight on the global policy and then
 // be unreadable under the group's: use the per-path middleware instead.
 //
-// # Where echo v5 differs from echo v4 for this middleware
+// # Where echo differs from net/http
 //
-// Handlers take *echo.Context (a struct) instead of the echo.Context
-// interface, c.Response() is an http.ResponseWriter (echo.UnwrapResponse
-// reaches echo's *Response and its Committed flag), and
-// echo.NewHTTPError takes a message. The middleware, its Config and where
-// to register it are the same, so moving from corsaecho to corsaecho5
-// changes the import path and the package name only.
+// Nowhere corsa looks: echo hands the middleware net/http's own
+// *http.Request, which it passes to the policy as it is
+// (corsa.RequestFromHTTP), so the policy reads the same values as core's
+// net/http Handler on every input, and the headers are written on the
+// response's http.Header. Only the order in which echo runs middleware,
+// routes and writes differs, which the sections above cover.
+//
+// # Other majors
+//
+// For echo v4 use github.com/corsa-go/corsa/echo (package corsaecho).
+// Where echo v5 differs from echo v4 for this middleware: handlers take
+// *echo.Context (a struct) instead of the echo.Context interface,
+// c.Response() is an http.ResponseWriter (echo.UnwrapResponse reaches
+// echo's *Response and its Committed flag), and echo.NewHTTPError takes a
+// message. The middleware, its Config and where to register it are the
+// same, so moving from corsaecho to corsaecho5 changes the import path and
+// the package name only.
 package corsaecho5

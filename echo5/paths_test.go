@@ -5,7 +5,6 @@ package corsaecho5_test
 // router with its groups.
 
 import (
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -13,15 +12,14 @@ import (
 	"github.com/labstack/echo/v5"
 
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	corsa "github.com/corsa-go/corsa/core"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 )
 
 func pathsOK(c *echo.Context) error { return c.NoContent(http.StatusOK) }
 
-// pathsEcho installs mw once, with e.Use, and registers routes only inside
+// pathsApp installs mw once, with e.Use, and registers routes only inside
 // groups, none with an OPTIONS handler.
-func pathsEcho(mw echo.MiddlewareFunc) *echo.Echo {
+func pathsApp(mw echo.MiddlewareFunc) *echo.Echo {
 	e := echo.New()
 	e.Use(mw)
 	api := e.Group("/api")
@@ -43,7 +41,7 @@ func serveWith(h http.Handler) func(*http.Request) *http.Response {
 }
 
 func TestMustPathsAnswersPreflightsToRoutesInsideGroups(t *testing.T) {
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsEcho(corsaecho5.MustPaths(adaptertest.PathsPolicies()))))
+	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsApp(corsaecho5.MustPaths(adaptertest.PathsPolicies()))))
 }
 
 // The documented behaviour of corsa installed twice: with e.Use and on a
@@ -59,23 +57,11 @@ func TestInstalledTwiceTheGroupPolicyDecidesActualRequests(t *testing.T) {
 }
 
 func TestFromPathsFollowsReconfigure(t *testing.T) {
-	pp := corsa.MustPaths(map[string]corsa.Config{"/api": {Origins: []string{adaptertest.PathsEvil}}})
-	serve := serveWith(pathsEcho(corsaecho5.FromPaths(pp)))
-	if err := pp.Reconfigure(adaptertest.PathsPolicies()); err != nil {
-		t.Fatal(err)
-	}
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serve)
+	adaptertest.CheckFromPathsFollowsReconfigure(t, corsaecho5.FromPaths, func(mw echo.MiddlewareFunc) func(*http.Request) *http.Response {
+		return serveWith(pathsApp(mw))
+	})
 }
 
 func TestNewPathsRefusesInvalidEntries(t *testing.T) {
-	bad := map[string]corsaecho5.Config{"api/": {Origins: []string{adaptertest.PathsApp}}, "/x": {Origins: []string{"*"}, Credentials: true}}
-	if _, err := corsaecho5.NewPaths(bad); !errors.Is(err, corsa.ErrPathPrefix) || !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-		t.Errorf("NewPaths error = %v, want both problems", err)
-	}
-	defer func() {
-		if recover() == nil {
-			t.Error("MustPaths did not panic")
-		}
-	}()
-	corsaecho5.MustPaths(bad)
+	adaptertest.CheckPathsRefuseInvalidEntries(t, corsaecho5.NewPaths, corsaecho5.MustPaths)
 }

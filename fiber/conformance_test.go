@@ -11,14 +11,14 @@ import (
 	fiberrecover "github.com/gofiber/fiber/v2/middleware/recover"
 )
 
-// fiberHarness serves a policy the way fiber users do: fiber's recover
+// harness serves a policy the way fiber users do: fiber's recover
 // middleware outside the CORS middleware, both with app.Use, then the
 // routes. Requests are handed to the app's fasthttp handler in memory
 // (inMemory), with repeated header lines kept apart: the harness has no
 // quirk, and the suite's megabyte-sized or control-byte hostile headers
 // reach the middleware instead of being refused by fasthttp's parser before
 // it. What that parser does is parity_test.go's subject.
-func fiberHarness(cfg corsa.Config) (conformance.Server, error) {
+func harness(cfg corsa.Config) (conformance.Server, error) {
 	cors, err := corsafiber.New(cfg)
 	if err != nil {
 		return conformance.Server{}, err
@@ -27,14 +27,14 @@ func fiberHarness(cfg corsa.Config) (conformance.Server, error) {
 	app.Use(fiberrecover.New(), cors)
 	for _, rt := range conformance.Routes {
 		for _, m := range rt.Methods {
-			app.Add(m, rt.Path, conformanceHandler(rt))
+			app.Add(m, rt.Path, routeHandler(rt))
 		}
 	}
 	return conformance.Server{Do: inMemory(app)}, nil
 }
 
-// conformanceHandler is the handler Route describes, with fiber's calls.
-func conformanceHandler(rt conformance.Route) fiber.Handler {
+// routeHandler is the handler Route describes, with fiber's calls.
+func routeHandler(rt conformance.Route) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
 		switch {
@@ -56,5 +56,5 @@ func conformanceHandler(rt conformance.Route) fiber.Handler {
 }
 
 func TestConformance(t *testing.T) {
-	conformance.Run(t, fiberHarness)
+	conformance.Run(t, harness)
 }

@@ -9,47 +9,45 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-// Config is the CORS policy, as documented in the core package; the alias
-// lets users build one without importing core.
+// Config is corsa's policy configuration, aliased so that one import is
+// enough to configure and install the middleware.
 type Config = corsa.Config
 
-// New validates c and returns the fiber middleware serving it, for
-// App.Use. It returns every problem corsa.New finds in c, and no
-// middleware.
-func New(c Config) (fiber.Handler, error) {
-	p, err := corsa.New(c)
+// New validates cfg and returns a fiber middleware enforcing it. The error
+// lists every problem in cfg at once (see corsa.New).
+func New(cfg Config) (fiber.Handler, error) {
+	p, err := corsa.New(cfg)
 	if err != nil {
 		return nil, err
 	}
 	return FromPolicy(p), nil
 }
 
-// Must is New for configurations written in the program: it panics with
-// New's error, so that a broken policy stops the program at start-up
-// rather than serving without CORS.
-func Must(c Config) fiber.Handler {
-	h, err := New(c)
+// Must is New for configurations written in the program itself: it panics
+// with New's error when cfg is invalid.
+func Must(cfg Config) fiber.Handler {
+	mw, err := New(cfg)
 	if err != nil {
 		panic(err)
 	}
-	return h
+	return mw
 }
 
-// FromPolicy returns the fiber middleware serving p, so that one compiled
+// FromPolicy returns a fiber middleware enforcing p, so that one compiled
 // policy can serve several apps.
 func FromPolicy(p *corsa.Policy) fiber.Handler {
-	return func(c *fiber.Ctx) error { return serve(c, p) }
+	return func(c *fiber.Ctx) error { return serve(p, c) }
 }
 
-// FromMiddleware returns the fiber middleware serving m's current policy:
-// each request is decided on the policy m holds when it arrives, so
-// m.Reconfigure takes effect on every app using it.
+// FromMiddleware returns a fiber middleware enforcing m's current policy: it
+// reads m.Policy() for every request, so m.Reconfigure takes effect on the
+// next request without rebuilding the app.
 func FromMiddleware(m *corsa.Middleware) fiber.Handler {
-	return func(c *fiber.Ctx) error { return serve(c, m.Policy()) }
+	return func(c *fiber.Ctx) error { return serve(m.Policy(), c) }
 }
 
 // NewPaths validates m, a map from path prefix to policy (see
-// corsa.NewPaths), and returns the fiber middleware serving each request
+// corsa.NewPaths), and returns a fiber middleware serving each request
 // the policy of the longest prefix covering its path, and no CORS at all
 // to a path no prefix covers. Install it once, with App.Use, instead of
 // one policy per Group.
@@ -61,17 +59,17 @@ func NewPaths(m map[string]Config) (fiber.Handler, error) {
 	return FromPaths(pp), nil
 }
 
-// MustPaths is NewPaths for prefixes and policies written in the program:
-// it panics with NewPaths's error.
+// MustPaths is NewPaths for prefixes and policies written in the program
+// itself: it panics with NewPaths's error.
 func MustPaths(m map[string]Config) fiber.Handler {
-	h, err := NewPaths(m)
+	mw, err := NewPaths(m)
 	if err != nil {
 		panic(err)
 	}
-	return h
+	return mw
 }
 
-// FromPaths returns the fiber middleware serving pp, whose entries can be
+// FromPaths returns a fiber middleware serving pp, whose entries can be
 // replaced while serving (corsa.Paths.Reconfigure). Paths are compared as
 // fiber routes them: c.Path(), ignoring letter case unless the app's
 // Config.CaseSensitive is set.
@@ -86,7 +84,7 @@ func FromPaths(pp *corsa.Paths) fiber.Handler {
 		if p == nil {
 			return c.Next()
 		}
-		return serve(c, p)
+		return serve(p, c)
 	}
 }
 
@@ -94,7 +92,9 @@ func FromPaths(pp *corsa.Paths) fiber.Handler {
 // without allocating; browsers send one, some proxies split it in a few.
 const stackLines = 8
 
-func serve(c *fiber.Ctx, p *corsa.Policy) error {
+// serve writes p's headers before the rest of the chain runs, so that they
+// survive whatever status, returned error or recovered panic comes after.
+func serve(p *corsa.Policy, c *fiber.Ctx) error {
 	in := &c.Request().Header
 	r := corsa.Request{Method: c.Method()}
 	// All Origin lines, not Peek's first: an empty line followed by a real

@@ -23,149 +23,33 @@ const (
 	otherOrigin = conformance.OtherOrigin
 )
 
-// newApp is a typical fiber application: panic recovery outside the CORS
-// middleware, then routes, a group, an OPTIONS route and routes ending in
-// errors.
+// newApp is the app adaptertest.AppCases describes: panic recovery
+// outside the CORS middleware, then routes, a group, an OPTIONS route and
+// routes ending in errors.
 func newApp(cors fiber.Handler) *fiber.App {
 	app := fiber.New()
 	app.Use(fiberrecover.New())
 	app.Use(cors)
-	app.Get("/items", markRan)
-	app.Post("/items", markRan)
-	app.Options("/opts", markRan)
-	app.Get("/missing", func(c *fiber.Ctx) error {
+	app.Get(adaptertest.AppItems, markRan)
+	app.Options(adaptertest.AppOptions, markRan)
+	app.Get(adaptertest.AppMissing, func(c *fiber.Ctx) error {
 		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
 		return fiber.ErrNotFound
 	})
-	app.Get("/fails", func(c *fiber.Ctx) error {
+	app.Get(adaptertest.AppFailing, func(c *fiber.Ctx) error {
 		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
 		return errors.New("database unreachable")
 	})
-	app.Get("/panic", func(c *fiber.Ctx) error {
+	app.Get(adaptertest.AppPanicking, func(c *fiber.Ctx) error {
 		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
 		panic("boom")
 	})
-	app.Group("/api").Get("/users", markRan)
+	app.Group("/api").Get("/things", markRan)
 	return app
 }
 
 func TestMiddleware(t *testing.T) {
-	do := test(newApp(corsafiber.Must(adaptertest.Policy())))
-	preflight := func(path, method string, acrh ...string) conformance.Request {
-		return adaptertest.Preflight(appOrigin, path, method, acrh...)
-	}
-	get := func(path string, origins ...string) conformance.Request {
-		r := conformance.Request{Method: http.MethodGet, Path: path}
-		for _, o := range origins {
-			r.Header = append(r.Header, [2]string{corsa.HeaderOrigin, o})
-		}
-		return r
-	}
-	tests := []struct {
-		name       string
-		req        conformance.Request
-		status     int
-		handlerRan bool
-		emptyBody  bool
-		want       conformance.Want // its headers and Vary
-	}{
-		{
-			name:   "a preflight to a route without an OPTIONS handler is answered by the policy",
-			req:    preflight("/items", "PUT", "content-type,x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
-		},
-		{
-			name:   "a preflight to an unknown path is answered by the policy",
-			req:    preflight("/nowhere", "DELETE", "content-type,x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
-		},
-		{
-			name:   "a preflight to a group's route is answered by the policy",
-			req:    preflight("/api/users", "PUT", "content-type,x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
-		},
-		{
-			name:   "a preflight listing its headers over several lines is checked on all of them",
-			req:    preflight("/items", "PUT", "content-type", "x-request-id"),
-			status: http.StatusNoContent, emptyBody: true, want: adaptertest.AllowedPreflight(),
-		},
-		{
-			name:   "a preflight with a refused header on its second line is refused with 403",
-			req:    preflight("/items", "PUT", "content-type", "x-secret"),
-			status: http.StatusForbidden, emptyBody: true, want: adaptertest.RefusedPreflight(),
-		},
-		{
-			name:   "a preflight for a method the policy does not list is refused with 403",
-			req:    preflight("/items", "PATCH"),
-			status: http.StatusForbidden, emptyBody: true, want: adaptertest.RefusedPreflight(),
-		},
-		{
-			name: "a preflight with two Origin lines is refused with 403",
-			req: conformance.Request{Method: http.MethodOptions, Path: "/items", Header: [][2]string{
-				{corsa.HeaderOrigin, appOrigin}, {corsa.HeaderOrigin, otherOrigin},
-				{corsa.HeaderRequestMethod, "PUT"}}},
-			status: http.StatusForbidden, emptyBody: true, want: adaptertest.RefusedPreflight(),
-		},
-		{
-			name:   "an allowed GET runs the handler with the actual headers",
-			req:    get("/items", appOrigin),
-			status: http.StatusOK, handlerRan: true, want: adaptertest.AllowedActual(),
-		},
-		{
-			name:   "an OPTIONS request without Access-Control-Request-Method runs the OPTIONS handler",
-			req:    adaptertest.Actual(http.MethodOptions, appOrigin, "/opts"),
-			status: http.StatusOK, handlerRan: true, want: adaptertest.AllowedActual(),
-		},
-		{
-			name:   "a group's route gets the actual headers",
-			req:    get("/api/users", appOrigin),
-			status: http.StatusOK, handlerRan: true, want: adaptertest.AllowedActual(),
-		},
-		{
-			name:   "fiber's 404 for an unknown path keeps the actual headers",
-			req:    get("/nowhere", appOrigin),
-			status: http.StatusNotFound, want: adaptertest.AllowedActual(),
-		},
-		{
-			name:   "a handler returning fiber.ErrNotFound keeps the actual headers",
-			req:    get("/missing", appOrigin),
-			status: http.StatusNotFound, handlerRan: true, want: adaptertest.AllowedActual(),
-		},
-		{
-			name:   "a handler returning an error keeps the actual headers on the 500",
-			req:    get("/fails", appOrigin),
-			status: http.StatusInternalServerError, handlerRan: true, want: adaptertest.AllowedActual(),
-		},
-		{
-			name:   "a panic recovered by fiber's recover middleware keeps the actual headers",
-			req:    get("/panic", appOrigin),
-			status: http.StatusInternalServerError, handlerRan: true, want: adaptertest.AllowedActual(),
-		},
-		{
-			name:   "a GET with two Origin lines runs the handler with only Vary",
-			req:    get("/items", appOrigin, appOrigin),
-			status: http.StatusOK, handlerRan: true, want: adaptertest.RefusedActual(),
-		},
-		{
-			name:   "a request from an origin the policy does not list runs the handler with only Vary",
-			req:    get("/items", otherOrigin),
-			status: http.StatusOK, handlerRan: true, want: adaptertest.RefusedActual(),
-		},
-		{
-			name:   "a request without Origin runs the handler with only Vary",
-			req:    get("/items"),
-			status: http.StatusOK, handlerRan: true, want: adaptertest.RefusedActual(),
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			want := tt.want
-			want.Status, want.HandlerRan = tt.status, tt.handlerRan
-			if body := adaptertest.Expect(t, do, tt.req, want); tt.emptyBody && body != "" {
-				t.Errorf("body = %q, want none", body)
-			}
-		})
-	}
+	adaptertest.RunAppCases(t, test(newApp(corsafiber.Must(adaptertest.Policy()))), adaptertest.AppCases())
 }
 
 func TestMiddlewareWritesResponseHeaders(t *testing.T) {

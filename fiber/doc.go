@@ -1,20 +1,30 @@
-// Package corsafiber serves a corsa CORS policy as fiber (v2) middleware.
+// Package corsafiber is the fiber v2 (github.com/gofiber/fiber/v2)
+// middleware for corsa, the CORS policy engine in
+// github.com/corsa-go/corsa/core.
 //
-// Register it on the app with Use, before the routes:
+// Install it once, on the app, before registering routes:
 //
 //	app := fiber.New()
 //	app.Use(corsafiber.Must(corsafiber.Config{Origins: []string{"https://app.example.com"}}))
 //
-// App.Use runs the middleware for every path, so preflights are answered
-// for routes without an OPTIONS handler and for paths no route matches.
-// Headers of actual requests are set before the next handler runs, so they
-// survive errors such as fiber.ErrNotFound and panics recovered by fiber's
-// recover middleware registered before this one.
+// New is the checked form for configurations read at run time; FromPolicy
+// shares one compiled corsa.Policy between several apps, and
+// FromMiddleware follows a corsa.Middleware whose policy can be replaced
+// while serving (Middleware.Reconfigure).
 //
 // The middleware reads the request from fasthttp directly, without
 // converting it to net/http or copying header values, and adds no
 // allocation to a request. The headers it writes are those documented in
 // the core package (github.com/corsa-go/corsa/core).
+//
+// # Where to register it
+//
+// App.Use runs the middleware for every path, so preflights are answered
+// for routes without an OPTIONS handler and for paths no route matches.
+// Headers of actual requests are set before the next handler runs, so they
+// survive errors such as fiber.ErrNotFound and panics recovered by fiber's
+// recover middleware registered before this one. For a policy per Group,
+// see "Different policies per path" below.
 //
 // # Vary and middleware that sets it
 //
@@ -32,6 +42,37 @@
 // keep it from replaying stored headers (fiber's cache middleware with
 // StoreResponseHeaders sets them over corsa's, handing the first request's
 // Access-Control-Allow-Origin to requests from other origins).
+//
+// # Different policies per path
+//
+// For different policies on different parts of the API, install one
+// per-path middleware globally instead of one policy per Group:
+//
+//	app.Use(corsafiber.MustPaths(map[string]corsafiber.Config{
+//		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
+//		"/api/public": {Origins: []string{"*"}},
+//	}))
+//
+// The longest prefix covering the request path picks the policy, segment
+// by segment ("/api" covers "/api/users", not "/apix"); a path no prefix
+// covers gets no CORS headers at all, not even Vary (add a "/" entry for a
+// fallback). The path compared is c.Path(), as fiber routes it: ignoring
+// letter case unless the app's Config.CaseSensitive is set. NewPaths is
+// the checked form, FromPaths serves a corsa.Paths that can be
+// reconfigured while serving; see corsa.Paths for the paths that get no
+// CORS under any prefix.
+//
+// # Installed twice
+//
+// If corsa is nevertheless installed twice, globally and on a Group, the
+// global one runs first. It answers every preflight, and the group's
+// middleware never sees one. For every other request the group's
+// middleware decides alone: it removes the global grant
+// (Access-Control-Allow-Origin, -Credentials, -Expose-Headers) before
+// writing its own, so a request the group's policy refuses carries no
+// grant, and Vary lists Origin twice, which is harmless. A preflighted
+// request can therefore pass its preflight on the global policy and then
+// be unreadable under the group's: use the per-path middleware instead.
 //
 // # Where fiber differs from net/http
 //
@@ -68,34 +109,10 @@
 //     Access-Control-Request-Method and so on), which browsers send: a
 //     request with "origin:" is a request without Origin.
 //
-// # Different policies per path
+// # Other majors
 //
-// For different policies on different parts of the API, install one
-// per-path middleware globally instead of one policy per Group:
-//
-//	app.Use(corsafiber.MustPaths(map[string]corsafiber.Config{
-//		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
-//		"/api/public": {Origins: []string{"*"}},
-//	}))
-//
-// The longest prefix covering the request path picks the policy, segment
-// by segment ("/api" covers "/api/users", not "/apix"); a path no prefix
-// covers gets no CORS headers at all, not even Vary (add a "/" entry for a
-// fallback). The path compared is c.Path(), as fiber routes it: ignoring
-// letter case unless the app's Config.CaseSensitive is set. NewPaths is
-// the checked form, FromPaths serves a corsa.Paths that can be
-// reconfigured while serving; see corsa.Paths for the paths that get no
-// CORS under any prefix.
-//
-// # Installed twice
-//
-// If corsa is nevertheless installed twice, globally and on a Group, the
-// global one runs first. It answers every preflight, and the group's
-// middleware never sees one. For every other request the group's
-// middleware decides alone: it removes the global grant
-// (Access-Control-Allow-Origin, -Credentials, -Expose-Headers) before
-// writing its own, so a request the group's policy refuses carries no
-// grant, and Vary lists Origin twice, which is harmless. A preflighted
-// request can therefore pass its preflight on the global policy and then
-// be unreadable under the group's: use the per-path middleware instead.
+// For fiber v3 use github.com/corsa-go/corsa/fiber3 (package corsafiber3).
+// It takes the same Config and has the same constructors, so moving to it
+// changes the import path and the package name only; its documentation
+// lists what fiber v3 and its fasthttp change for this middleware.
 package corsafiber

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsa "github.com/corsa-go/corsa/core"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
@@ -104,7 +105,7 @@ func TestVaryWhenDownstreamCodeSetsIt(t *testing.T) {
 // Restoring Vary reuses fasthttp's pooled header storage: it adds no
 // allocation over the same app without corsa.
 func TestRestoringVaryAddsNoAllocation(t *testing.T) {
-	if raceEnabled {
+	if adaptertest.RaceEnabled {
 		t.Skip("the race detector allocates")
 	}
 	build := func(use ...fiber.Handler) fasthttp.RequestHandler {

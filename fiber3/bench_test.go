@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	"github.com/corsa-go/corsa/conformance/scenario"
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 	"github.com/gofiber/fiber/v3"
@@ -31,75 +32,47 @@ func serveCtx(h fasthttp.RequestHandler, ctx *fasthttp.RequestCtx) {
 	h(ctx)
 }
 
-// benchApps are the same fiber app without and with corsa. The OPTIONS
-// route lets the bare app answer preflights with a handler, as an app
-// without CORS middleware would, rather than through fiber's costly 405
-// error path, which would hide what corsa's preflights cost.
-func benchApps() []struct {
-	name string
-	h    fasthttp.RequestHandler
-} {
-	build := func(use ...fiber.Handler) fasthttp.RequestHandler {
-		app := fiber.New()
-		for _, h := range use {
-			app.Use(h)
+// fasthttpSetup is adaptertest.HTTPSetup for a fasthttp handler: each
+// scenario's request is served again and again from one context.
+func fasthttpSetup(name string, cors bool, h fasthttp.RequestHandler) adaptertest.Setup {
+	return adaptertest.Setup{Name: name, CORS: cors, Prepare: func(sc scenario.Scenario) func() int {
+		ctx := requestCtx(sc.Request)
+		return func() int {
+			serveCtx(h, ctx)
+			return ctx.Response.StatusCode()
 		}
-		app.Get(conformance.PathResource, benchHandler)
-		app.Put(conformance.PathResource, benchHandler)
-		app.Options(conformance.PathResource, benchHandler)
-		return app.Handler()
+	}}
+}
+
+// benchApp is the fiber app the scenarios are served by. The OPTIONS route
+// lets the bare app answer preflights with a handler, as an app without
+// CORS middleware would, rather than through fiber's costly 405 error
+// path, which would hide what corsa's preflights cost.
+func benchApp(use ...fiber.Handler) fasthttp.RequestHandler {
+	app := fiber.New()
+	for _, h := range use {
+		app.Use(h)
 	}
-	return []struct {
-		name string
-		h    fasthttp.RequestHandler
-	}{
-		{"bare", build()},
-		{"corsa", build(corsafiber3.Must(scenario.Policy()))},
-	}
+	app.Get(conformance.PathResource, benchHandler)
+	app.Put(conformance.PathResource, benchHandler)
+	app.Options(conformance.PathResource, benchHandler)
+	return app.Handler()
 }
 
 func benchHandler(c fiber.Ctx) error { return c.SendString("ok") }
 
+// benchSetups are the same app without and with corsa.
+func benchSetups() (bare, withCorsa adaptertest.Setup) {
+	return fasthttpSetup("bare", false, benchApp()),
+		fasthttpSetup("corsa", true, benchApp(corsafiber3.Must(scenario.Policy())))
+}
+
 func BenchmarkMiddleware(b *testing.B) {
-	for _, s := range scenario.All() {
-		b.Run(s.Name, func(b *testing.B) {
-			for _, app := range benchApps() {
-				b.Run(app.name, func(b *testing.B) {
-					ctx := requestCtx(s.Request)
-					b.ReportAllocs()
-					for b.Loop() {
-						serveCtx(app.h, ctx)
-					}
-				})
-			}
-		})
-	}
+	bare, withCorsa := benchSetups()
+	adaptertest.BenchmarkScenarios(b, bare, withCorsa)
 }
 
 func TestMiddlewareAddsNoAllocation(t *testing.T) {
-	if raceEnabled {
-		t.Skip("the race detector allocates")
-	}
-	apps := benchApps()
-	for _, s := range scenario.All() {
-		t.Run("in the "+s.Name+" scenario", func(t *testing.T) {
-			var allocs [2]float64
-			for i, app := range apps {
-				ctx := requestCtx(s.Request)
-				allocs[i] = testing.AllocsPerRun(100, func() { serveCtx(app.h, ctx) })
-				want := fiber.StatusOK // the bare app's handler answers everything
-				if app.name == "corsa" {
-					want = s.Status
-				}
-				if got := ctx.Response.StatusCode(); got != want {
-					t.Fatalf("%s: status = %d, want %d", app.name, got, want)
-				}
-			}
-			added := allocs[1] - allocs[0]
-			if added > 0 {
-				t.Errorf("corsa adds %.0f allocations (bare fiber %.0f, with corsa %.0f), want none",
-					added, allocs[0], allocs[1])
-			}
-		})
-	}
+	bare, withCorsa := benchSetups()
+	adaptertest.CheckAllocsAdded(t, 0, bare, withCorsa)
 }

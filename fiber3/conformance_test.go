@@ -11,11 +11,11 @@ import (
 	fiberrecover "github.com/gofiber/fiber/v3/middleware/recover"
 )
 
-// fiberHarness serves a policy the way fiber users do: fiber's recover
+// harness serves a policy the way fiber users do: fiber's recover
 // middleware outside the CORS middleware, both with app.Use, then the
 // routes. Requests reach app.Handler in memory (see inMemory), with
 // repeated header lines kept apart: the harness has no quirk.
-func fiberHarness(cfg corsa.Config) (conformance.Server, error) {
+func harness(cfg corsa.Config) (conformance.Server, error) {
 	cors, err := corsafiber3.New(cfg)
 	if err != nil {
 		return conformance.Server{}, err
@@ -24,14 +24,14 @@ func fiberHarness(cfg corsa.Config) (conformance.Server, error) {
 	app.Use(fiberrecover.New(), cors)
 	for _, rt := range conformance.Routes {
 		for _, m := range rt.Methods {
-			app.Add([]string{m}, rt.Path, conformanceHandler(rt))
+			app.Add([]string{m}, rt.Path, routeHandler(rt))
 		}
 	}
 	return conformance.Server{Do: inMemory(app)}, nil
 }
 
-// conformanceHandler is the handler Route describes, with fiber's calls.
-func conformanceHandler(rt conformance.Route) fiber.Handler {
+// routeHandler is the handler Route describes, with fiber's calls.
+func routeHandler(rt conformance.Route) fiber.Handler {
 	return func(c fiber.Ctx) error {
 		c.Set(conformance.HandlerHeader, conformance.HandlerRan)
 		switch {
@@ -53,5 +53,5 @@ func conformanceHandler(rt conformance.Route) fiber.Handler {
 }
 
 func TestConformance(t *testing.T) {
-	conformance.Run(t, fiberHarness)
+	conformance.Run(t, harness)
 }

@@ -5,22 +5,20 @@ package corsafiber3_test
 // router with its groups.
 
 import (
-	"errors"
 	"net/http"
 	"testing"
 
 	"github.com/gofiber/fiber/v3"
 
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	corsa "github.com/corsa-go/corsa/core"
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 )
 
 func pathsOK(c fiber.Ctx) error { return c.SendStatus(http.StatusOK) }
 
-// pathsFiber installs mw once, with App.Use, and registers routes only inside
+// pathsApp installs mw once, with App.Use, and registers routes only inside
 // groups, none with an OPTIONS handler.
-func pathsFiber(mw fiber.Handler, cfg ...fiber.Config) *fiber.App {
+func pathsApp(mw fiber.Handler, cfg ...fiber.Config) *fiber.App {
 	app := fiber.New(cfg...)
 	app.Use(mw)
 	api := app.Group("/api")
@@ -44,7 +42,7 @@ func serveWith(t *testing.T, app *fiber.App) func(*http.Request) *http.Response 
 }
 
 func TestMustPathsAnswersPreflightsToRoutesInsideGroups(t *testing.T) {
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(t, pathsFiber(corsafiber3.MustPaths(adaptertest.PathsPolicies()))))
+	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(t, pathsApp(corsafiber3.MustPaths(adaptertest.PathsPolicies()))))
 }
 
 // fiber routes paths ignoring letter case unless Config.CaseSensitive is
@@ -58,7 +56,7 @@ func TestMustPathsComparesLetterCaseAsFiberRoutes(t *testing.T) {
 			{Name: "an upper-case path gets the policy of the route fiber serves",
 				Req:    adaptertest.PathsPreflight(adaptertest.PathsApp, "/API/Items", "PUT"),
 				Status: 204, Want: grant, Vary: adaptertest.PathsVaryPreflight},
-		}, serveWith(t, pathsFiber(mw)))
+		}, serveWith(t, pathsApp(mw)))
 	})
 	t.Run("with CaseSensitive", func(t *testing.T) {
 		adaptertest.RunPaths(t, []adaptertest.PathsCase{
@@ -67,7 +65,7 @@ func TestMustPathsComparesLetterCaseAsFiberRoutes(t *testing.T) {
 			{Name: "the exact-case path gets its policy",
 				Req:    adaptertest.PathsPreflight(adaptertest.PathsApp, "/api/items", "PUT"),
 				Status: 204, Want: grant, Vary: adaptertest.PathsVaryPreflight},
-		}, serveWith(t, pathsFiber(mw, fiber.Config{CaseSensitive: true})))
+		}, serveWith(t, pathsApp(mw, fiber.Config{CaseSensitive: true})))
 	})
 }
 
@@ -84,23 +82,11 @@ func TestInstalledTwiceTheGroupPolicyDecidesActualRequests(t *testing.T) {
 }
 
 func TestFromPathsFollowsReconfigure(t *testing.T) {
-	pp := corsa.MustPaths(map[string]corsa.Config{"/api": {Origins: []string{adaptertest.PathsEvil}}})
-	serve := serveWith(t, pathsFiber(corsafiber3.FromPaths(pp)))
-	if err := pp.Reconfigure(adaptertest.PathsPolicies()); err != nil {
-		t.Fatal(err)
-	}
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serve)
+	adaptertest.CheckFromPathsFollowsReconfigure(t, corsafiber3.FromPaths, func(mw fiber.Handler) func(*http.Request) *http.Response {
+		return serveWith(t, pathsApp(mw))
+	})
 }
 
 func TestNewPathsRefusesInvalidEntries(t *testing.T) {
-	bad := map[string]corsafiber3.Config{"api/": {Origins: []string{adaptertest.PathsApp}}, "/x": {Origins: []string{"*"}, Credentials: true}}
-	if _, err := corsafiber3.NewPaths(bad); !errors.Is(err, corsa.ErrPathPrefix) || !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-		t.Errorf("NewPaths error = %v, want both problems", err)
-	}
-	defer func() {
-		if recover() == nil {
-			t.Error("MustPaths did not panic")
-		}
-	}()
-	corsafiber3.MustPaths(bad)
+	adaptertest.CheckPathsRefuseInvalidEntries(t, corsafiber3.NewPaths, corsafiber3.MustPaths)
 }

@@ -27,15 +27,15 @@ func harness(policy corsa.Config) (conformance.Server, error) {
 	r.Use(gin.RecoveryWithWriter(io.Discard), mw)
 	for _, rt := range conformance.Routes {
 		for _, m := range rt.Methods {
-			r.Handle(m, rt.Path, standardHandler(rt))
+			r.Handle(m, rt.Path, routeHandler(rt))
 		}
 	}
 	return conformance.Server{Do: conformance.Recorder(r)}, nil
 }
 
-// standardHandler does what conformance.Route rt describes, with gin's own
+// routeHandler does what conformance.Route rt describes, with gin's own
 // calls: errors end through c.AbortWithStatus.
-func standardHandler(rt conformance.Route) gin.HandlerFunc {
+func routeHandler(rt conformance.Route) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		c.Header(conformance.HandlerHeader, conformance.HandlerRan)
 		switch {

@@ -23,11 +23,11 @@ func New(cfg Config) (gin.HandlerFunc, error) {
 // Must is New for configurations written in the program itself: it panics
 // with New's error when cfg is invalid.
 func Must(cfg Config) gin.HandlerFunc {
-	h, err := New(cfg)
+	mw, err := New(cfg)
 	if err != nil {
 		panic(err)
 	}
-	return h
+	return mw
 }
 
 // FromPolicy returns a gin middleware enforcing p, so that one compiled
@@ -59,11 +59,11 @@ func NewPaths(m map[string]Config) (gin.HandlerFunc, error) {
 // MustPaths is NewPaths for prefixes and policies written in the program
 // itself: it panics with NewPaths's error.
 func MustPaths(m map[string]Config) gin.HandlerFunc {
-	h, err := NewPaths(m)
+	mw, err := NewPaths(m)
 	if err != nil {
 		panic(err)
 	}
-	return h
+	return mw
 }
 
 // FromPaths returns a gin middleware serving pp, whose entries can be

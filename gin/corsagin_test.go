@@ -23,8 +23,8 @@ func TestMain(m *testing.M) {
 // responses carry every header; the conformance package also has the
 // exact responses core/doc.go prescribes for it.
 const (
-	app  = conformance.AppOrigin
-	evil = conformance.EvilOrigin
+	appOrigin  = conformance.AppOrigin
+	evilOrigin = conformance.EvilOrigin
 )
 
 // preflight is the preflight of a cross-origin JSON PUT to path.
@@ -45,85 +45,56 @@ func handle(status int) gin.HandlerFunc {
 	}
 }
 
-// newEngine installs mw the way doc.go says to, globally before any route,
-// with recovery outside it, and registers routes that end in each way a
-// gin handler can end.
-func newEngine(mw gin.HandlerFunc, handleMethodNotAllowed bool) *gin.Engine {
+// newApp is the app adaptertest.AppCases describes: mw installed the way
+// doc.go says to, globally before any route, with recovery outside it, and
+// routes that end in each way a gin handler can end.
+func newApp(mw gin.HandlerFunc, handleMethodNotAllowed bool) *gin.Engine {
 	r := gin.New()
 	r.HandleMethodNotAllowed = handleMethodNotAllowed
 	r.Use(gin.RecoveryWithWriter(io.Discard), mw)
-	r.GET("/items", handle(http.StatusOK))
-	r.OPTIONS("/options", handle(http.StatusOK))
-	r.GET("/missing", handle(http.StatusNotFound))
-	r.GET("/failing", handle(http.StatusInternalServerError))
-	r.GET("/panicking", func(c *gin.Context) {
+	r.GET(adaptertest.AppItems, handle(http.StatusOK))
+	r.OPTIONS(adaptertest.AppOptions, handle(http.StatusOK))
+	r.GET(adaptertest.AppMissing, handle(http.StatusNotFound))
+	r.GET(adaptertest.AppFailing, handle(http.StatusInternalServerError))
+	r.GET(adaptertest.AppPanicking, func(c *gin.Context) {
 		c.Header(conformance.HandlerHeader, conformance.HandlerRan)
 		panic("handler failed")
 	})
-	r.Group("/api").PUT("/things", handle(http.StatusOK))
+	r.Group("/api").GET("/things", handle(http.StatusOK))
 	return r
 }
 
 func TestMiddleware(t *testing.T) {
-	mw, err := corsagin.New(adaptertest.Policy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name       string
-		hmna       bool // Engine.HandleMethodNotAllowed
-		req        conformance.Request
-		status     int
-		want       conformance.Want // its headers and Vary
-		handlerRan bool
-	}{
-		{"a preflight to a route without an OPTIONS handler is answered by the policy",
-			false, preflight(app, "/items"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to a route with its own OPTIONS handler is answered by the policy alone",
-			false, preflight(app, "/options"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to a route in a group is answered by the policy",
-			false, preflight(app, "/api/things"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight to an unknown path is answered by the policy",
-			false, preflight(app, "/nowhere"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight is answered by the policy when the engine handles 405s",
-			true, preflight(app, "/items"), http.StatusNoContent, adaptertest.AllowedPreflight(), false},
-		{"a preflight from a refused origin gets 403 and only Vary",
-			false, preflight(evil, "/items"), http.StatusForbidden, adaptertest.RefusedPreflight(), false},
-		{"an actual request from an allowed origin gets the actual headers",
-			false, adaptertest.Actual(http.MethodGet, app, "/items"), http.StatusOK, adaptertest.AllowedActual(), true},
-		{"an actual request from a refused origin still runs the handler, with only Vary",
-			false, adaptertest.Actual(http.MethodGet, evil, "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
-		{"a request without Origin gets only Vary",
-			false, adaptertest.Actual(http.MethodGet, "", "/items"), http.StatusOK, adaptertest.RefusedActual(), true},
-		{"an OPTIONS request without Access-Control-Request-Method reaches the OPTIONS handler",
-			false, adaptertest.Actual(http.MethodOptions, app, "/options"), http.StatusOK, adaptertest.AllowedActual(), true},
-		{"an OPTIONS request without Access-Control-Request-Method gets gin's own 404 elsewhere",
-			false, adaptertest.Actual(http.MethodOptions, app, "/items"), http.StatusNotFound, adaptertest.AllowedActual(), false},
-		{"the headers survive a handler aborting with 404",
-			false, adaptertest.Actual(http.MethodGet, app, "/missing"), http.StatusNotFound, adaptertest.AllowedActual(), true},
-		{"the headers survive a handler aborting with 500",
-			false, adaptertest.Actual(http.MethodGet, app, "/failing"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive a panic recovered by gin.Recovery",
-			false, adaptertest.Actual(http.MethodGet, app, "/panicking"), http.StatusInternalServerError, adaptertest.AllowedActual(), true},
-		{"the headers survive gin's own 404 for an unknown path",
-			false, adaptertest.Actual(http.MethodGet, app, "/nowhere"), http.StatusNotFound, adaptertest.AllowedActual(), false},
-		{"the headers survive gin's own 405",
-			true, adaptertest.Actual(http.MethodDelete, app, "/items"), http.StatusMethodNotAllowed, adaptertest.AllowedActual(), false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			want := tt.want
-			want.Status, want.HandlerRan = tt.status, tt.handlerRan
-			adaptertest.Expect(t, conformance.Recorder(newEngine(mw, tt.hmna)), tt.req, want)
+	mw := corsagin.Must(adaptertest.Policy())
+	adaptertest.RunAppCases(t, conformance.Recorder(newApp(mw, false)), append(adaptertest.AppCases(),
+		adaptertest.AppCase{Name: "an OPTIONS request without Access-Control-Request-Method gets gin's own 404 elsewhere",
+			Req:  adaptertest.Actual(http.MethodOptions, appOrigin, adaptertest.AppItems),
+			Want: wantActual(http.StatusNotFound, false)},
+	))
+	t.Run("with Engine.HandleMethodNotAllowed", func(t *testing.T) {
+		adaptertest.RunAppCases(t, conformance.Recorder(newApp(mw, true)), []adaptertest.AppCase{
+			{Name: "a preflight is answered by the policy",
+				Req: preflight(appOrigin, adaptertest.AppItems), Want: adaptertest.AllowedPreflight()},
+			{Name: "gin's own 405 keeps the actual headers",
+				Req:  adaptertest.Actual(http.MethodDelete, appOrigin, adaptertest.AppItems),
+				Want: wantActual(http.StatusMethodNotAllowed, false)},
 		})
-	}
+	})
 }
 
-func TestNewRefusesInvalidConfig(t *testing.T) {
+// wantActual is adaptertest.AllowedActual with another status, from a
+// handler or not.
+func wantActual(status int, handlerRan bool) conformance.Want {
+	w := adaptertest.AllowedActual()
+	w.Status, w.HandlerRan = status, handlerRan
+	return w
+}
+
+func TestNewRefusesAnInvalidConfig(t *testing.T) {
 	adaptertest.CheckRefusesInvalidConfig(t, corsagin.New, corsagin.Must)
 }
 
-func TestGroups(t *testing.T) {
+func TestMiddlewareOnAGroupDecoratesOnlyThatGroup(t *testing.T) {
 	r := gin.New()
 	r.GET("/public", handle(http.StatusOK))
 	api := r.Group("/api", corsagin.Must(adaptertest.Policy()))
@@ -131,42 +102,42 @@ func TestGroups(t *testing.T) {
 	do := conformance.Recorder(r)
 
 	t.Run("a group's middleware decorates that group's responses", func(t *testing.T) {
-		adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, app, "/api/things"), adaptertest.AllowedActual())
+		adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, appOrigin, "/api/things"), adaptertest.AllowedActual())
 	})
 	t.Run("a group's middleware leaves routes outside the group alone", func(t *testing.T) {
 		want := conformance.Want{Status: http.StatusOK, HandlerRan: true} // and no Vary
-		adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, app, "/public"), want)
+		adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, appOrigin, "/public"), want)
 	})
 	// This is why doc.go asks for Engine.Use: gin routes a preflight to a
 	// route without OPTIONS handler to NoRoute, which only runs the
 	// engine's middleware.
 	t.Run("a group's middleware never sees preflights to routes without an OPTIONS handler", func(t *testing.T) {
-		adaptertest.Expect(t, do, preflight(app, "/api/things"), conformance.Want{Status: http.StatusNotFound})
+		adaptertest.Expect(t, do, preflight(appOrigin, "/api/things"), conformance.Want{Status: http.StatusNotFound})
 	})
 }
 
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 	adaptertest.CheckFollowsReconfigure(t, corsagin.FromMiddleware,
 		func(mw gin.HandlerFunc) func(*http.Request) (*http.Response, error) {
-			return conformance.Recorder(newEngine(mw, false))
+			return conformance.Recorder(newApp(mw, false))
 		})
 }
 
-func TestFromPolicySharedByTwoEngines(t *testing.T) {
+func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
 	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
 	engines := map[string]*gin.Engine{
-		"the first engine":  newEngine(corsagin.FromPolicy(p), false),
-		"the second engine": newEngine(corsagin.FromPolicy(p), true),
+		"the first engine":  newApp(corsagin.FromPolicy(p), false),
+		"the second engine": newApp(corsagin.FromPolicy(p), true),
 	}
 	for name, r := range engines {
 		t.Run(name+" answers preflights with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, conformance.Recorder(r), preflight(app, "/items"), adaptertest.AllowedPreflight())
+			adaptertest.Expect(t, conformance.Recorder(r), preflight(appOrigin, "/items"), adaptertest.AllowedPreflight())
 		})
 		t.Run(name+" decorates actual responses with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, conformance.Recorder(r), adaptertest.Actual(http.MethodGet, app, "/items"), adaptertest.AllowedActual())
+			adaptertest.Expect(t, conformance.Recorder(r), adaptertest.Actual(http.MethodGet, appOrigin, "/items"), adaptertest.AllowedActual())
 		})
 	}
 }

@@ -91,5 +91,19 @@
 // writing its own, so a request the group's policy refuses carries no
 // grant, and Vary lists Origin twice, which is harmless. A preflighted
 // request can therefore pass its preflight on the global policy and then
-// be unreadable under the group's: use the per-path middleware instead.
+// be unreadable under the group's: use the per-path middleware instead.//
+// # Where gin differs from net/http
+//
+// Nowhere corsa looks: gin hands the middleware net/http's own
+// *http.Request, which it passes to the policy as it is
+// (corsa.RequestFromHTTP), so the policy reads the same values as core's
+// net/http Handler on every input, and the headers are written on the
+// response's http.Header. Only the order in which gin runs middleware,
+// routes and writes differs, which the sections above cover.
+//
+// # Other majors
+//
+// corsagin is for gin v1 (github.com/gin-gonic/gin), gin's only major so
+// far. A later major would get an adapter module of its own beside this
+// one, with the same Config and constructors, as echo v4 and v5 have.
 package corsagin

@@ -5,7 +5,6 @@ package corsagin_test
 // router with its groups.
 
 import (
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -13,15 +12,14 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	corsa "github.com/corsa-go/corsa/core"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 
 func pathsOK(c *gin.Context) { c.Status(http.StatusOK) }
 
-// pathsEngine installs mw once, globally, and registers routes only inside
+// pathsApp installs mw once, globally, and registers routes only inside
 // groups, none with an OPTIONS handler.
-func pathsEngine(mw gin.HandlerFunc) *gin.Engine {
+func pathsApp(mw gin.HandlerFunc) *gin.Engine {
 	r := gin.New()
 	r.Use(mw)
 	api := r.Group("/api")
@@ -43,7 +41,7 @@ func serveWith(h http.Handler) func(*http.Request) *http.Response {
 }
 
 func TestMustPathsAnswersPreflightsToRoutesInsideGroups(t *testing.T) {
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsEngine(corsagin.MustPaths(adaptertest.PathsPolicies()))))
+	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsApp(corsagin.MustPaths(adaptertest.PathsPolicies()))))
 }
 
 // The documented behaviour of corsa installed twice: globally and with
@@ -59,23 +57,11 @@ func TestInstalledTwiceTheGroupPolicyDecidesActualRequests(t *testing.T) {
 }
 
 func TestFromPathsFollowsReconfigure(t *testing.T) {
-	pp := corsa.MustPaths(map[string]corsa.Config{"/api": {Origins: []string{adaptertest.PathsEvil}}})
-	serve := serveWith(pathsEngine(corsagin.FromPaths(pp)))
-	if err := pp.Reconfigure(adaptertest.PathsPolicies()); err != nil {
-		t.Fatal(err)
-	}
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serve)
+	adaptertest.CheckFromPathsFollowsReconfigure(t, corsagin.FromPaths, func(mw gin.HandlerFunc) func(*http.Request) *http.Response {
+		return serveWith(pathsApp(mw))
+	})
 }
 
 func TestNewPathsRefusesInvalidEntries(t *testing.T) {
-	bad := map[string]corsagin.Config{"api/": {Origins: []string{adaptertest.PathsApp}}, "/x": {Origins: []string{"*"}, Credentials: true}}
-	if _, err := corsagin.NewPaths(bad); !errors.Is(err, corsa.ErrPathPrefix) || !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-		t.Errorf("NewPaths error = %v, want both problems", err)
-	}
-	defer func() {
-		if recover() == nil {
-			t.Error("MustPaths did not panic")
-		}
-	}()
-	corsagin.MustPaths(bad)
+	adaptertest.CheckPathsRefuseInvalidEntries(t, corsagin.NewPaths, corsagin.MustPaths)
 }

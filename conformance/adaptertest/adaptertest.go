@@ -9,7 +9,14 @@
 // the responses core/doc.go prescribes for them; Expect sends one request
 // and reports every difference. CheckRefusesInvalidConfig and
 // CheckFollowsReconfigure are whole tests of an adapter's New, Must and
-// FromMiddleware.
+// FromMiddleware, CheckOnDecision of its decision hook.
+//
+// The rest is one table or check per kind of adapter test: AppCases for
+// the typical app every TestMiddleware serves (app.go), the Paths* cases
+// and checks for NewPaths and FromPaths (paths.go), the parity kit for a
+// framework that parses HTTP itself (parity.go), and Setup,
+// BenchmarkScenarios and CheckAllocsAdded for the benchmarks and the
+// allocation budget (allocs.go), skipped under -race through RaceEnabled.
 package adaptertest
 
 import (

@@ -1,5 +1,0 @@
-//go:build race
-
-package corsachi_test
-
-const raceEnabled = true

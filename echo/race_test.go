@@ -1,5 +1,0 @@
-//go:build race
-
-package corsaecho_test
-
-const raceEnabled = true

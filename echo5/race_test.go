@@ -1,5 +1,0 @@
-//go:build race
-
-package corsaecho5_test
-
-const raceEnabled = true

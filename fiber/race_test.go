@@ -1,5 +1,0 @@
-//go:build race
-
-package corsafiber_test
-
-const raceEnabled = true

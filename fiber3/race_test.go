@@ -1,5 +1,0 @@
-//go:build race
-
-package corsafiber3_test
-
-const raceEnabled = true

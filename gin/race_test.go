@@ -1,5 +1,0 @@
-//go:build race
-
-package corsagin_test
-
-const raceEnabled = true
