@@ -14,6 +14,9 @@ import (
 // replaced the Vary header instead of adding to it (see each adapter's
 // documentation). It never allocates.
 func VaryListsOrigin(v string) bool {
+	if v == HeaderOrigin {
+		return true // as corsa writes it: nothing to parse
+	}
 	for v != "" {
 		var name string
 		name, v, _ = strings.Cut(v, ",")

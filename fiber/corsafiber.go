@@ -125,7 +125,7 @@ func serve(p *corsa.Policy, c *fiber.Ctx) error {
 	revokeOuterGrant(c)
 	out := &c.Response().Header
 	for _, h := range d.Headers() {
-		out.Set(h.Name, h.Value)
+		set(out, h.Name, h.Value)
 	}
 	if d.Vary != "" {
 		addVary(out, d.Vary)
@@ -160,10 +160,34 @@ func addVary(out *fasthttp.ResponseHeader, v string) {
 	case v == corsa.HeaderOrigin:
 		out.Add(corsa.HeaderVary, corsa.HeaderOrigin)
 	case len(out.PeekAll(corsa.HeaderVary)) == 0:
-		out.Set(corsa.HeaderVary, v)
+		set(out, corsa.HeaderVary, v)
 	default:
 		out.Add(corsa.HeaderVary, strings.Clone(v))
 	}
+}
+
+// set is out.Set for corsa's headers, whose names are canonical already:
+// Set would copy and normalize the name on every call, the better part of
+// what writing a header costs. A value with a line break, which only an
+// origin allowed by Config.OriginFunc could bring, goes through Set, which
+// removes it.
+func set(out *fasthttp.ResponseHeader, name, value string) {
+	if strings.IndexByte(value, '\r') >= 0 || strings.IndexByte(value, '\n') >= 0 {
+		out.Set(name, value)
+		return
+	}
+	out.SetCanonical(bytesOf(name), bytesOf(value))
+}
+
+// bytesOf views s as bytes without copying, for SetCanonical, which
+// copies what it is given and never writes to it. The pointer is hidden
+// from escape analysis, as corsa's Decide hides its request: SetCanonical
+// looks to the compiler as if it kept its value, and the value may be the
+// request's Origin, so the Access-Control-Request-Headers array decided
+// on with it would move to the heap on every preflight.
+func bytesOf(s string) []byte {
+	u := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	return unsafe.Slice(*(**byte)(unsafe.Pointer(&u)), len(s))
 }
 
 // varyKept reports whether the response's Vary still makes caches key on

@@ -55,6 +55,11 @@ const (
 	met verdict = iota
 	missed
 	inconclusive
+	// floorBound: a target against rs/cors that the floor itself misses,
+	// so that no middleware can meet it under SPEC.md §3b; corsa is then
+	// judged against the floor instead (see ratioTarget.floorBound).
+	floorBound
+	verdicts // how many there are
 )
 
 func (v verdict) String() string {
@@ -63,6 +68,8 @@ func (v verdict) String() string {
 		return "met"
 	case missed:
 		return "**missed**"
+	case floorBound:
+		return "floor-bound"
 	default:
 		return "inconclusive"
 	}

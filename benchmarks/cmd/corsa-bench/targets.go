@@ -14,7 +14,7 @@ type check struct {
 	verdict                           verdict
 }
 
-func countVerdicts(checks []check) (n [3]int) {
+func countVerdicts(checks []check) (n [verdicts]int) {
 	for _, c := range checks {
 		n[c.verdict]++
 	}
@@ -198,8 +198,11 @@ func (t ratioTarget) check(fw frameworkResults) (check, bool) {
 	}
 	v := judge(s, t.limit, t.strict)
 	if v != met && t.against == suite.RSCors {
-		if n, ok := t.floorBound(fw); ok {
+		if n, bound, ok := t.floorBound(fw); ok {
 			notes = append(notes, n)
+			if bound {
+				v = floorBound
+			}
 		}
 	}
 	return check{framework: fw.name, target: desc, measured: s.ratioText(), verdict: v, note: strings.Join(notes, ". ")}, true
@@ -207,18 +210,19 @@ func (t ratioTarget) check(fw frameworkResults) (check, bool) {
 
 // floorBound says, for a target against rs/cors that corsa does not meet,
 // how the floor (the same headers in one per-response array, SPEC.md §3b)
-// fares against rs/cors: when the floor misses it too, the target cannot
-// be met under §3b and the floor row is the one to read.
-func (t ratioTarget) floorBound(fw frameworkResults) (string, bool) {
+// fares against rs/cors. When the floor misses the target over its whole
+// interquartile range, the target cannot be met under §3b (bound): the
+// note then judges corsa against the floor, within floorLimit, instead.
+func (t ratioTarget) floorBound(fw frameworkResults) (note string, bound, ok bool) {
 	floor, ok := fw.find(t.scenario, suite.Floor)
 	if !ok {
-		return "", false
+		return "", false, false
 	}
 	ft := t
 	ft.against = suite.Floor
 	fs, _, ok := ft.measure(fw)
 	if !ok {
-		return "", false
+		return "", false, false
 	}
 	rs, _ := fw.find(t.scenario, suite.RSCors)
 	bare, _ := fw.find(t.scenario, suite.Bare)
@@ -226,8 +230,12 @@ func (t ratioTarget) floorBound(fw frameworkResults) (string, bool) {
 	if t.cost {
 		floorVsRS = floor.costRatio(rs, bare)
 	}
-	if judge(floorVsRS, t.limit, t.strict) == met {
-		return fmt.Sprintf("the §3b floor is %s rs-cors: reachable", floorVsRS.ratioText()), true
+	switch judge(floorVsRS, t.limit, t.strict) {
+	case met:
+		return fmt.Sprintf("the §3b floor is %s rs-cors: reachable", floorVsRS.ratioText()), false, true
+	case inconclusive:
+		return fmt.Sprintf("the §3b floor is %s rs-cors: perhaps reachable; corsa is %s the floor", floorVsRS.ratioText(), fs.ratioText()), false, true
 	}
-	return fmt.Sprintf("floor-bound: the §3b floor itself is %s rs-cors; corsa is %s the floor", floorVsRS.ratioText(), fs.ratioText()), true
+	return fmt.Sprintf("unreachable under §3b: the floor itself is %s rs-cors; against the floor, corsa is %s (≤ %g×: %s)",
+		floorVsRS.ratioText(), fs.ratioText(), floorLimit, strings.Trim(judge(fs, floorLimit, false).String(), "*")), true, true
 }
