@@ -1,9 +1,10 @@
 // Package examples holds corsa's runnable examples, one per directory:
 //
-//   - nethttp, gin, echo, fiber, chi and httprouter: the same demo on each
-//     framework, an API on 127.0.0.1:8080 and, on 127.0.0.1:8081, a page
-//     that calls it cross-origin, to watch CORS work in a browser
-//     (go run ./examples/gin, then open http://127.0.0.1:8081);
+//   - nethttp, gin, echo, echo5, fiber, fiber3, chi and httprouter: the
+//     same demo on each framework, an API on 127.0.0.1:8080 and, on
+//     127.0.0.1:8081, a page that calls it cross-origin, to watch CORS
+//     work in a browser (go run ./examples/gin, then open
+//     http://127.0.0.1:8081);
 //   - httprouter also shows that a net/http-compatible router needs no
 //     adapter, and passes the conformance suite wrapped in
 //     (*corsa.Policy).Handler;

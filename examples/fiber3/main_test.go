@@ -1,0 +1,29 @@
+package main
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/gofiber/fiber/v3"
+
+	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa/examples/internal/demotest"
+)
+
+func TestAPIAnswersThePageAsThePolicySays(t *testing.T) {
+	app, err := newAPI(demotest.Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Timeout 0 waits for the handler however long it takes, as fiber v2's
+	// Test(r, -1) did.
+	demotest.Check(t, func(r *http.Request) (*http.Response, error) {
+		return app.Test(r, fiber.TestConfig{Timeout: 0})
+	})
+}
+
+func TestAPIRefusesAnInvalidPolicy(t *testing.T) {
+	if _, err := newAPI(corsa.Config{Origins: []string{"*"}, Credentials: true}); err == nil {
+		t.Error(`newAPI accepted "*" with credentials`)
+	}
+}
