@@ -8,40 +8,14 @@ package corsa
 //
 // The returned Decision's Access-Control-Allow-Origin value may be
 // r.Origin itself: write the headers before r's memory is reused.
-func (p *Policy) Decide(r *Request) Decision {
-	v := p.decide(r)
-	return v.decision()
-}
-
-// verdict is a decision as decide makes it: an allowed response's headers
-// are the policy's rendered list and, when the origin is echoed, the
-// origin beside it. The Handler writes it as it is, without the
-// Decision's room for a copy of the list.
-type verdict struct {
-	kind   Kind
-	reason Reason
-	status int
-	vary   string
-	set    *headerSet // nil: no headers but Vary
-	origin string     // Access-Control-Allow-Origin's value if not set's
-}
-
-// decision is v as a Decision.
-func (v *verdict) decision() (d Decision) {
-	d.Kind, d.Reason, d.Status, d.Vary = v.kind, v.reason, v.status, v.vary
-	d.set, d.origin = v.set, v.origin
-	return d
-}
-
-// decide is Decide's logic, returning a verdict.
-func (p *Policy) decide(r *Request) (v verdict) {
+func (p *Policy) Decide(r *Request) (d Decision) {
 	cors := r.Origin != "" || r.MultipleOrigins
 	preflight := cors && r.Method == "OPTIONS" && r.RequestMethod != ""
 	switch {
 	case preflight:
-		v.kind = Preflight
+		d.Kind = Preflight
 	case cors:
-		v.kind = Actual
+		d.Kind = Actual
 	}
 	if p.anyOrigin && !preflight {
 		// A "*" policy (never credentialed) gives every response but a
@@ -49,48 +23,50 @@ func (p *Policy) decide(r *Request) (v verdict) {
 		// it is there at all (SPEC.md §1, §3): nothing depends on Origin,
 		// so there is no Vary, and a cache may hand any stored answer to
 		// anyone.
-		v.set = &p.actual
+		d.set = &p.actual
 		if cors {
-			p.report(r, &v)
+			p.report(r, &d)
 		}
-		return v
+		return d
 	}
-	v.vary = HeaderOrigin
+	d.Vary = HeaderOrigin
 	if !cors {
 		// Not CORS; the answer still depends on Origin, so caches must
 		// key on it.
-		return v
+		return d
 	}
 	if preflight {
-		v.vary = p.varyPreflight
-		v.status = 403
+		d.Vary = p.varyPreflight
+		d.Status = 403
 	}
-	if v.reason = p.checkOrigin(r); v.reason != Allowed {
-		p.report(r, &v)
-		return v
+	if d.Reason = p.checkOrigin(r); d.Reason != Allowed {
+		p.report(r, &d)
+		return d
 	}
+	// The headers are the policy's rendered list, with the request's own
+	// origin beside it when it is echoed: nothing is copied here.
 	if !preflight {
-		// Only decide stores r's strings into v: v is its own result, on
-		// the caller's stack. Storing them through a pointer would make
+		// Only Decide stores r's strings into d: d is its own result, on
+		// the caller's stack. Storing them through a *Decision would make
 		// escape analysis move everything r points to (an adapter's stack
 		// array of header lines) to the heap.
-		v.set = &p.actual
-		v.origin = r.Origin // matched byte for byte
-		p.report(r, &v)
-		return v
+		d.set = &p.actual
+		d.origin = r.Origin // matched byte for byte
+		p.report(r, &d)
+		return d
 	}
 	var names int
-	if v.reason, names = p.checkPreflight(r); v.reason != Allowed {
-		p.report(r, &v)
-		return v
+	if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
+		p.report(r, &d)
+		return d
 	}
-	v.status = p.status
-	v.set = &p.preflight[preflightSet(names > 0, r.PrivateNetwork == "true")]
+	d.Status = p.status
+	d.set = &p.preflight[preflightSet(names > 0, r.PrivateNetwork == "true")]
 	if p.allowOrigin == "" {
-		v.origin = r.Origin // see above
+		d.origin = r.Origin // see above
 	}
-	p.report(r, &v)
-	return v
+	p.report(r, &d)
+	return d
 }
 
 // checkPreflight runs the preflight checks after the origin's, in the order

@@ -147,7 +147,8 @@ func (d *Decision) SetHeaders(h http.Header) {
 }
 
 // setHeaders is SetHeaders for the headers hs, with origin, if not "", as
-// the value of the first (Access-Control-Allow-Origin), and Vary vary.
+// the value of the first (Access-Control-Allow-Origin), and Vary vary:
+// the policy's rendered list is written without being copied first.
 func setHeaders(h http.Header, hs []Header, origin, vary string) {
 	revokeOuterGrant(h)
 	n := len(hs)
@@ -173,11 +174,6 @@ func setHeaders(h http.Header, hs []Header, origin, vary string) {
 		vals[n-1] = vary
 		h[HeaderVary] = vals[i:n:n]
 	}
-}
-
-// setHeaders writes v into h as Decision.SetHeaders writes v's Decision.
-func (v *verdict) setHeaders(h http.Header) {
-	setHeaders(h, v.set.list(), v.origin, v.vary)
 }
 
 // addVary appends v to h's Vary values in a new array of the response's

@@ -32,10 +32,10 @@ func (p *Policy) serve(w http.ResponseWriter, r *http.Request) bool {
 		return true
 	}
 	req := requestFrom(r, origins, p.reads())
-	v := p.decide(&req)
-	v.setHeaders(w.Header())
-	if v.kind == Preflight {
-		w.WriteHeader(v.status)
+	d := p.Decide(&req)
+	d.SetHeaders(w.Header())
+	if d.Kind == Preflight {
+		w.WriteHeader(d.Status)
 		return false
 	}
 	return true

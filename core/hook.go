@@ -34,13 +34,12 @@ type DecisionEvent struct {
 	Decision Decision
 }
 
-// report calls OnDecision, if set, with a CORS request's decision. decide
+// report calls OnDecision, if set, with a CORS request's decision. Decide
 // calls it before each return, rather than wrapping an inner function,
-// so that an unset hook costs one comparison and no Decision is made.
-func (p *Policy) report(r *Request, v *verdict) {
+// so that an unset hook costs one comparison and no copy of the Decision.
+func (p *Policy) report(r *Request, d *Decision) {
 	if p.onDecision != nil {
-		d := hide(v).decision()
-		p.emit(hide(r), hide(&d))
+		p.emit(hide(r), hide(d))
 	}
 }
 
