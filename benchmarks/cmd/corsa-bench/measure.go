@@ -137,21 +137,36 @@ func (m *meter) run(s *suite.Server, n int) sample {
 	}
 }
 
-// calibrate finds how many iterations of s last about d of CPU time,
-// running s for at least a millisecond (which also warms it up).
+// calibrate finds how many iterations of s last about d of CPU time.
 func (m *meter) calibrate(s *suite.Server, d time.Duration) int {
+	return calibrate(func(n int) sample { return m.run(s, n) }, d)
+}
+
+// minCalibrationRun is the fewest iterations a calibration estimate is
+// taken from. A first request can be a thousand times slower than the
+// rest (lazy initialisation, page faults, a collection): estimating from
+// it alone gave one case a dozen iterations per run, whose time was then
+// mostly the measurement's own.
+const minCalibrationRun = 100
+
+// calibrate finds how many iterations last about d, by run, which times
+// n iterations: it grows n until a run of at least minCalibrationRun
+// iterations lasts a millisecond (which also warms the case up), and
+// estimates from that run.
+func calibrate(run func(n int) sample, d time.Duration) int {
 	n := 1
 	for {
-		x := m.run(s, n)
+		x := run(n)
 		spent := time.Duration(x.ns * float64(n))
-		if spent >= time.Millisecond || n >= 1<<30 {
+		if spent >= time.Millisecond && n >= minCalibrationRun || n >= 1<<30 {
 			return max(1, int(float64(d)/max(x.ns, 1)))
 		}
-		if spent <= 0 {
-			n *= 100
+		if spent <= 0 || n < minCalibrationRun {
+			n *= minCalibrationRun
 		} else {
 			n = min(n*100, int(float64(time.Millisecond)/x.ns*1.2)+1)
 		}
+		n = max(n, minCalibrationRun)
 	}
 }
 
