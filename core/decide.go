@@ -39,7 +39,7 @@ func (p *Policy) Decide(r *Request) (d Decision) {
 		d.Vary = p.varyPreflight
 		d.Status = 403
 	}
-	if d.Reason = p.checkOrigin(r); d.Reason != Allowed {
+	if d.Reason = p.checkOrigin(r.Origin, r.MultipleOrigins); d.Reason != Allowed {
 		p.report(r, &d)
 		return d
 	}
@@ -83,11 +83,13 @@ func (p *Policy) checkPreflight(r *Request) (reason Reason, names int) {
 	return Allowed, names
 }
 
-func (p *Policy) checkOrigin(r *Request) Reason {
-	if r.MultipleOrigins {
+// checkOrigin is the origin's check, the only one an actual request has
+// (SPEC.md §3): the Handler calls it directly for those (see serve).
+func (p *Policy) checkOrigin(origin string, multiple bool) Reason {
+	if multiple {
 		return OriginRepeated
 	}
-	if entry, _ := p.matchOrigin(r.Origin); matched(entry) {
+	if entry, _ := p.matchOrigin(origin); matched(entry) {
 		return Allowed
 	}
 	return OriginNotAllowed

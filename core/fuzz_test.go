@@ -1,9 +1,11 @@
 package corsa_test
 
 import (
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -115,6 +117,15 @@ func FuzzHandler(f *testing.F) {
 		isPreflight := method == "OPTIONS" && origin != "" && acrm != ""
 		if ran == isPreflight {
 			t.Fatalf("handler ran = %v for a request that is a preflight = %v", ran, isPreflight)
+		}
+		// The Handler's shortcuts must write what Decide and SetHeaders
+		// write for the same request.
+		req := corsa.RequestFromHTTP(r)
+		d := p.Decide(&req)
+		want := http.Header{}
+		d.SetHeaders(want)
+		if !maps.EqualFunc(h, want, slices.Equal) {
+			t.Fatalf("Handler wrote %q, Decide and SetHeaders %q", h, want)
 		}
 		if isPreflight {
 			allowed := len(acao) == 1

@@ -31,6 +31,19 @@ func (p *Policy) serve(w http.ResponseWriter, r *http.Request) bool {
 		addVary(w.Header(), HeaderOrigin)
 		return true
 	}
+	if !p.anyOrigin && r.Method != http.MethodOptions && origins[0] != "" && p.onDecision == nil {
+		// An actual request, whose one check is its origin's (SPEC.md §3):
+		// what Decide would answer, through the same check and the same
+		// rendered headers, without building a Request and a Decision,
+		// which cost about a sixth of a refused request's time here.
+		// FuzzHandler checks the answers against Decide's.
+		if p.checkOrigin(origins[0], len(origins) > 1) == Allowed {
+			setHeaders(w.Header(), p.actual.list(), origins[0], HeaderOrigin)
+		} else {
+			setHeaders(w.Header(), nil, "", HeaderOrigin)
+		}
+		return true
+	}
 	req := requestFrom(r, origins, p.reads())
 	d := p.Decide(&req)
 	d.SetHeaders(w.Header())
