@@ -21,6 +21,9 @@ type machine struct {
 	// cpuShare is the CPU time the timed runs got over the wall-clock
 	// time they took; 0 when unknown.
 	cpuShare float64
+	// ownLoad is how many CPUs corsa-bench itself kept busy, on average:
+	// its own part of the load average when the run ended.
+	ownLoad float64
 }
 
 func describeMachine() machine {
@@ -37,6 +40,9 @@ func (m machine) String() string {
 		s += ", load average " + m.loadStart + " at the start"
 		if m.loadEnd != "" {
 			s += " and " + m.loadEnd + " at the end"
+			if m.ownLoad > 0 {
+				s += fmt.Sprintf(" (%.1f of it corsa-bench's own threads)", m.ownLoad)
+			}
 		}
 	}
 	if m.cpuShare > 0 {
@@ -53,10 +59,11 @@ const busyLoad = 0.5
 // busyShare is the share of a CPU below which the runs count as starved.
 const busyShare = 0.9
 
-// loadWarning warns when load (a load average) says the machine is busy.
-func loadWarning(load string, cpus int, when string) string {
+// loadWarning warns when load (a load average), less own (the part
+// corsa-bench's own threads account for), says the machine is busy.
+func loadWarning(load string, own float64, cpus int, when string) string {
 	l, err := strconv.ParseFloat(load, 64)
-	if err != nil || l <= busyLoad*float64(cpus) {
+	if err != nil || l-own <= busyLoad*float64(cpus) {
 		return ""
 	}
 	return fmt.Sprintf("the machine was busy %s (load average %s on %d CPUs): other processes competed for the CPUs and caches, so times are inflated and noisier than on an idle machine. "+
@@ -67,9 +74,9 @@ func loadWarning(load string, cpus int, when string) string {
 // warnings are the report's warnings that the machine was busy.
 func (m machine) warnings() []string {
 	var ws []string
-	if w := loadWarning(m.loadStart, m.cpus, "when the run started"); w != "" {
+	if w := loadWarning(m.loadStart, 0, m.cpus, "when the run started"); w != "" {
 		ws = append(ws, w)
-	} else if w := loadWarning(m.loadEnd, m.cpus, "when the run ended"); w != "" {
+	} else if w := loadWarning(m.loadEnd, m.ownLoad, m.cpus, "when the run ended"); w != "" {
 		ws = append(ws, w)
 	}
 	if m.cpuShare > 0 && m.cpuShare < busyShare {

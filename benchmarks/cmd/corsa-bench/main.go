@@ -93,7 +93,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		progress = io.Discard
 	}
 	m := describeMachine()
-	if w := loadWarning(m.loadStart, m.cpus, "now"); w != "" {
+	if w := loadWarning(m.loadStart, 0, m.cpus, "now"); w != "" {
 		fmt.Fprintln(stderr, "corsa-bench: warning:", w)
 	}
 	results, info, err := measure(cases, *count, *budget, fixed, progress)
@@ -107,6 +107,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	m.loadEnd, m.cpuShare = loadAverage(), info.cpuShare
+	if wall := time.Since(m.date); wall > 0 {
+		m.ownLoad = float64(cpuNow()) / float64(wall)
+	}
 	for _, w := range m.warnings() {
 		fmt.Fprintln(stderr, "corsa-bench: warning:", w)
 	}

@@ -183,6 +183,8 @@ func TestABusyMachineIsReportedWithWhatItMeans(t *testing.T) {
 		{"a load average of 3 on 2 CPUs", machine{cpus: 2, loadStart: "3.00", cpuShare: 0.99}, 1},
 		{"runs that got half a CPU", machine{cpus: 2, loadStart: "0.10", cpuShare: 0.5}, 1},
 		{"both", machine{cpus: 2, loadStart: "0.10", loadEnd: "40.2", cpuShare: 0.2}, 2},
+		{"a load at the end that is corsa-bench's own", machine{cpus: 2, loadStart: "0.40", loadEnd: "1.39", ownLoad: 1.3, cpuShare: 1}, 0},
+		{"a load at the end beyond corsa-bench's own", machine{cpus: 2, loadStart: "0.40", loadEnd: "3.10", ownLoad: 1.3, cpuShare: 1}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" gives "+strconv.Itoa(tt.wantWarns)+" warnings", func(t *testing.T) {
