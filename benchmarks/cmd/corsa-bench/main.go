@@ -2,7 +2,7 @@
 // corsa compares with the bare frameworks, their usual CORS middleware,
 // rs/cors and a hand-written floor:
 //
-//	go run ./benchmarks/cmd/corsa-bench -chart benchmarks/chart.svg > benchmarks/RESULTS.md
+//	go run ./benchmarks/cmd/corsa-bench -e2e -chart benchmarks/chart.svg > benchmarks/RESULTS.md
 //
 // It prints a markdown table per framework (ns/op, B/op, allocs/op, cost
 // over the bare framework, ratio to corsa, and the work a peer was seen
