@@ -35,56 +35,69 @@ func (p *Policy) Decide(r *Request) (d Decision) {
 		// key on it.
 		return d
 	}
+	// The headers are the policy's rendered list, with the request's own
+	// origin beside it when it is echoed: nothing is copied here. Only
+	// Decide stores r's strings into d: d is its own result, on the
+	// caller's stack. Storing them through a *Decision would make escape
+	// analysis move everything r points to (an adapter's stack array of
+	// header lines) to the heap.
 	if preflight {
 		d.Vary = p.varyPreflight
-		d.Status = 403
-	}
-	if d.Reason = p.checkOrigin(r.Origin, r.MultipleOrigins); d.Reason != Allowed {
+		d.Reason, d.set, d.Status = p.answerPreflight(r.Origin, r.MultipleOrigins, r.RequestMethod, r.RequestHeaders, r.PrivateNetwork)
+		if d.Reason == Allowed && p.allowOrigin == "" {
+			d.origin = r.Origin // matched byte for byte
+		}
 		p.report(r, &d)
 		return d
 	}
-	// The headers are the policy's rendered list, with the request's own
-	// origin beside it when it is echoed: nothing is copied here.
-	if !preflight {
-		// Only Decide stores r's strings into d: d is its own result, on
-		// the caller's stack. Storing them through a *Decision would make
-		// escape analysis move everything r points to (an adapter's stack
-		// array of header lines) to the heap.
-		d.set = &p.actual
+	if d.Reason, d.set = p.answerActual(r.Origin, r.MultipleOrigins); d.Reason == Allowed {
 		d.origin = r.Origin // matched byte for byte
-		p.report(r, &d)
-		return d
-	}
-	var names int
-	if d.Reason, names = p.checkPreflight(r); d.Reason != Allowed {
-		p.report(r, &d)
-		return d
-	}
-	d.Status = p.status
-	d.set = &p.preflight[preflightSet(names > 0, r.PrivateNetwork == "true")]
-	if p.allowOrigin == "" {
-		d.origin = r.Origin // see above
 	}
 	p.report(r, &d)
 	return d
 }
 
-// checkPreflight runs the preflight checks after the origin's, in the order
-// Explain reports them: method, then headers. names counts the header names
-// requested. A request for Private Network Access is never a reason to
-// refuse (SPEC.md §2).
-func (p *Policy) checkPreflight(r *Request) (reason Reason, names int) {
-	if !p.methodAllowed(r.RequestMethod) {
-		return MethodNotAllowed, 0
+// answerActual is the answer to an actual request from origin (multiple:
+// more than one Origin line) under a policy that does not allow every
+// origin: its one check is the origin's (SPEC.md §3). set is the headers
+// to write, nil when refused. Decide and the Handler both answer with it.
+func (p *Policy) answerActual(origin string, multiple bool) (Reason, *headerSet) {
+	if reason := p.checkOrigin(origin, multiple); reason != Allowed {
+		return reason, nil
 	}
-	if names, reason = p.checkHeaders(r.RequestHeaders); reason != Allowed {
-		return reason, 0
-	}
-	return Allowed, names
+	return Allowed, &p.actual
 }
 
-// checkOrigin is the origin's check, the only one an actual request has
-// (SPEC.md §3): the Handler calls it directly for those (see serve).
+// answerPreflight is the answer to a preflight (SPEC.md §2): the origin's
+// check, then checkPreflight's, the headers to write (nil when refused)
+// and the status. Decide and the Handler both answer with it.
+func (p *Policy) answerPreflight(origin string, multiple bool, method string, headers []string, privateNetwork string) (reason Reason, set *headerSet, status int) {
+	if reason = p.checkOrigin(origin, multiple); reason == Allowed {
+		reason, set = p.checkPreflight(method, headers, privateNetwork)
+	}
+	if reason != Allowed {
+		return reason, nil, 403
+	}
+	return Allowed, set, p.status
+}
+
+// checkPreflight runs the preflight checks after the origin's, in the order
+// Explain reports them: method, then headers, and returns the headers of
+// the answer, nil when refused. A request for Private Network Access
+// (privateNetwork "true") is never a reason to refuse (SPEC.md §2): it
+// only picks the answer that grants it, if the policy does.
+func (p *Policy) checkPreflight(method string, headers []string, privateNetwork string) (Reason, *headerSet) {
+	if !p.methodAllowed(method) {
+		return MethodNotAllowed, nil
+	}
+	names, reason := p.checkHeaders(headers)
+	if reason != Allowed {
+		return reason, nil
+	}
+	return Allowed, &p.preflight[preflightSet(names > 0, privateNetwork == "true")]
+}
+
+// checkOrigin is the origin's check.
 func (p *Policy) checkOrigin(origin string, multiple bool) Reason {
 	if multiple {
 		return OriginRepeated
