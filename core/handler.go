@@ -46,7 +46,8 @@ func (p *Policy) serve(w http.ResponseWriter, r *http.Request) bool {
 			return false
 		}
 	}
-	req := requestFrom(r, origins, p.reads())
+	// The rest, OnDecision's included, go through Decide.
+	req := requestFrom(r, origins)
 	d := p.Decide(&req)
 	d.SetHeaders(w.Header())
 	if d.Kind == Preflight {

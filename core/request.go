@@ -47,40 +47,14 @@ const (
 // RequestFromHTTP reads the values a Policy needs from r. It allocates
 // nothing: the header map's own strings and slices are used as they are.
 func RequestFromHTTP(r *http.Request) Request {
-	return requestFrom(r, r.Header[HeaderOrigin], readAll)
+	return requestFrom(r, r.Header[HeaderOrigin])
 }
 
-// What requestFrom reads beyond what every decision needs.
-const (
-	// readPNA reads Access-Control-Request-Private-Network. A policy
-	// without Private Network Access decides without it (SPEC.md §2).
-	readPNA = 1 << iota
-	// readPath reads the path, which no decision depends on.
-	readPath
-	readAll = readPNA | readPath
-)
-
-// reads is what a policy's Handler has requestFrom read: only what the
-// policy decides on, and what OnDecision reports if it is set.
-func (p *Policy) reads() int {
-	switch {
-	case p.onDecision != nil:
-		return readAll
-	case p.privateNetwork:
-		return readPNA
-	}
-	return 0
-}
-
-// requestFrom is RequestFromHTTP given r's Origin lines, reading only
-// what read asks for beyond the decision's needs. The preflight headers
-// are read only for OPTIONS with Access-Control-Request-Method: no other
-// request is a preflight (SPEC.md §1).
-func requestFrom(r *http.Request, origins []string, read int) Request {
-	req := Request{Method: r.Method}
-	if read&readPath != 0 {
-		req.Path = r.URL.Path
-	}
+// requestFrom is RequestFromHTTP given r's Origin lines. The preflight
+// headers are read only for OPTIONS with Access-Control-Request-Method:
+// no other request is a preflight (SPEC.md §1).
+func requestFrom(r *http.Request, origins []string) Request {
+	req := Request{Method: r.Method, Path: r.URL.Path}
 	if len(origins) == 0 {
 		return req
 	}
@@ -95,10 +69,8 @@ func requestFrom(r *http.Request, origins []string, read int) Request {
 	}
 	req.RequestMethod = acrm[0]
 	req.RequestHeaders = r.Header[HeaderRequestHeaders]
-	if read&readPNA != 0 {
-		if v := r.Header[HeaderRequestPrivateNetwork]; len(v) > 0 {
-			req.PrivateNetwork = v[0]
-		}
+	if v := r.Header[HeaderRequestPrivateNetwork]; len(v) > 0 {
+		req.PrivateNetwork = v[0]
 	}
 	return req
 }
