@@ -109,19 +109,11 @@ func (p *Policy) checkOrigin(origin string, multiple bool) Reason {
 }
 
 func (p *Policy) methodAllowed(m string) bool {
-	if isSafelistedMethod(m) {
-		return true
-	}
-	if len(m) > maxMethodLen || !isToken(m) {
-		return false
-	}
-	if p.anyMethod {
-		return true
-	}
-	for _, allowed := range p.methods {
+	// A listed method is a token: only "*" needs the token check.
+	for _, allowed := range p.askable {
 		if allowed == m {
 			return true
 		}
 	}
-	return false
+	return p.anyMethod && len(m) <= maxMethodLen && isToken(m)
 }

@@ -143,6 +143,9 @@ func (d *Decision) Headers() []Header {
 // cannot reach another response's values or this response's other headers
 // (SPEC.md §3b).
 func (d *Decision) SetHeaders(h http.Header) {
+	if d.Kind != Preflight && d.set.mustRevoke() {
+		revokeOuterGrant(h)
+	}
 	setHeaders(h, d.set.list(), d.origin, d.Vary)
 }
 
@@ -150,7 +153,6 @@ func (d *Decision) SetHeaders(h http.Header) {
 // the value of the first (Access-Control-Allow-Origin), and Vary vary:
 // the policy's rendered list is written without being copied first.
 func setHeaders(h http.Header, hs []Header, origin, vary string) {
-	revokeOuterGrant(h)
 	n := len(hs)
 	var prior []string
 	if vary != "" {

@@ -65,6 +65,9 @@ func (p *Policy) serveActual(h http.Header, origins []string) {
 	if reason == Allowed {
 		origin = origins[0]
 	}
+	if set.mustRevoke() {
+		revokeOuterGrant(h)
+	}
 	setHeaders(h, set.list(), origin, HeaderOrigin)
 }
 

@@ -18,6 +18,9 @@ func TestNestedHandlersTheInnerPolicyDecidesActualRequests(t *testing.T) {
 	})
 	inner := mustPolicy(t, corsa.Config{Origins: []string{innerOrigin}, Methods: []string{"DELETE"}})
 	anyInner := mustPolicy(t, corsa.Config{Origins: []string{"*"}})
+	// fullInner writes all three headers of a grant, so it replaces the
+	// outer ones without looking for them first.
+	fullInner := mustPolicy(t, corsa.Config{Origins: []string{innerOrigin}, Credentials: true, ExposedHeaders: []string{"X-Inner"}})
 	stack := func(outer, inner *corsa.Policy) func(http.Handler) http.Handler {
 		return func(next http.Handler) http.Handler { return outer.Handler(inner.Handler(next)) }
 	}
@@ -45,6 +48,12 @@ func TestNestedHandlersTheInnerPolicyDecidesActualRequests(t *testing.T) {
 		{"a preflight the inner policy would allow is refused by the outer one", stack(outer, inner),
 			requestTo(t, "OPTIONS", "/x", "Origin", innerOrigin, "Access-Control-Request-Method", "DELETE"), 403, false,
 			nil, varyPreflight},
+		{"an inner grant with credentials and exposed headers replaces all three outer headers", stack(outer, fullInner),
+			requestTo(t, "GET", "/x", "Origin", innerOrigin), 200, true,
+			map[string]string{corsa.HeaderAllowOrigin: innerOrigin, corsa.HeaderAllowCredentials: "true", corsa.HeaderExposeHeaders: "X-Inner"},
+			[]string{"Origin", "Origin"}},
+		{"an inner policy with credentials still revokes the outer grant when it refuses", stack(outer, fullInner),
+			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true, nil, []string{"Origin", "Origin"}},
 		{"an outer any-origin grant is replaced by the inner refusal", stack(anyInner, inner),
 			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true, nil, []string{"Origin"}},
 	}

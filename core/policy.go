@@ -32,6 +32,9 @@ type Policy struct {
 
 	anyMethod bool
 	methods   []string
+	// askable is every method a preflight may ask for by name: methods,
+	// then the safelisted ones not among them, so one loop checks both.
+	askable []string
 
 	anyHeader bool
 	allowAuth bool     // with anyHeader: Authorization was listed by name
@@ -241,6 +244,12 @@ func (b *builder) methods(c Config) {
 		}
 		seen[m] = true
 		p.methods = append(p.methods, m)
+	}
+	p.askable = slices.Clone(p.methods)
+	for _, m := range []string{"GET", "HEAD", "POST"} {
+		if !seen[m] {
+			p.askable = append(p.askable, m)
+		}
 	}
 }
 

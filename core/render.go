@@ -68,7 +68,15 @@ func (b *builder) render() {
 type headerSet struct {
 	headers [maxHeaders]Header
 	n       uint8
+	// replacesGrant: the set writes all three headers of an outer
+	// grant, so writing it needs no revokeOuterGrant first.
+	replacesGrant bool
 }
+
+// mustRevoke reports whether writing the set on an actual request's
+// response must revoke an outer grant first: a refusal (nil) or a set that
+// leaves some header of a grant unwritten.
+func (s *headerSet) mustRevoke() bool { return s == nil || !s.replacesGrant }
 
 // list is the set's headers; nil for a nil set.
 func (s *headerSet) list() []Header {
@@ -116,6 +124,7 @@ func (p *Policy) renderHeaderSets() {
 	if p.exposeHeaders != "" {
 		a.add(HeaderExposeHeaders, p.exposeHeaders)
 	}
+	a.replacesGrant = p.credentials && p.exposeHeaders != ""
 	for i := range p.preflight {
 		s := &p.preflight[i]
 		s.add(HeaderAllowOrigin, p.allowOrigin)
