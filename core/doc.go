@@ -29,6 +29,11 @@
 // that one global installation covers every route group. Explain describes
 // a decision in words, for logs and the corsa command.
 //
+// Adapters use the same engine without the Handler: Policy.SetHeaders
+// writes a request's headers into an http.Header and returns a
+// preflight's status, for frameworks built on net/http; Decide returns a
+// Decision, whose Headers the others write with their own calls.
+//
 // # What a response gets
 //
 // For a request without Origin the handler runs and the response gets only
@@ -129,8 +134,9 @@
 // without wrapping the ResponseWriter, an allocation on every request.
 // Register middleware that sets Vary outside Handler, and add to Vary in
 // handlers (w.Header().Add). Adapters whose framework tells them the
-// response is still unsent call Decision.RestoreVary after the handler;
-// VaryListsOrigin checks one Vary line.
+// response is still unsent call Policy.RestoreVary (or
+// Decision.RestoreVary) after the handler; VaryListsOrigin checks one
+// Vary line.
 //
 // # Request headers by default
 //

@@ -87,6 +87,37 @@ func ExamplePolicy_Handler() {
 	// Vary: Origin
 }
 
+// An adapter for a framework built on net/http, whose context holds the
+// *http.Request and the response's header map, needs two calls: one
+// before the rest of the chain, one after it while the headers are unsent.
+func ExamplePolicy_SetHeaders() {
+	p := corsa.Must(corsa.Config{Origins: []string{"https://app.example.com"}, Methods: []string{"PUT"}})
+	middleware := func(w http.ResponseWriter, r *http.Request, next func()) {
+		if status := p.SetHeaders(w.Header(), r); status != 0 {
+			w.WriteHeader(status) // a preflight, answered here
+			return
+		}
+		next()
+		p.RestoreVary(w.Header()) // in case the handler replaced Vary
+	}
+
+	r := httptest.NewRequest("OPTIONS", "/items", nil)
+	r.Header.Set("Origin", "https://app.example.com")
+	r.Header.Set("Access-Control-Request-Method", "PUT")
+	rec := httptest.NewRecorder()
+	middleware(rec, r, func() { panic("a preflight never reaches the handler") })
+	fmt.Println(rec.Code, rec.Header().Get("Access-Control-Allow-Methods"))
+
+	r = httptest.NewRequest("PUT", "/items", nil)
+	r.Header.Set("Origin", "https://app.example.com")
+	rec = httptest.NewRecorder()
+	middleware(rec, r, func() { rec.Header().Set("Vary", "Accept-Encoding") })
+	fmt.Println(rec.Header().Get("Access-Control-Allow-Origin"), rec.Header().Values("Vary"))
+	// Output:
+	// 204 PUT
+	// https://app.example.com [Accept-Encoding Origin]
+}
+
 func ExampleMiddleware_Reconfigure() {
 	m, err := corsa.NewMiddleware(corsa.Config{Origins: []string{"https://old.example.com"}})
 	if err != nil {

@@ -72,6 +72,13 @@ func FuzzHandler(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// Policies whose answers take other paths through Policy.SetHeaders:
+	// "*" (no Vary on actual requests, "*" on preflights) with Private
+	// Network Access, and one with every name allowed.
+	others := []*corsa.Policy{
+		corsa.Must(corsa.Config{Origins: []string{"*"}, Methods: []string{"PUT"}, RequestHeaders: []string{"X-Request-Id"}, PrivateNetwork: true}),
+		corsa.Must(corsa.Config{Origins: []string{"https://app.example.com"}, Methods: []string{"*"}, RequestHeaders: []string{"*"}}),
+	}
 	f.Fuzz(func(t *testing.T, method, origin, acrm, acrh string, repeatOrigin bool) {
 		if !validMethod(method) {
 			return // net/http would not deliver it
@@ -127,6 +134,14 @@ func FuzzHandler(f *testing.F) {
 		if !maps.EqualFunc(h, want, slices.Equal) {
 			t.Fatalf("Handler wrote %q, Decide and SetHeaders %q", h, want)
 		}
+		for _, pna := range []bool{false, true} {
+			if pna {
+				r.Header.Set("Access-Control-Request-Private-Network", "true")
+			}
+			for _, o := range others {
+				sameAsDecide(t, o, r)
+			}
+		}
 		if isPreflight {
 			allowed := len(acao) == 1
 			if allowed != (rec.Code == 204) || !allowed && rec.Code != 403 {
@@ -141,6 +156,25 @@ func FuzzHandler(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sameAsDecide checks that Policy.SetHeaders writes and returns what
+// Decide and Decision.SetHeaders would for r.
+func sameAsDecide(t *testing.T, p *corsa.Policy, r *http.Request) {
+	t.Helper()
+	got := http.Header{}
+	status := p.SetHeaders(got, r)
+	req := corsa.RequestFromHTTP(r)
+	d := p.Decide(&req)
+	want := http.Header{}
+	d.SetHeaders(want)
+	wantStatus := 0
+	if d.Kind == corsa.Preflight {
+		wantStatus = d.Status
+	}
+	if status != wantStatus || !maps.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("Policy.SetHeaders wrote %q and returned %d; Decide and Decision.SetHeaders %q and %d", got, status, want, wantStatus)
+	}
 }
 
 func validMethod(m string) bool {

@@ -20,16 +20,34 @@ func (p *Policy) Handler(next http.Handler) http.Handler {
 	})
 }
 
-// serve writes the CORS headers for r and answers a preflight. It reports
-// whether the request should go on to the handler.
+// serve is Handler's work: it writes the CORS headers for r, answers a
+// preflight, and reports whether the request goes on to the handler.
 func (p *Policy) serve(w http.ResponseWriter, r *http.Request) bool {
+	if status := p.SetHeaders(w.Header(), r); status != 0 {
+		w.WriteHeader(status)
+		return false
+	}
+	return true
+}
+
+// SetHeaders decides on r and writes its CORS headers into h, the
+// response's header map, exactly as Handler does. It returns the status a
+// preflight must be answered with, without calling the handler, and 0 for
+// every other request, which goes on to the handler.
+//
+// It does what RequestFromHTTP, Decide and Decision.SetHeaders do
+// together, with the same allocation (one, for the values written), but
+// without building a Request and a Decision unless Config.OnDecision
+// needs them: adapters for frameworks built on net/http call it instead.
+// After the handler, RestoreVary restores the Vary it wrote.
+func (p *Policy) SetHeaders(h http.Header, r *http.Request) (preflightStatus int) {
 	origins := r.Header[HeaderOrigin]
 	if len(origins) == 0 && !p.anyOrigin {
 		// Not CORS, and the answer depends on Origin: Decide would only
 		// say "Vary: Origin". Most requests to an API are these; skipping
 		// the Decision saves a fifth of their cost.
-		addVary(w.Header(), HeaderOrigin)
-		return true
+		addVary(h, HeaderOrigin)
+		return 0
 	}
 	if len(origins) > 0 && origins[0] != "" && p.onDecision == nil {
 		// What Decide and SetHeaders would write, through the same checks
@@ -38,28 +56,38 @@ func (p *Policy) serve(w http.ResponseWriter, r *http.Request) bool {
 		// here. FuzzHandler checks these answers against Decide's.
 		if r.Method != http.MethodOptions {
 			if !p.anyOrigin {
-				p.serveActual(w.Header(), origins)
-				return true
+				p.setActual(h, origins)
+				return 0
 			}
 		} else if acrm := r.Header[HeaderRequestMethod]; len(acrm) > 0 && acrm[0] != "" {
-			p.servePreflight(w, r, origins, acrm[0])
-			return false
+			return p.setPreflight(h, r, origins, acrm[0])
 		}
 	}
 	// The rest, OnDecision's included, go through Decide.
 	req := requestFrom(r, origins)
 	d := p.Decide(&req)
-	d.SetHeaders(w.Header())
+	d.SetHeaders(h)
 	if d.Kind == Preflight {
-		w.WriteHeader(d.Status)
-		return false
+		return d.Status
 	}
-	return true
+	return 0
 }
 
-// serveActual answers an actual request as Decide would, for a policy
-// that does not allow every origin.
-func (p *Policy) serveActual(h http.Header, origins []string) {
+// RestoreVary is Decision.RestoreVary for a request that SetHeaders (the
+// Policy's) answered without a preflight status: call it after the
+// handler, while the response headers are unsent, to put back the Vary
+// that later code replaced.
+func (p *Policy) RestoreVary(h http.Header) {
+	if !p.anyOrigin {
+		// A "*" policy's answers to requests other than preflights have
+		// no Vary (see Decide); every other policy's have "Origin".
+		restoreVary(h, HeaderOrigin)
+	}
+}
+
+// setActual answers an actual request as Decide would, for a policy that
+// does not allow every origin.
+func (p *Policy) setActual(h http.Header, origins []string) {
 	reason, set := p.answerActual(origins[0], len(origins) > 1)
 	origin := ""
 	if reason == Allowed {
@@ -71,9 +99,9 @@ func (p *Policy) serveActual(h http.Header, origins []string) {
 	setHeaders(h, set.list(), origin, HeaderOrigin)
 }
 
-// servePreflight answers a preflight, whose requested method is method,
-// as Decide would.
-func (p *Policy) servePreflight(w http.ResponseWriter, r *http.Request, origins []string, method string) {
+// setPreflight answers a preflight, whose requested method is method, as
+// Decide would, and returns its status.
+func (p *Policy) setPreflight(h http.Header, r *http.Request, origins []string, method string) int {
 	var pna string
 	if p.privateNetwork {
 		if v := r.Header[HeaderRequestPrivateNetwork]; len(v) > 0 {
@@ -85,8 +113,8 @@ func (p *Policy) servePreflight(w http.ResponseWriter, r *http.Request, origins 
 	if reason == Allowed && p.allowOrigin == "" {
 		origin = origins[0]
 	}
-	setHeaders(w.Header(), set.list(), origin, p.varyPreflight)
-	w.WriteHeader(status)
+	setHeaders(h, set.list(), origin, p.varyPreflight)
+	return status
 }
 
 // Middleware serves a Policy that can be replaced at run time, for example

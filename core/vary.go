@@ -43,8 +43,13 @@ func (d *Decision) RestoreVary(h http.Header) {
 	if d.Vary == "" || d.Kind == Preflight {
 		return
 	}
+	restoreVary(h, d.Vary)
+}
+
+// restoreVary is RestoreVary for a response SetHeaders gave Vary vary.
+func restoreVary(h http.Header, vary string) {
 	prior := h[HeaderVary]
-	if n := len(prior); n > 0 && prior[n-1] == d.Vary {
+	if n := len(prior); n > 0 && prior[n-1] == vary {
 		return // what SetHeaders wrote, untouched: no need to parse
 	}
 	for _, v := range prior {
@@ -52,5 +57,5 @@ func (d *Decision) RestoreVary(h http.Header) {
 			return
 		}
 	}
-	h[HeaderVary] = append(prior[:len(prior):len(prior)], d.Vary)
+	h[HeaderVary] = append(prior[:len(prior):len(prior)], vary)
 }

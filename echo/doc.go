@@ -90,14 +90,15 @@
 // writing its own, so a request the group's policy refuses carries no
 // grant, and Vary lists Origin twice, which is harmless. A preflighted
 // request can therefore pass its preflight on the global policy and then
-// be unreadable under the group's: use the per-path middleware instead.//
+// be unreadable under the group's: use the per-path middleware instead.
+//
 // # Where echo differs from net/http
 //
 // Nowhere corsa looks: echo hands the middleware net/http's own
-// *http.Request, which it passes to the policy as it is
-// (corsa.RequestFromHTTP), so the policy reads the same values as core's
-// net/http Handler on every input, and the headers are written on the
-// response's http.Header. Only the order in which echo runs middleware,
+// *http.Request and the response's http.Header, which it passes as they
+// are to Policy.SetHeaders, the call core's net/http Handler makes, so the
+// policy reads the same values and writes the same headers as the Handler
+// on every input. Only the order in which echo runs middleware,
 // routes and writes differs, which the sections above cover.
 //
 // # Other majors

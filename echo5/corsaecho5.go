@@ -86,18 +86,15 @@ func FromPaths(pp *corsa.Paths) echo.MiddlewareFunc {
 // serve writes p's headers before next runs, so that they survive whatever
 // status, returned error or recovered panic comes after.
 func serve(p *corsa.Policy, c *echo.Context, next echo.HandlerFunc) error {
-	req := corsa.RequestFromHTTP(c.Request())
-	d := p.Decide(&req)
-	d.SetHeaders(c.Response().Header())
-	if d.Kind == corsa.Preflight {
-		return c.NoContent(d.Status)
+	if status := p.SetHeaders(c.Response().Header(), c.Request()); status != 0 {
+		return c.NoContent(status) // a preflight
 	}
 	err := next(c)
 	// A response is committed only once written: echo's error handler,
 	// for one, runs after this returns. Until then a Vary that later code
 	// replaced can still be fixed.
 	if r, _ := echo.UnwrapResponse(c.Response()); r == nil || !r.Committed {
-		d.RestoreVary(c.Response().Header())
+		p.RestoreVary(c.Response().Header())
 	}
 	return err
 }

@@ -79,17 +79,14 @@ func FromPaths(pp *corsa.Paths) gin.HandlerFunc {
 // serve writes p's headers before the rest of the chain runs, so that they
 // survive whatever status, abort or recovered panic comes after.
 func serve(p *corsa.Policy, c *gin.Context) {
-	req := corsa.RequestFromHTTP(c.Request)
-	d := p.Decide(&req)
-	d.SetHeaders(c.Writer.Header())
-	if d.Kind == corsa.Preflight {
-		c.AbortWithStatus(d.Status)
+	if status := p.SetHeaders(c.Writer.Header(), c.Request); status != 0 {
+		c.AbortWithStatus(status) // a preflight
 		return
 	}
 	c.Next()
 	// gin writes the headers of a response with no body only after the
 	// chain returns, so a Vary replaced by c.Header can still be fixed.
 	if !c.Writer.Written() {
-		d.RestoreVary(c.Writer.Header())
+		p.RestoreVary(c.Writer.Header())
 	}
 }
