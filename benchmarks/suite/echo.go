@@ -64,7 +64,11 @@ func floorEcho() (echo.MiddlewareFunc, error) {
 			if status := floorWrite(c.Response().Header(), c.Request()); status != 0 {
 				return c.NoContent(status)
 			}
-			return next(c)
+			err := next(c)
+			if !c.Response().Committed {
+				floorRestoreVary(c.Response().Header())
+			}
+			return err
 		}
 	}, nil
 }

@@ -66,7 +66,11 @@ func floorEcho5() (echo.MiddlewareFunc, error) {
 			if status := floorWrite(c.Response().Header(), c.Request()); status != 0 {
 				return c.NoContent(status)
 			}
-			return next(c)
+			err := next(c)
+			if r, _ := echo.UnwrapResponse(c.Response()); r == nil || !r.Committed {
+				floorRestoreVary(c.Response().Header())
+			}
+			return err
 		}
 	}, nil
 }

@@ -61,6 +61,8 @@ func floorFiber3() (fiber.Handler, error) {
 			c.Status(status)
 			return nil
 		}
-		return c.Next()
+		err := c.Next()
+		floorRestoreVaryFast(&c.Response().Header)
+		return err
 	}, nil
 }

@@ -75,5 +75,8 @@ func floorGin() (gin.HandlerFunc, error) {
 			return
 		}
 		c.Next()
+		if !c.Writer.Written() {
+			floorRestoreVary(c.Writer.Header())
+		}
 	}, nil
 }
