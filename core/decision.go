@@ -143,7 +143,7 @@ func (d *Decision) Headers() []Header {
 // cannot reach another response's values or this response's other headers
 // (SPEC.md §3b).
 func (d *Decision) SetHeaders(h http.Header) {
-	if d.Kind != Preflight && d.set.mustRevoke() {
+	if d.set.mustRevoke() {
 		revokeOuterGrant(h)
 	}
 	setHeaders(h, d.set.list(), d.origin, d.Vary)

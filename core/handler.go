@@ -113,6 +113,7 @@ func (p *Policy) setPreflight(h http.Header, r *http.Request, origins []string, 
 	if reason == Allowed && p.allowOrigin == "" {
 		origin = origins[0]
 	}
+	revokeOuterGrant(h) // a preflight's headers never include Expose-Headers
 	setHeaders(h, set.list(), origin, p.varyPreflight)
 	return status
 }

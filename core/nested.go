@@ -8,9 +8,9 @@ import "net/http"
 // group, or two nested Handlers) would otherwise leave the outer policy's
 // Access-Control-Allow-Origin on a response the inner policy refuses, or
 // its Access-Control-Allow-Credentials next to the inner policy's grant.
-// Preflights never get here twice: the outer middleware answers them, so
-// their answers skip it, as do grants that write all three headers anyway
-// (headerSet.mustRevoke).
+// Preflights never get here twice from corsa (the outer middleware answers
+// them), but another middleware may pass one on. A grant that writes all
+// three headers replaces them anyway and skips it (headerSet.mustRevoke).
 //
 // Only a response that already carries Access-Control-Allow-Origin is
 // touched (corsa writes the other two only with it), so a single corsa

@@ -67,3 +67,39 @@ func TestNestedHandlersTheInnerPolicyDecidesActualRequests(t *testing.T) {
 		})
 	}
 }
+
+// A middleware other than corsa may grant and pass a preflight on: the
+// inner corsa's answer replaces that grant too, allowed or refused.
+func TestAPreflightPassedOnWithAGrantGetsOnlyCorsasAnswer(t *testing.T) {
+	p := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, Methods: []string{"PUT"}})
+	granting := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			h.Set(corsa.HeaderAllowOrigin, "*")
+			h.Set(corsa.HeaderAllowCredentials, "true")
+			h.Set(corsa.HeaderExposeHeaders, "X-Secret")
+			next.ServeHTTP(w, r)
+		})
+	}
+	stack := func(next http.Handler) http.Handler { return granting(p.Handler(next)) }
+	tests := []struct {
+		name   string
+		method string
+		status int
+		want   map[string]string
+	}{
+		{"an allowed preflight carries only corsa's grant", "PUT", 204,
+			map[string]string{corsa.HeaderAllowOrigin: appOrigin, corsa.HeaderAllowMethods: "PUT"}},
+		{"a refused preflight carries no grant at all", "DELETE", 403, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := requestTo(t, "OPTIONS", "/x", "Origin", appOrigin, "Access-Control-Request-Method", tt.method)
+			resp, _ := serveTo(t, stack, r)
+			if resp.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d", resp.StatusCode, tt.status)
+			}
+			checkCORSHeaders(t, resp.Header, tt.want, varyPreflight)
+		})
+	}
+}

@@ -73,9 +73,9 @@ type headerSet struct {
 	replacesGrant bool
 }
 
-// mustRevoke reports whether writing the set on an actual request's
-// response must revoke an outer grant first: a refusal (nil) or a set that
-// leaves some header of a grant unwritten.
+// mustRevoke reports whether writing the set must revoke an outer grant
+// first: a refusal (nil) or a set that leaves some header of a grant
+// unwritten, as every preflight's does (it has no Expose-Headers).
 func (s *headerSet) mustRevoke() bool { return s == nil || !s.replacesGrant }
 
 // list is the set's headers; nil for a nil set.
