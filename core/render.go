@@ -61,10 +61,10 @@ func (b *builder) render() {
 	p.renderHeaderSets()
 }
 
-// headerSet is a rendered list of response headers: Decide copies one into
-// its Decision in a single move instead of choosing header by header.
-// Access-Control-Allow-Origin comes first, so that Decide can put an
-// echoed origin in its place.
+// headerSet is a rendered list of response headers: a Decision points at
+// one instead of choosing header by header, SetHeaders writes it as it is,
+// and Headers copies it on first use. Access-Control-Allow-Origin comes
+// first, so that an echoed origin can take its value's place.
 type headerSet struct {
 	headers [maxHeaders]Header
 	n       uint8

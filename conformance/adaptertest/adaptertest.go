@@ -116,6 +116,15 @@ func AllowedActual() conformance.Want {
 	}
 }
 
+// AllowedActualWith is AllowedActual answered with status instead, by the
+// handler or (handlerRan false) by the framework: its 404, 405, redirect
+// or error handler keeps the actual-request headers all the same.
+func AllowedActualWith(status int, handlerRan bool) conformance.Want {
+	w := AllowedActual()
+	w.Status, w.HandlerRan = status, handlerRan
+	return w
+}
+
 // RefusedActual is Policy's answer to a request from an origin it
 // does not list, or without Origin: the handler runs and answers 200, and
 // the response gets only Vary: Origin.
