@@ -5,7 +5,7 @@ go 1.25.0
 require (
 	github.com/corsa-go/corsa/chi v0.0.0
 	github.com/corsa-go/corsa/conformance v0.0.0
-	github.com/corsa-go/corsa/core v0.0.0
+	github.com/corsa-go/corsa v0.0.0
 	github.com/corsa-go/corsa/echo v0.0.0
 	github.com/corsa-go/corsa/echo5 v0.0.0
 	github.com/corsa-go/corsa/fiber v0.0.0
@@ -72,7 +72,7 @@ require (
 replace (
 	github.com/corsa-go/corsa/chi => ../chi
 	github.com/corsa-go/corsa/conformance => ../conformance
-	github.com/corsa-go/corsa/core => ../core
+	github.com/corsa-go/corsa => ..
 	github.com/corsa-go/corsa/echo => ../echo
 	github.com/corsa-go/corsa/echo5 => ../echo5
 	github.com/corsa-go/corsa/fiber => ../fiber

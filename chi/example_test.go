@@ -7,7 +7,7 @@ import (
 	"net/http/httptest"
 
 	corsachi "github.com/corsa-go/corsa/chi"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/go-chi/chi/v5"
 )
 

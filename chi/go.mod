@@ -4,11 +4,11 @@ go 1.25.0
 
 require (
 	github.com/corsa-go/corsa/conformance v0.0.0
-	github.com/corsa-go/corsa/core v0.0.0
+	github.com/corsa-go/corsa v0.0.0
 	github.com/go-chi/chi/v5 v5.5.0
 )
 
 replace (
 	github.com/corsa-go/corsa/conformance => ../conformance
-	github.com/corsa-go/corsa/core => ../core
+	github.com/corsa-go/corsa => ..
 )

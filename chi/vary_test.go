@@ -10,7 +10,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	corsachi "github.com/corsa-go/corsa/chi"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // What happens to "Vary: Origin" (SPEC.md §3) when code that runs after

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Case is one conformance check: a policy, one request, and what the

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"slices"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Cases returns every case of the suite, freshly built (callers may modify

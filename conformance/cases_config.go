@@ -3,7 +3,7 @@ package conformance
 import (
 	"fmt"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // configCases: SPEC.md §5, policies that must be refused when the server is

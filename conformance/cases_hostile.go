@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // hostileOrigins: bytes no browser sends in an Origin, against each kind of

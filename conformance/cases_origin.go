@@ -3,7 +3,7 @@ package conformance
 import (
 	"fmt"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Policies of the origin cases: SPEC.md §6's three kinds of entry.

@@ -3,7 +3,7 @@ package conformance
 import (
 	"fmt"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // preflightCases: SPEC.md §2, methods, credentials, max-age, status and

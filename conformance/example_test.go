@@ -5,7 +5,7 @@ import (
 	"net/http"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Score runs every case against a harness, here corsa's own net/http

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"net/http"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Harness builds a fresh server for one case's policy, with the suite's

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Tier says what kind of promise a case checks, and so how a library other

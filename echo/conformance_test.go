@@ -7,7 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsaecho "github.com/corsa-go/corsa/echo"
 )
 

@@ -3,7 +3,7 @@ package corsaecho
 import (
 	"github.com/labstack/echo/v4"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Config is corsa's policy configuration, aliased so that one import is

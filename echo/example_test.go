@@ -8,7 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsaecho "github.com/corsa-go/corsa/echo"
 )
 

@@ -4,7 +4,7 @@ go 1.25.0
 
 require (
 	github.com/corsa-go/corsa/conformance v0.0.0
-	github.com/corsa-go/corsa/core v0.0.0
+	github.com/corsa-go/corsa v0.0.0
 	github.com/labstack/echo/v4 v4.16.0
 )
 
@@ -23,5 +23,5 @@ require (
 
 replace (
 	github.com/corsa-go/corsa/conformance => ../conformance
-	github.com/corsa-go/corsa/core => ../core
+	github.com/corsa-go/corsa => ..
 )

@@ -7,7 +7,7 @@ import (
 	"github.com/labstack/echo/v5"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 )
 

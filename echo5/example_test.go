@@ -8,7 +8,7 @@ import (
 
 	"github.com/labstack/echo/v5"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 )
 

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 	"github.com/gofiber/fiber/v3"
 	fiberrecover "github.com/gofiber/fiber/v3/middleware/recover"

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unsafe"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/gofiber/fiber/v3"
 	"github.com/valyala/fasthttp"
 )

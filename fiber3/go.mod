@@ -4,7 +4,7 @@ go 1.25.0
 
 require (
 	github.com/corsa-go/corsa/conformance v0.0.0
-	github.com/corsa-go/corsa/core v0.0.0
+	github.com/corsa-go/corsa v0.0.0
 	github.com/gofiber/fiber/v3 v3.1.0
 	github.com/valyala/fasthttp v1.69.0
 )
@@ -28,5 +28,5 @@ require (
 
 replace (
 	github.com/corsa-go/corsa/conformance => ../conformance
-	github.com/corsa-go/corsa/core => ../core
+	github.com/corsa-go/corsa => ..
 )

@@ -1,7 +1,7 @@
 package corsafiber3
 
 import (
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/gofiber/fiber/v3"
 )
 

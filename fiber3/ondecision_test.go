@@ -9,7 +9,7 @@ import (
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // The decision hook needs no adapter code: corsa calls Config.OnDecision

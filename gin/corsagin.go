@@ -3,7 +3,7 @@ package corsagin
 import (
 	"github.com/gin-gonic/gin"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Config is corsa's policy configuration, aliased so that one import is

@@ -10,7 +10,7 @@ import (
 
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 

@@ -4,7 +4,7 @@ go 1.25.0
 
 require (
 	github.com/corsa-go/corsa/conformance v0.0.0
-	github.com/corsa-go/corsa/core v0.0.0
+	github.com/corsa-go/corsa v0.0.0
 	github.com/gin-gonic/gin v1.12.0
 )
 
@@ -42,5 +42,5 @@ require (
 
 replace (
 	github.com/corsa-go/corsa/conformance => ../conformance
-	github.com/corsa-go/corsa/core => ../core
+	github.com/corsa-go/corsa => ..
 )

@@ -6,7 +6,7 @@ import (
 
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/cors"
 )

@@ -10,7 +10,7 @@ import (
 
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Echo5Cors is the harness for echo v5's middleware.CORSWithConfig,

@@ -10,7 +10,7 @@ import (
 
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Fiber3Cors is the harness for fiber v3's middleware/cors, installed with

@@ -7,7 +7,7 @@ import (
 
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/gin-contrib/cors"
 	"github.com/gin-gonic/gin"
 )

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Library is one row of the scoreboard: a CORS middleware, installed on the
@@ -41,7 +41,7 @@ const fasthttpParser = "request parser refuses control bytes in header values wi
 // then the peers in a fixed order.
 func All() []Library {
 	return []Library{
-		{Name: "corsa (net/http)", Module: "github.com/corsa-go/corsa/core", Harness: Corsa},
+		{Name: "corsa (net/http)", Module: "github.com/corsa-go/corsa", Harness: Corsa},
 		{Name: "rs/cors (net/http)", Module: "github.com/rs/cors", Harness: RSCors},
 		{Name: "go-chi/cors (chi)", Module: "github.com/go-chi/cors", Harness: ChiCors},
 		{Name: "gin-contrib/cors (gin)", Module: "github.com/gin-contrib/cors", Harness: GinCors},

@@ -8,7 +8,7 @@ import (
 
 	"github.com/corsa-go/corsa/benchmarks/peers"
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 func TestEveryHarnessServesAnAllowedGET(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"github.com/rs/cors"
 
 	corsachi "github.com/corsa-go/corsa/chi"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // httpMiddleware is a net/http middleware, the shape chi's Use takes.

@@ -30,7 +30,7 @@ import (
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Policy returns a fresh policy whose allowed responses carry every header

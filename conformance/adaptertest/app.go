@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // The routes of the app AppCases are sent to. corsa serves Policy, installed

@@ -7,7 +7,7 @@ import (
 
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // printT stands in for a test's *testing.T: it prints what Expect reports.

@@ -9,7 +9,7 @@ import (
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	"github.com/corsa-go/corsa/conformance/scenario"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // The kit's other checks, run on core's net/http middleware, the

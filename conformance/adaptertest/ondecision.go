@@ -13,7 +13,7 @@ import (
 	"sync"
 	"testing"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // decisionEvent is what the check compares of a corsa.DecisionEvent.

@@ -20,7 +20,7 @@ import (
 	"testing"
 	"time"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // ParityOrigin is the origin ParityPolicy allows.

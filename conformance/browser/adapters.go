@@ -15,7 +15,7 @@ import (
 	echo5 "github.com/labstack/echo/v5"
 
 	corsachi "github.com/corsa-go/corsa/chi"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsaecho "github.com/corsa-go/corsa/echo"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 	corsafiber "github.com/corsa-go/corsa/fiber"

@@ -25,7 +25,7 @@ import (
 	echo5mw "github.com/labstack/echo/v5/middleware"
 	rscors "github.com/rs/cors"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // The peers: the CORS middlewares Go users reach for instead of corsa,

@@ -8,7 +8,7 @@ import (
 	"net/http"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // The hosts of a run. Chromium resolves every *.test name to 127.0.0.1

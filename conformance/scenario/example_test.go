@@ -5,7 +5,7 @@ import (
 	"net/http"
 
 	"github.com/corsa-go/corsa/conformance/scenario"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Every scenario served by the core's middleware through one reused Sink,

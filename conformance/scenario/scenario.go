@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Path is the route every scenario requests, served for every method.

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance/scenario"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // The shared scenarios must get the answers they promise from the core's

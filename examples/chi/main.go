@@ -15,7 +15,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	corsachi "github.com/corsa-go/corsa/chi"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 )
 

@@ -14,7 +14,7 @@ import (
 	"github.com/labstack/echo/v5"
 	"github.com/labstack/echo/v5/middleware"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 )

@@ -18,7 +18,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 )

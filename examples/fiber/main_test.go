@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/examples/internal/demotest"
 )
 

@@ -19,7 +19,7 @@ import (
 	"github.com/gofiber/fiber/v3/middleware/adaptor"
 	"github.com/gofiber/fiber/v3/middleware/recover"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 )

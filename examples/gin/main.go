@@ -13,7 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 	corsagin "github.com/corsa-go/corsa/gin"
 )

@@ -27,7 +27,7 @@ import (
 
 	"github.com/julienschmidt/httprouter"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 )
 

@@ -22,7 +22,7 @@ import (
 
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsaecho "github.com/corsa-go/corsa/echo"
 	"github.com/corsa-go/corsa/examples/migrate"
 	corsafiber "github.com/corsa-go/corsa/fiber"

@@ -1,6 +1,6 @@
 package migrate
 
-import corsa "github.com/corsa-go/corsa/core"
+import "github.com/corsa-go/corsa"
 
 // SPA is a typical single-page application's policy: two trusted origins
 // calling with cookies, PUT and DELETE besides GET and POST (which never

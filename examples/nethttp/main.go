@@ -11,7 +11,7 @@ import (
 	"log"
 	"net/http"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 )
 

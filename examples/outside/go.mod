@@ -2,6 +2,6 @@ module example.com/corsa-outside
 
 go 1.25.0
 
-require github.com/corsa-go/corsa/core v0.0.0
+require github.com/corsa-go/corsa v0.0.0
 
-replace github.com/corsa-go/corsa/core => ../../core
+replace github.com/corsa-go/corsa => ../..

@@ -14,7 +14,7 @@ import (
 	"net/http/httptest"
 	"sync"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 func main() {

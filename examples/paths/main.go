@@ -19,7 +19,7 @@ import (
 	"log"
 	"net/http"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // policies maps each path prefix to its policy. The longest prefix

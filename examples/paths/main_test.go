@@ -5,7 +5,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 func TestEachPrefixGetsItsPolicy(t *testing.T) {

@@ -1,6 +1,6 @@
 package recipes
 
-import corsa "github.com/corsa-go/corsa/core"
+import "github.com/corsa-go/corsa"
 
 // Express is the Express middleware that sets
 // Access-Control-Allow-Origin to one site and

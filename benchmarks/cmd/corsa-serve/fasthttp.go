@@ -5,7 +5,7 @@ import (
 
 	"github.com/valyala/fasthttp"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // fastRequest reads from a fasthttp request's header what the fiber v2

@@ -11,7 +11,7 @@ import (
 
 	"github.com/valyala/fasthttp"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // The header lines are added as given, not parsed: fasthttp v1.69's parser

@@ -9,7 +9,7 @@ import (
 	fiberrecover "github.com/gofiber/fiber/v2/middleware/recover"
 
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 )
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 func TestRefusalLogQuotesAndCutsEveryValue(t *testing.T) {

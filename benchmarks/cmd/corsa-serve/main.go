@@ -35,7 +35,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 func main() {

@@ -10,7 +10,7 @@ import (
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // netHTTPHandler is the standard mux behind corsa's net/http middleware,

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 //go:embed default-policy.json

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"time"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // shutdownTimeout bounds how long in-flight requests may take to finish

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/corsa-go/corsa/conformance"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // A peer is judged by what a browser would do with its response, never by

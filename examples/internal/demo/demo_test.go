@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 )
 

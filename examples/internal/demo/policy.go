@@ -1,6 +1,6 @@
 package demo
 
-import corsa "github.com/corsa-go/corsa/core"
+import "github.com/corsa-go/corsa"
 
 // DefaultPolicy is the built-in policy: what the page at pageOrigin needs
 // for its calls, and nothing more. It allows

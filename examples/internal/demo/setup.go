@@ -7,7 +7,7 @@ import (
 	"net"
 	"strings"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // Default addresses of the two servers.

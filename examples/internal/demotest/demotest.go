@@ -15,7 +15,7 @@ import (
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 // The origins of the checks: the page's, which Policy allows, and one it

@@ -22,7 +22,7 @@ import (
 	"net/http"
 
 	"github.com/coder/websocket"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 func main() {

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
-	corsa "github.com/corsa-go/corsa/core"
+	"github.com/corsa-go/corsa"
 )
 
 func TestUpgradesFollowThePolicy(t *testing.T) {

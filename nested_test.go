@@ -1,0 +1,105 @@
+package corsa_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/corsa-go/corsa"
+)
+
+// corsa installed twice: the outer middleware answers every preflight (the
+// inner one never sees it), and the inner one alone decides the CORS
+// headers of every other response, replacing the outer grant.
+func TestNestedHandlersTheInnerPolicyDecidesActualRequests(t *testing.T) {
+	const outerOrigin, innerOrigin = "https://outer.example", "https://inner.example"
+	outer := mustPolicy(t, corsa.Config{
+		Origins: []string{outerOrigin}, Credentials: true,
+		ExposedHeaders: []string{"X-Outer"}, Methods: []string{"PUT"},
+	})
+	inner := mustPolicy(t, corsa.Config{Origins: []string{innerOrigin}, Methods: []string{"DELETE"}})
+	anyInner := mustPolicy(t, corsa.Config{Origins: []string{"*"}})
+	// fullInner writes all three headers of a grant, so it replaces the
+	// outer ones without looking for them first.
+	fullInner := mustPolicy(t, corsa.Config{Origins: []string{innerOrigin}, Credentials: true, ExposedHeaders: []string{"X-Inner"}})
+	stack := func(outer, inner *corsa.Policy) func(http.Handler) http.Handler {
+		return func(next http.Handler) http.Handler { return outer.Handler(inner.Handler(next)) }
+	}
+	tests := []struct {
+		name     string
+		h        func(http.Handler) http.Handler
+		r        *http.Request
+		status   int
+		ran      bool
+		want     map[string]string
+		wantVary []string
+	}{
+		{"a request the inner policy refuses loses the outer grant", stack(outer, inner),
+			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true, nil, []string{"Origin", "Origin"}},
+		{"a request the inner policy allows gets only the inner grant, without the outer credentials", stack(outer, inner),
+			requestTo(t, "GET", "/x", "Origin", innerOrigin), 200, true,
+			map[string]string{corsa.HeaderAllowOrigin: innerOrigin}, []string{"Origin", "Origin"}},
+		{"an inner any-origin policy drops the outer credentials and exposed headers", stack(outer, anyInner),
+			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true,
+			map[string]string{corsa.HeaderAllowOrigin: "*"}, []string{"Origin"}},
+		{"a preflight is answered by the outer policy alone", stack(outer, inner),
+			requestTo(t, "OPTIONS", "/x", "Origin", outerOrigin, "Access-Control-Request-Method", "PUT"), 204, false,
+			map[string]string{corsa.HeaderAllowOrigin: outerOrigin, corsa.HeaderAllowCredentials: "true", corsa.HeaderAllowMethods: "PUT"},
+			varyPreflight},
+		{"a preflight the inner policy would allow is refused by the outer one", stack(outer, inner),
+			requestTo(t, "OPTIONS", "/x", "Origin", innerOrigin, "Access-Control-Request-Method", "DELETE"), 403, false,
+			nil, varyPreflight},
+		{"an inner grant with credentials and exposed headers replaces all three outer headers", stack(outer, fullInner),
+			requestTo(t, "GET", "/x", "Origin", innerOrigin), 200, true,
+			map[string]string{corsa.HeaderAllowOrigin: innerOrigin, corsa.HeaderAllowCredentials: "true", corsa.HeaderExposeHeaders: "X-Inner"},
+			[]string{"Origin", "Origin"}},
+		{"an inner policy with credentials still revokes the outer grant when it refuses", stack(outer, fullInner),
+			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true, nil, []string{"Origin", "Origin"}},
+		{"an outer any-origin grant is replaced by the inner refusal", stack(anyInner, inner),
+			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true, nil, []string{"Origin"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, ran := serveTo(t, tt.h, tt.r)
+			if resp.StatusCode != tt.status || ran != tt.ran {
+				t.Fatalf("status = %d, handler ran = %v; want %d, %v", resp.StatusCode, ran, tt.status, tt.ran)
+			}
+			checkCORSHeaders(t, resp.Header, tt.want, tt.wantVary)
+		})
+	}
+}
+
+// A middleware other than corsa may grant and pass a preflight on: the
+// inner corsa's answer replaces that grant too, allowed or refused.
+func TestAPreflightPassedOnWithAGrantGetsOnlyCorsasAnswer(t *testing.T) {
+	p := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, Methods: []string{"PUT"}})
+	granting := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			h.Set(corsa.HeaderAllowOrigin, "*")
+			h.Set(corsa.HeaderAllowCredentials, "true")
+			h.Set(corsa.HeaderExposeHeaders, "X-Secret")
+			next.ServeHTTP(w, r)
+		})
+	}
+	stack := func(next http.Handler) http.Handler { return granting(p.Handler(next)) }
+	tests := []struct {
+		name   string
+		method string
+		status int
+		want   map[string]string
+	}{
+		{"an allowed preflight carries only corsa's grant", "PUT", 204,
+			map[string]string{corsa.HeaderAllowOrigin: appOrigin, corsa.HeaderAllowMethods: "PUT"}},
+		{"a refused preflight carries no grant at all", "DELETE", 403, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := requestTo(t, "OPTIONS", "/x", "Origin", appOrigin, "Access-Control-Request-Method", tt.method)
+			resp, _ := serveTo(t, stack, r)
+			if resp.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d", resp.StatusCode, tt.status)
+			}
+			checkCORSHeaders(t, resp.Header, tt.want, varyPreflight)
+		})
+	}
+}
