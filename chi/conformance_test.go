@@ -3,9 +3,9 @@ package corsachi_test
 import (
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 )

@@ -6,8 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 
-	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa"
+	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/go-chi/chi/v5"
 )
 

@@ -9,8 +9,8 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
-	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa"
+	corsachi "github.com/corsa-go/corsa/chi"
 )
 
 // What happens to "Vary: Origin" (SPEC.md §3) when code that runs after

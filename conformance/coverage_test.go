@@ -8,9 +8,9 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	"github.com/corsa-go/corsa"
 )
 
 // These tests cover what a Case cannot express: a handler that redirects,

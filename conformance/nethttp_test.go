@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 // TestNetHTTP runs the suite against the core's own net/http middleware:

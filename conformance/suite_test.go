@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 func TestCasesAreManyAndUniquelyNamed(t *testing.T) {

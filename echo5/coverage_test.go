@@ -6,9 +6,9 @@ import (
 
 	"github.com/labstack/echo/v5"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	"github.com/corsa-go/corsa"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 )
 

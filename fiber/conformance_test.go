@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
 	fiberrecover "github.com/gofiber/fiber/v2/middleware/recover"

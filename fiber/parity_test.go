@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance/adaptertest"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"

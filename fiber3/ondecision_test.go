@@ -8,8 +8,8 @@ import (
 
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 
-	"github.com/corsa-go/corsa/conformance/adaptertest"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 )
 
 // The decision hook needs no adapter code: corsa calls Config.OnDecision

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance/adaptertest"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 	"github.com/gofiber/fiber/v3"
 )

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	"github.com/corsa-go/corsa"
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 	"github.com/gofiber/fiber/v3"
 	"github.com/valyala/fasthttp"

@@ -8,9 +8,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	"github.com/corsa-go/corsa"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 

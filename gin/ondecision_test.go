@@ -8,9 +8,9 @@ import (
 
 	corsagin "github.com/corsa-go/corsa/gin"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	"github.com/corsa-go/corsa"
 )
 
 // The decision hook needs no adapter code: corsa calls Config.OnDecision

@@ -4,9 +4,9 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/cors"
 )

@@ -4,9 +4,9 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )

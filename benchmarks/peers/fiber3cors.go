@@ -8,9 +8,9 @@ import (
 	"github.com/gofiber/fiber/v3/middleware/cors"
 	"github.com/gofiber/fiber/v3/middleware/recover"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa"
 )
 
 // Fiber3Cors is the harness for fiber v3's middleware/cors, installed with

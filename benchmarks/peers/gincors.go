@@ -5,9 +5,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa"
 	"github.com/gin-contrib/cors"
 	"github.com/gin-gonic/gin"
 )

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 // Library is one row of the scoreboard: a CORS middleware, installed on the

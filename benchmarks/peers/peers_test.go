@@ -6,9 +6,9 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/benchmarks/peers"
 	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa"
 )
 
 func TestEveryHarnessServesAnAllowedGET(t *testing.T) {

@@ -3,8 +3,8 @@ package peers
 import (
 	"slices"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 	"github.com/rs/cors"
 )
 

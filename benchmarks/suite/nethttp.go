@@ -10,8 +10,8 @@ import (
 	chicors "github.com/go-chi/cors"
 	"github.com/rs/cors"
 
-	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa"
+	corsachi "github.com/corsa-go/corsa/chi"
 )
 
 // httpMiddleware is a net/http middleware, the shape chi's Use takes.

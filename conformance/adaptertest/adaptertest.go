@@ -29,8 +29,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 // Policy returns a fresh policy whose allowed responses carry every header

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	"github.com/corsa-go/corsa"
 )
 
 // TestAdapterWantsMatchTheCore: the core's net/http middleware, the

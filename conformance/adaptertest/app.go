@@ -8,8 +8,8 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 // The routes of the app AppCases are sent to. corsa serves Policy, installed

@@ -5,9 +5,9 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	"github.com/corsa-go/corsa"
 )
 
 // printT stands in for a test's *testing.T: it prints what Expect reports.

@@ -6,10 +6,10 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	"github.com/corsa-go/corsa/conformance/scenario"
-	"github.com/corsa-go/corsa"
 )
 
 // The kit's other checks, run on core's net/http middleware, the

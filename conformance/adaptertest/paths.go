@@ -11,8 +11,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 // The origins of the per-path tests: PathsApp may use the /api area,

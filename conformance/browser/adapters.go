@@ -14,8 +14,8 @@ import (
 	"github.com/labstack/echo/v4"
 	echo5 "github.com/labstack/echo/v5"
 
-	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa"
+	corsachi "github.com/corsa-go/corsa/chi"
 	corsaecho "github.com/corsa-go/corsa/echo"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 	corsafiber "github.com/corsa-go/corsa/fiber"

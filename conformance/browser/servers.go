@@ -7,8 +7,8 @@ import (
 	"net"
 	"net/http"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 // The hosts of a run. Chromium resolves every *.test name to 127.0.0.1

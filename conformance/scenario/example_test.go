@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 // Every scenario served by the core's middleware through one reused Sink,

@@ -13,8 +13,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 // Path is the route every scenario requests, served for every method.

@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 // The shared scenarios must get the answers they promise from the core's

@@ -14,8 +14,8 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
-	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa"
+	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/examples/internal/demo"
 )
 

@@ -20,9 +20,9 @@ import (
 	echomw "github.com/labstack/echo/v4/middleware"
 	rscors "github.com/rs/cors"
 
+	"github.com/corsa-go/corsa"
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa"
 	corsaecho "github.com/corsa-go/corsa/echo"
 	"github.com/corsa-go/corsa/examples/migrate"
 	corsafiber "github.com/corsa-go/corsa/fiber"

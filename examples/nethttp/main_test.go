@@ -3,8 +3,8 @@ package main
 import (
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/examples/internal/demotest"
 )
 

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/examples/recipes"
 )
 

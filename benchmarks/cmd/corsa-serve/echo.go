@@ -7,8 +7,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	corsaecho "github.com/corsa-go/corsa/echo"
 )
 

@@ -7,8 +7,8 @@ import (
 	"github.com/labstack/echo/v5"
 	"github.com/labstack/echo/v5/middleware"
 
-	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 )
 

@@ -8,8 +8,8 @@ import (
 	"github.com/gofiber/fiber/v2"
 	fiberrecover "github.com/gofiber/fiber/v2/middleware/recover"
 
-	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 )
 

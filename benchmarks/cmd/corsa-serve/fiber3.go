@@ -8,8 +8,8 @@ import (
 	"github.com/gofiber/fiber/v3"
 	fiberrecover "github.com/gofiber/fiber/v3/middleware/recover"
 
-	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 )
 

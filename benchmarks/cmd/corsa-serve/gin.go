@@ -6,8 +6,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 

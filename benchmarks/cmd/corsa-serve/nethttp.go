@@ -7,10 +7,10 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/benchmarks/internal/routes"
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa"
 )
 
 // netHTTPHandler is the standard mux behind corsa's net/http middleware,

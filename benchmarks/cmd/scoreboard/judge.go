@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 // A peer is judged by what a browser would do with its response, never by

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 func TestSummary(t *testing.T) {
