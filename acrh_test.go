@@ -21,10 +21,10 @@ var (
 // stays as given.
 func acrhPreflight(lines ...string) corsa.Request {
 	r, _ := http.NewRequest("OPTIONS", "http://api.example.test/", nil)
-	r.Header[corsa.HeaderOrigin] = []string{appOrigin}
-	r.Header[corsa.HeaderRequestMethod] = []string{"PUT"}
+	r.Header["Origin"] = []string{appOrigin}
+	r.Header["Access-Control-Request-Method"] = []string{"PUT"}
 	if lines != nil {
-		r.Header[corsa.HeaderRequestHeaders] = lines
+		r.Header["Access-Control-Request-Headers"] = lines
 	}
 	return corsa.RequestFromHTTP(r)
 }
@@ -158,7 +158,7 @@ func TestHostileRequestHeadersAnswer403ThroughTheHandler(t *testing.T) {
 			ran := false
 			h := p.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { ran = true }))
 			r := newTestRequest(t, "OPTIONS", preflightFrom(appOrigin, "PUT", "")...)
-			r.Header[corsa.HeaderRequestHeaders] = tc.lines
+			r.Header["Access-Control-Request-Headers"] = tc.lines
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, r)
 			resp := rec.Result()

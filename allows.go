@@ -3,7 +3,8 @@ package corsa
 // AllowsOrigin reports whether the policy allows origin, the value of a
 // request's Origin header, exactly as Decide would for a request carrying
 // it once: the same exact entries, patterns, length bound and OriginFunc.
-// It never calls OnDecision, and allocates nothing.
+// It never calls OnDecision, and allocates nothing unless it asks
+// OriginFunc.
 //
 // It is meant for what CORS does not cover, above all WebSocket upgrades:
 // browsers open a WebSocket to any site without a preflight and with the
@@ -19,9 +20,5 @@ package corsa
 // choose an origin "*" allows. A WebSocket endpoint that must refuse some
 // pages needs a list of origins, not "*".
 func (p *Policy) AllowsOrigin(origin string) bool {
-	if origin == "" {
-		return false
-	}
-	entry, _ := p.matchOrigin(origin)
-	return matched(entry)
+	return origin != "" && p.matchOrigin(origin).allowed()
 }

@@ -75,6 +75,20 @@ type Config struct {
 	// 200).
 	PreflightStatus int `json:"preflightStatus,omitempty"`
 
+	// CrossOriginProtection refuses cross-origin writes that CORS alone
+	// lets through to the handler (cross-site request forgery): a
+	// request with a method other than GET, HEAD and OPTIONS, sent by a
+	// browser from another origin (Sec-Fetch-Site cross-site or
+	// same-site, or, without it, an Origin whose host is not the
+	// request's Host), from an origin the policy does not allow, is
+	// answered 403 without calling the handler and without CORS
+	// headers. "Allow" means an exact entry of Origins, a pattern or
+	// OriginFunc: "*" and "null" trust no origin for writes. Requests
+	// with neither Sec-Fetch-Site nor Origin (curl, other servers) pass.
+	// For exact origins, the verdicts are net/http.CrossOriginProtection's
+	// with those origins trusted (SPEC.md §9).
+	CrossOriginProtection bool `json:"crossOriginProtection,omitempty"`
+
 	// DangerouslyAllowNullOrigin permits "null" in Origins. The null origin
 	// is shared by sandboxed iframes, file: pages and redirected requests, so
 	// allowing it allows all of them at once.

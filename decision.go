@@ -1,68 +1,133 @@
 package corsa
 
-import "net/http"
+// Decision is a policy's answer to one request (see Decide): whether it is
+// allowed, how to answer it, and, through SetHeaders or Headers, the exact
+// response headers. It is a small value (four words, cheap to return and
+// pass) that points at the policy's headers, rendered once in New;
+// nothing is copied to make one. The zero Decision writes nothing.
+type Decision struct {
+	p      *Policy // the deciding policy; nil when none covers the request
+	origin string  // Access-Control-Allow-Origin's value when it echoes Origin
+	code   code    // what was decided
+}
 
-// Kind classifies a request as SPEC.md §1 does.
-type Kind uint8
+// code packs a Decision's kind, reason and header set into one word.
+type code uint32
 
+// The kinds of answer.
 const (
-	// NotCORS is a request without an Origin header: the handler runs and
-	// the response gets "Vary: Origin", or, from an any-origin policy, the
-	// same constant headers as an actual request and no Vary.
-	NotCORS Kind = iota
-	// Preflight is an OPTIONS request with Origin and
-	// Access-Control-Request-Method: the policy answers it and the handler
-	// never runs.
-	Preflight
-	// Actual is any other request with an Origin header, including an
-	// OPTIONS request without Access-Control-Request-Method: the handler
-	// runs, with CORS headers already on the response.
-	Actual
+	kindNotCORS     code = iota // no Origin: the handler runs
+	kindActual                  // Origin, not a preflight: the handler runs
+	kindPreflight               // answered by the policy
+	kindCrossOrigin             // a cross-origin write refused with 403
 )
 
-// String returns "not CORS", "preflight" or "actual".
-func (k Kind) String() string {
-	switch k {
-	case Preflight:
-		return "preflight"
-	case Actual:
-		return "actual"
-	default:
-		return "not CORS"
+// The header sets a Decision may point at: none, the policy's actual
+// request set, or setPreflight+i for the policy's preflight[i].
+const (
+	setNone code = iota
+	setActual
+	setPreflight
+)
+
+func makeCode(kind code, reason Reason, set code) code {
+	return kind | code(reason)<<4 | set<<12
+}
+
+func (c code) kind() code     { return c & 0xf }
+func (c code) reason() Reason { return Reason(c >> 4) }
+func (c code) set() code      { return c >> 12 }
+
+// Preflight reports a CORS preflight: an OPTIONS request with Origin and
+// Access-Control-Request-Method, which the policy answers itself.
+func (d Decision) Preflight() bool { return d.code.kind() == kindPreflight }
+
+// Reason is why the request was refused, or Allowed.
+func (d Decision) Reason() Reason { return d.code.reason() }
+
+// Status, when not 0, is the status to answer with at once, without
+// calling the handler: a preflight's (the policy's preflight status when
+// allowed, 403 when refused), or 403 for a cross-origin write that
+// Config.CrossOriginProtection refuses. 0 means: call the handler, whose
+// status the response gets.
+func (d Decision) Status() int {
+	switch d.code.kind() {
+	case kindPreflight:
+		if d.code.reason() == Allowed {
+			return d.p.status
+		}
+		return 403
+	case kindCrossOrigin:
+		return 403
 	}
+	return 0
+}
+
+// Vary is the value to add to the response's Vary header (never to
+// replace it with); "" for none.
+func (d Decision) Vary() string {
+	switch {
+	case d.p == nil:
+		return ""
+	case d.code.kind() == kindPreflight:
+		return d.p.varyPreflight
+	case d.code.kind() == kindCrossOrigin:
+		return varyCrossOrigin
+	case d.p.anyOrigin:
+		return "" // a constant "*" answer depends on nothing
+	}
+	return "Origin"
+}
+
+// headers is the decision's rendered header set; nil for none.
+func (d Decision) headers() *headerSet {
+	switch s := d.code.set(); {
+	case s == setActual:
+		return &d.p.actual
+	case s >= setPreflight:
+		return &d.p.preflight[s-setPreflight]
+	}
+	return nil
 }
 
 // Reason says why a request was refused; it is Allowed for every request
-// that was not (including requests without Origin).
+// that was not, requests without Origin included.
 type Reason uint8
 
 const (
 	// Allowed: nothing was refused.
 	Allowed Reason = iota
-	// OriginNotAllowed: the Origin matches no entry of Config.Origins.
+	// OriginNotAllowed: no entry of Config.Origins, and not
+	// Config.OriginFunc, allows the Origin.
 	OriginNotAllowed
-	// OriginRepeated: the request carried more than one Origin header. An
-	// any-origin policy refuses it only in a preflight: its other answers
-	// are constant.
-	OriginRepeated
 	// MethodNotAllowed: the preflight asked for a method that is neither
-	// safelisted nor in Config.Methods, or that is not a valid token.
+	// GET, HEAD, POST nor in Config.Methods.
 	MethodNotAllowed
-	// HeadersNotAllowed: the preflight asked for a request header the policy
-	// does not allow (Authorization is never covered by "*").
+	// HeadersNotAllowed: the preflight asked for a request header the
+	// policy does not allow (Authorization is never covered by "*").
 	HeadersNotAllowed
-	// HeadersInvalid: Access-Control-Request-Headers is malformed or longer
-	// than any list the policy could allow.
-	HeadersInvalid
+	// Malformed: no browser sends the request: it has more than one
+	// Origin header (an any-origin policy refuses that in a preflight
+	// only), or an Access-Control-Request-Headers that is not a list of
+	// header names or is longer than any list the policy allows.
+	Malformed
+	// OriginFuncPanicked: Config.OriginFunc panicked on the Origin, which
+	// is then refused; DecisionEvent.Panic holds the value.
+	OriginFuncPanicked
+	// CrossOriginRefused: Config.CrossOriginProtection refused a
+	// cross-origin request with an unsafe method from an origin the
+	// policy does not allow (SPEC.md §9).
+	CrossOriginRefused
 )
 
 var reasonText = [...]string{
-	Allowed:           "allowed",
-	OriginNotAllowed:  "origin not allowed",
-	OriginRepeated:    "more than one Origin header",
-	MethodNotAllowed:  "method not allowed",
-	HeadersNotAllowed: "request header not allowed",
-	HeadersInvalid:    "malformed or oversized Access-Control-Request-Headers",
+	Allowed:            "allowed",
+	OriginNotAllowed:   "origin not allowed",
+	MethodNotAllowed:   "method not allowed",
+	HeadersNotAllowed:  "request header not allowed",
+	Malformed:          "malformed request",
+	OriginFuncPanicked: "OriginFunc panicked",
+	CrossOriginRefused: "cross-origin write refused",
 }
 
 // String returns a short description such as "origin not allowed".
@@ -71,119 +136,4 @@ func (r Reason) String() string {
 		return reasonText[r]
 	}
 	return "unknown reason"
-}
-
-// Header is one response header to set: a canonical name and its value.
-type Header struct {
-	Name, Value string
-}
-
-// maxHeaders is the most headers a decision sets besides Vary: the six
-// Access-Control-Allow-* and Max-Age headers of an allowed preflight.
-const maxHeaders = 6
-
-// Decision is a Policy's answer to one request: what kind of request it is,
-// whether it is allowed, and the exact response headers to write. It is a
-// plain value, cheap to return on the stack: its headers are the policy's,
-// rendered once, which SetHeaders writes as they are and Headers copies
-// into the Decision on its first call. Like the request it answers, a
-// Decision belongs to one goroutine.
-type Decision struct {
-	// Kind is the request's classification.
-	Kind Kind
-	// Reason is why the request was refused, or Allowed.
-	Reason Reason
-	// Status is the status code of a preflight response: the policy's
-	// preflight status when allowed, 403 when refused. Zero for other
-	// kinds, whose status is the handler's.
-	Status int
-	// Vary is the value to add to the response's Vary header (never to
-	// replace it); "" for none.
-	Vary string
-
-	set    *headerSet // the policy's rendered headers; nil for none
-	origin string     // Access-Control-Allow-Origin's value if not set's
-
-	n       uint8              // Headers' copy, made on its first call
-	headers [maxHeaders]Header // (see Headers)
-}
-
-// Allowed reports whether the request may proceed as CORS: true for allowed
-// preflight and actual requests, false for refused ones and for requests
-// without Origin.
-func (d *Decision) Allowed() bool { return d.Kind != NotCORS && d.Reason == Allowed }
-
-// Headers returns the headers to set on the response, in a stable order.
-// They never include Vary, which must be added to, not set: see Vary.
-func (d *Decision) Headers() []Header {
-	if d.n == 0 && d.set != nil {
-		// Copied on demand: SetHeaders, which most adapters call, never
-		// needs the list in one piece.
-		d.headers, d.n = d.set.headers, d.set.n
-		if d.origin != "" {
-			// A store through d: hidden, or escape analysis would move
-			// every request string Decide put in d to the heap (see
-			// hide). The copy lives no longer than d.origin.
-			d.headers[0].Value = hideString(d.origin)
-		}
-	}
-	return d.headers[:d.n]
-}
-
-// SetHeaders writes the decision into a net/http header map: it sets every
-// header of Headers and appends Vary to whatever Vary values h already has.
-//
-// Access-Control-Allow-Origin, -Credentials and -Expose-Headers already on
-// h, from an outer corsa middleware, are removed first: the innermost
-// decision is the response's only grant.
-//
-// It allocates once, one backing array for all the values it writes, and
-// nothing when there is nothing to write. Each value slice it puts in h is
-// capped at its own length, so a handler that appends to or edits one
-// cannot reach another response's values or this response's other headers
-// (SPEC.md §3b).
-func (d *Decision) SetHeaders(h http.Header) {
-	if d.set.mustRevoke() {
-		revokeOuterGrant(h)
-	}
-	setHeaders(h, d.set.list(), d.origin, d.Vary)
-}
-
-// setHeaders is SetHeaders for the headers hs, with origin, if not "", as
-// the value of the first (Access-Control-Allow-Origin), and Vary vary:
-// the policy's rendered list is written without being copied first.
-func setHeaders(h http.Header, hs []Header, origin, vary string) {
-	n := len(hs)
-	var prior []string
-	if vary != "" {
-		prior = h[HeaderVary]
-		n += len(prior) + 1
-	}
-	if n == 0 {
-		return
-	}
-	vals := make([]string, n)
-	for i, hd := range hs {
-		vals[i] = hd.Value
-		h[hd.Name] = vals[i : i+1 : i+1]
-	}
-	if origin != "" {
-		vals[0] = origin
-	}
-	if vary != "" {
-		i := len(hs)
-		copy(vals[i:], prior)
-		vals[n-1] = vary
-		h[HeaderVary] = vals[i:n:n]
-	}
-}
-
-// addVary appends v to h's Vary values in a new array of the response's
-// own (SPEC.md §3b): one allocation.
-func addVary(h http.Header, v string) {
-	prior := h[HeaderVary]
-	vals := make([]string, len(prior)+1)
-	copy(vals, prior)
-	vals[len(prior)] = v
-	h[HeaderVary] = vals
 }

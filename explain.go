@@ -21,41 +21,42 @@ func (p *Policy) Explain(r *Request) string {
 	// Explaining is not deciding: OnDecision stays silent.
 	quiet := *p
 	quiet.onDecision = nil
-	d := quiet.Decide(r)
+	d := quiet.decide(r)
 	var b strings.Builder
 	verdict := "allowed"
-	if d.Reason != Allowed {
-		verdict = "refused: " + d.Reason.String()
+	if d.Reason() != Allowed {
+		verdict = "refused: " + d.Reason().String()
 	}
-	switch d.Kind {
-	case NotCORS:
+	cors := r.Origin != "" || r.MultipleOrigins
+	switch {
+	case !cors:
 		if p.anyOrigin {
 			b.WriteString("not a CORS request (no Origin header): passed to the handler, with the constant headers of \"*\" below\n")
 		} else {
 			b.WriteString("not a CORS request (no Origin header): passed to the handler unchanged\n")
 		}
-	case Actual:
+	case !d.Preflight():
 		fmt.Fprintf(&b, "actual %s request from %s: %s\n", methodText(r.Method), quoteShort(r.Origin), verdict)
 		if p.anyOrigin {
 			fmt.Fprintf(&b, "  origin: any: \"*\" (origins[%d]) without credentials gives every response but a preflight's the same headers, whatever Origin is\n", p.anyEntry)
 		} else {
 			p.explainOrigin(&b, r)
 		}
-		if d.Reason == Allowed {
+		if d.Reason() == Allowed {
 			b.WriteString("  the handler runs, with the headers below\n")
 		} else {
 			b.WriteString("  the handler runs, without CORS headers: the browser will not let the page read the response\n")
 		}
-	case Preflight:
+	default:
 		fmt.Fprintf(&b, "preflight from %s for %s: %s\n", quoteShort(r.Origin), methodText(r.RequestMethod), verdict)
 		p.explainPreflight(&b, r)
-		fmt.Fprintf(&b, "  status %d %s\n", d.Status, http.StatusText(d.Status))
+		fmt.Fprintf(&b, "  status %d %s\n", d.Status(), http.StatusText(d.Status()))
 	}
-	for _, h := range d.Headers() {
-		fmt.Fprintf(&b, "  %s: %s\n", h.Name, h.Value)
+	for name, value := range d.Headers(r.Origin) {
+		fmt.Fprintf(&b, "  %s: %s\n", name, value)
 	}
-	if d.Vary != "" {
-		fmt.Fprintf(&b, "  Vary: %s (added)\n", d.Vary)
+	if d.Vary() != "" {
+		fmt.Fprintf(&b, "  Vary: %s (added)\n", d.Vary())
 	}
 	return b.String()
 }
@@ -101,7 +102,7 @@ func (p *Policy) explainPreflight(b *strings.Builder, r *Request) {
 }
 
 func (p *Policy) explainHeaders(b *strings.Builder, lines []string, reason Reason) {
-	if reason == HeadersInvalid {
+	if reason == Malformed {
 		n := 0
 		for _, l := range lines {
 			n += len(l)
@@ -136,7 +137,8 @@ func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 		b.WriteString("  origin: not allowed: the request has more than one Origin header, which no browser sends\n")
 		return false
 	}
-	entry, tooLong := p.matchOrigin(o)
+	m := p.matchOrigin(o)
+	entry, tooLong := m.entry, m.tooLong
 	switch {
 	case entry == funcEntry:
 		fmt.Fprintf(b, "  origin %q: allowed by OriginFunc\n", o)
@@ -159,7 +161,7 @@ func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
 	case o == "null":
 		b.WriteString("  origin \"null\": not allowed: null is only allowed when listed explicitly, with dangerouslyAllowNullOrigin\n")
 	case p.originFunc != nil:
-		p.explainOriginFunc(b, o)
+		p.explainOriginFunc(b, o, m)
 	case tooLong && p.maxOrigin > 0: // else no entry can match: closestOrigin says why
 		fmt.Fprintf(b, "  origin %s: not allowed: %d bytes, longer than any origin this policy can match (%d bytes), so refused before matching\n",
 			quoteShort(o), len(o), p.maxOrigin)

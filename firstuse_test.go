@@ -20,8 +20,8 @@ var jsonPostPreflight = []string{
 // allows none.
 func TestRequestHeadersDefault(t *testing.T) {
 	allowed := map[string]string{
-		corsa.HeaderAllowOrigin:  appOrigin,
-		corsa.HeaderAllowHeaders: "Content-Type",
+		"Access-Control-Allow-Origin":  appOrigin,
+		"Access-Control-Allow-Headers": "Content-Type",
 	}
 	tests := []struct {
 		name       string
@@ -45,7 +45,7 @@ func TestRequestHeadersDefault(t *testing.T) {
 		{"a preflight asking for no header gets no Allow-Headers under the default",
 			corsa.Config{Origins: []string{appOrigin}},
 			[]string{"Origin", appOrigin, "Access-Control-Request-Method", "POST"}, 204,
-			map[string]string{corsa.HeaderAllowOrigin: appOrigin}},
+			map[string]string{"Access-Control-Allow-Origin": appOrigin}},
 		{"the default does not allow an origin",
 			corsa.Config{}, jsonPostPreflight, 403, nil},
 	}

@@ -12,17 +12,17 @@ const appOrigin = "https://app.example.com"
 
 // Short names for the header constants, to keep the tables readable.
 const (
-	hOrigin = corsa.HeaderOrigin
-	hACRM   = corsa.HeaderRequestMethod
-	hACRH   = corsa.HeaderRequestHeaders
-	hACRPN  = corsa.HeaderRequestPrivateNetwork
-	hACAO   = corsa.HeaderAllowOrigin
-	hACAC   = corsa.HeaderAllowCredentials
-	hACAM   = corsa.HeaderAllowMethods
-	hACAH   = corsa.HeaderAllowHeaders
-	hACEH   = corsa.HeaderExposeHeaders
-	hMaxAge = corsa.HeaderMaxAge
-	hACAPN  = corsa.HeaderAllowPrivateNetwork
+	hOrigin = "Origin"
+	hACRM   = "Access-Control-Request-Method"
+	hACRH   = "Access-Control-Request-Headers"
+	hACRPN  = "Access-Control-Request-Private-Network"
+	hACAO   = "Access-Control-Allow-Origin"
+	hACAC   = "Access-Control-Allow-Credentials"
+	hACAM   = "Access-Control-Allow-Methods"
+	hACAH   = "Access-Control-Allow-Headers"
+	hACEH   = "Access-Control-Expose-Headers"
+	hMaxAge = "Access-Control-Max-Age"
+	hACAPN  = "Access-Control-Allow-Private-Network"
 )
 
 // The policies the handler tables share.

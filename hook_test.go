@@ -89,7 +89,7 @@ func TestOnDecisionSeesTheHeadersDecideReturns(t *testing.T) {
 		t.Fatalf("%d events, want 1", len(rec.events))
 	}
 	got := rec.events[0].Decision
-	want := []corsa.Header{{Name: corsa.HeaderAllowOrigin, Value: appOrigin}}
+	want := []corsa.Header{{Name: "Access-Control-Allow-Origin", Value: appOrigin}}
 	if h := got.Headers(); len(h) != 1 || h[0] != want[0] || got.Vary != "Origin" {
 		t.Errorf("event headers = %v, Vary %q; want %v, Vary \"Origin\"", h, got.Vary, want)
 	}
@@ -124,7 +124,7 @@ func TestOnDecisionReportsPrivateNetworkWithoutPNA(t *testing.T) {
 		t.Fatal(err)
 	}
 	do(t, p.Handler(okHandler), http.MethodOptions, "Origin", appOrigin,
-		corsa.HeaderRequestMethod, "GET", corsa.HeaderRequestPrivateNetwork, "true")
+		"Access-Control-Request-Method", "GET", "Access-Control-Request-Private-Network", "true")
 	if len(rec.events) != 1 || rec.events[0].PrivateNetwork != "true" {
 		t.Errorf("events = %+v, want one with PrivateNetwork \"true\"", rec.events)
 	}

@@ -4,17 +4,12 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // Browsers build the Origin header from a URL parsed by the WHATWG URL
 // standard, so a configured host can only ever match if it is already in
 // the form that standard serialises (https://url.spec.whatwg.org/#host-
 // serializing). The checks below say what the browser sends instead.
-
-// specialSchemes are the schemes whose hosts the URL parser parses as
-// domains, IPv4 or IPv6 addresses; other schemes have opaque hosts.
-var specialSchemes = setOf("http://", "https://", "ws://", "wss://", "ftp://")
 
 // canonicalHost checks a special-scheme host, lower case and without
 // port, as the URL parser would read it. It returns "" when the host is
@@ -46,64 +41,19 @@ func canonicalHost(host string) string {
 // lower-case hex pieces without leading zeros, the first longest run of two
 // or more zero pieces written "::", and no dotted IPv4 tail.
 func canonicalIPv6(host string) string {
-	inner := host[1 : len(host)-1]
-	addr, err := netip.ParseAddr(inner)
+	addr, err := netip.ParseAddr(host[1 : len(host)-1])
 	if err != nil || !addr.Is6() || addr.Zone() != "" {
 		return "invalid IPv6 literal: no browser can send it"
 	}
-	if s := "[" + serializeIPv6(addr.As16()) + "]"; s != host {
-		return "browsers send this IPv6 address as " + s + ": write it that way"
-	}
-	return ""
-}
-
-func serializeIPv6(a [16]byte) string {
+	a := addr.As16()
 	var pieces [8]uint16
 	for i := range pieces {
 		pieces[i] = uint16(a[2*i])<<8 | uint16(a[2*i+1])
 	}
-	// The first longest run of at least two zero pieces is compressed.
-	start, length := -1, 1
-	for i := 0; i < 8; {
-		j := i
-		for j < 8 && pieces[j] == 0 {
-			j++
-		}
-		if j-i > length {
-			start, length = i, j-i
-		}
-		if j == i {
-			j++
-		}
-		i = j
+	if s := string(appendIPv6(nil, pieces)); s != host {
+		return "browsers send this IPv6 address as " + s + ": write it that way"
 	}
-	var b strings.Builder
-	for i := 0; i < 8; i++ {
-		if i == start {
-			b.WriteString("::")
-			i += length - 1
-			continue
-		}
-		if b.Len() > 0 && !strings.HasSuffix(b.String(), "::") {
-			b.WriteByte(':')
-		}
-		b.WriteString(strconv.FormatUint(uint64(pieces[i]), 16))
-	}
-	return b.String()
-}
-
-// endsInNumber is the URL standard's "ends in a number checker": a host
-// whose last label is all digits, or 0x and hex digits, is parsed as IPv4.
-func endsInNumber(host string) bool {
-	last := host[strings.LastIndexByte(host, '.')+1:]
-	if last == "" {
-		return false
-	}
-	if strings.Trim(last, "0123456789") == "" {
-		return true
-	}
-	_, ok := parseIPv4Number(last)
-	return ok
+	return ""
 }
 
 // parseURLIPv4 is the URL standard's IPv4 parser: one to four parts, each
@@ -161,114 +111,4 @@ func parseIPv4Number(s string) (uint64, bool) {
 		return 0, false
 	}
 	return n, true
-}
-
-// validPunycodeLabel reports whether s, a label without its "xn--"
-// prefix, decodes (RFC 3492) to a non-empty label that needs it: UTS #46,
-// which the URL standard applies, refuses an xn-- label that does not
-// decode, decodes to nothing but ASCII, or decodes to upper-case letters
-// (which it would have mapped to lower case before encoding).
-func validPunycodeLabel(s string) bool {
-	decoded, ok := decodePunycode(s)
-	if !ok || len(decoded) == 0 {
-		return false
-	}
-	ascii := true
-	for _, r := range decoded {
-		if r >= 0x80 {
-			ascii = false
-		}
-		if unicode.IsUpper(r) || r >= 0xd800 && r <= 0xdfff || r > unicode.MaxRune {
-			return false
-		}
-	}
-	return !ascii
-}
-
-// decodePunycode is RFC 3492's decoder, with its parameters for IDNA.
-func decodePunycode(s string) ([]rune, bool) {
-	const (
-		base        = 36
-		tMin        = 1
-		tMax        = 26
-		skew        = 38
-		damp        = 700
-		initialBias = 72
-		initialN    = 128
-	)
-	var out []rune
-	if i := strings.LastIndexByte(s, '-'); i >= 0 {
-		for _, c := range []byte(s[:i]) {
-			if c >= 0x80 {
-				return nil, false
-			}
-			out = append(out, rune(c))
-		}
-		s = s[i+1:]
-	}
-	n, bias, i := initialN, initialBias, 0
-	for pos := 0; pos < len(s); {
-		oldi, w := i, 1
-		for k := base; ; k += base {
-			if pos >= len(s) {
-				return nil, false
-			}
-			c := s[pos]
-			pos++
-			var digit int
-			switch {
-			case 'a' <= c && c <= 'z':
-				digit = int(c - 'a')
-			case '0' <= c && c <= '9':
-				digit = int(c-'0') + 26
-			default:
-				return nil, false
-			}
-			if digit > (1<<31-1-i)/w {
-				return nil, false
-			}
-			i += digit * w
-			t := k - bias
-			switch {
-			case k <= bias:
-				t = tMin
-			case k >= bias+tMax:
-				t = tMax
-			}
-			if digit < t {
-				break
-			}
-			if w > (1<<31-1)/(base-t) {
-				return nil, false
-			}
-			w *= base - t
-		}
-		bias = adaptBias(i-oldi, len(out)+1, oldi == 0)
-		if i/(len(out)+1) > 1<<31-1-n {
-			return nil, false
-		}
-		n += i / (len(out) + 1)
-		i %= len(out) + 1
-		if n > unicode.MaxRune {
-			return nil, false
-		}
-		out = append(out[:i], append([]rune{rune(n)}, out[i:]...)...)
-		i++
-	}
-	return out, true
-}
-
-func adaptBias(delta, numPoints int, first bool) int {
-	if first {
-		delta /= 700
-	} else {
-		delta /= 2
-	}
-	delta += delta / numPoints
-	k := 0
-	for delta > ((36-1)*26)/2 {
-		delta /= 36 - 1
-		k += 36
-	}
-	return k + (36-1+1)*delta/(delta+38)
 }

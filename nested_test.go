@@ -37,20 +37,20 @@ func TestNestedHandlersTheInnerPolicyDecidesActualRequests(t *testing.T) {
 			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true, nil, []string{"Origin", "Origin"}},
 		{"a request the inner policy allows gets only the inner grant, without the outer credentials", stack(outer, inner),
 			requestTo(t, "GET", "/x", "Origin", innerOrigin), 200, true,
-			map[string]string{corsa.HeaderAllowOrigin: innerOrigin}, []string{"Origin", "Origin"}},
+			map[string]string{"Access-Control-Allow-Origin": innerOrigin}, []string{"Origin", "Origin"}},
 		{"an inner any-origin policy drops the outer credentials and exposed headers", stack(outer, anyInner),
 			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true,
-			map[string]string{corsa.HeaderAllowOrigin: "*"}, []string{"Origin"}},
+			map[string]string{"Access-Control-Allow-Origin": "*"}, []string{"Origin"}},
 		{"a preflight is answered by the outer policy alone", stack(outer, inner),
 			requestTo(t, "OPTIONS", "/x", "Origin", outerOrigin, "Access-Control-Request-Method", "PUT"), 204, false,
-			map[string]string{corsa.HeaderAllowOrigin: outerOrigin, corsa.HeaderAllowCredentials: "true", corsa.HeaderAllowMethods: "PUT"},
+			map[string]string{"Access-Control-Allow-Origin": outerOrigin, "Access-Control-Allow-Credentials": "true", "Access-Control-Allow-Methods": "PUT"},
 			varyPreflight},
 		{"a preflight the inner policy would allow is refused by the outer one", stack(outer, inner),
 			requestTo(t, "OPTIONS", "/x", "Origin", innerOrigin, "Access-Control-Request-Method", "DELETE"), 403, false,
 			nil, varyPreflight},
 		{"an inner grant with credentials and exposed headers replaces all three outer headers", stack(outer, fullInner),
 			requestTo(t, "GET", "/x", "Origin", innerOrigin), 200, true,
-			map[string]string{corsa.HeaderAllowOrigin: innerOrigin, corsa.HeaderAllowCredentials: "true", corsa.HeaderExposeHeaders: "X-Inner"},
+			map[string]string{"Access-Control-Allow-Origin": innerOrigin, "Access-Control-Allow-Credentials": "true", "Access-Control-Expose-Headers": "X-Inner"},
 			[]string{"Origin", "Origin"}},
 		{"an inner policy with credentials still revokes the outer grant when it refuses", stack(outer, fullInner),
 			requestTo(t, "GET", "/x", "Origin", outerOrigin), 200, true, nil, []string{"Origin", "Origin"}},
@@ -75,9 +75,9 @@ func TestAPreflightPassedOnWithAGrantGetsOnlyCorsasAnswer(t *testing.T) {
 	granting := func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			h := w.Header()
-			h.Set(corsa.HeaderAllowOrigin, "*")
-			h.Set(corsa.HeaderAllowCredentials, "true")
-			h.Set(corsa.HeaderExposeHeaders, "X-Secret")
+			h.Set("Access-Control-Allow-Origin", "*")
+			h.Set("Access-Control-Allow-Credentials", "true")
+			h.Set("Access-Control-Expose-Headers", "X-Secret")
 			next.ServeHTTP(w, r)
 		})
 	}
@@ -89,7 +89,7 @@ func TestAPreflightPassedOnWithAGrantGetsOnlyCorsasAnswer(t *testing.T) {
 		want   map[string]string
 	}{
 		{"an allowed preflight carries only corsa's grant", "PUT", 204,
-			map[string]string{corsa.HeaderAllowOrigin: appOrigin, corsa.HeaderAllowMethods: "PUT"}},
+			map[string]string{"Access-Control-Allow-Origin": appOrigin, "Access-Control-Allow-Methods": "PUT"}},
 		{"a refused preflight carries no grant at all", "DELETE", 403, nil},
 	}
 	for _, tt := range tests {

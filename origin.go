@@ -28,110 +28,16 @@ type originSpec struct {
 
 func (o originSpec) exact() bool { return !o.subdomain && !o.anyPort }
 
-// splitOrigin splits a serialized origin into scheme prefix, host and port
-// (without the colon); hasPort reports the colon. It does not validate.
-func splitOrigin(s string) (prefix, host, port string, hasPort, ok bool) {
-	i := strings.Index(s, "://")
-	if i <= 0 {
-		return "", "", "", false, false
-	}
-	prefix, rest := s[:i+3], s[i+3:]
-	if strings.HasPrefix(rest, "[") { // IPv6 literal
-		j := strings.IndexByte(rest, ']')
-		if j < 0 {
-			return "", "", "", false, false
-		}
-		host, rest = rest[:j+1], rest[j+1:]
-		if rest == "" {
-			return prefix, host, "", false, true
-		}
-		if rest[0] != ':' {
-			return "", "", "", false, false
-		}
-		return prefix, host, rest[1:], true, true
-	}
-	if j := strings.LastIndexByte(rest, ':'); j >= 0 {
-		return prefix, rest[:j], rest[j+1:], true, true
-	}
-	return prefix, rest, "", false, true
-}
-
-// match reports whether a request origin, split by splitOrigin, matches
-// the spec.
-func (o *originSpec) match(prefix, host, port string, hasPort bool) bool {
-	if prefix != o.prefix {
-		return false
-	}
-	if o.anyPort {
-		if hasPort && !isPort(port) {
-			return false
-		}
-	} else if hasPort != (o.port != "") || port != o.port {
-		return false
-	}
-	if !o.subdomain {
-		return host == o.host
-	}
-	return len(host) > len(o.host) && len(host) <= maxHostLen && strings.HasSuffix(host, o.host) &&
-		isSubdomainLabels(host[:len(host)-len(o.host)])
-}
-
-// isPort reports a port as browsers serialize it: 1 to 65535, no leading
-// zero.
-func isPort(s string) bool {
-	if s == "" || len(s) > 5 || s[0] == '0' {
-		return false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n <= 65535
-}
-
-func isLabelChar(c byte) bool {
-	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_'
-}
-
-// DNS limits (RFC 1035 §2.3.4): no host a browser can reach is longer.
-const (
-	maxLabelLen = 63
-	maxHostLen  = 253
-)
-
-// isSubdomainLabels reports whether s is one or more non-empty lower-case
-// DNS labels of at most 63 bytes, separated by dots: what a subdomain
-// pattern's "*" may stand for. Anything else (a '/', '@', '%', upper case,
-// an empty label) could smuggle a different host past a suffix check.
-func isSubdomainLabels(s string) bool {
-	label := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '.' && label > 0:
-			label = 0
-		case isLabelChar(c) && label < maxLabelLen:
-			label++
-		default:
-			return false
-		}
-	}
-	return label > 0
-}
-
 var defaultPorts = map[string]string{"http://": "80", "https://": "443"}
 
 // parseOrigin parses one configured origin or pattern. The error wraps
 // ErrInvalidOrigin or ErrBroadPattern and says what to write instead.
 func parseOrigin(s string) (originSpec, error) {
 	bad := func(detail string) (originSpec, error) {
-		return originSpec{}, ruleError{ErrInvalidOrigin, detail}
+		return originSpec{}, ruleError{errInvalidOrigin, detail}
 	}
 	broad := func(detail string) (originSpec, error) {
-		return originSpec{}, ruleError{ErrBroadPattern, detail}
+		return originSpec{}, ruleError{errBroadPattern, detail}
 	}
 	if !strings.Contains(s, "://") {
 		if strings.HasPrefix(s, "*.") {
@@ -211,7 +117,7 @@ func parseOrigin(s string) (originSpec, error) {
 			return broad(why)
 		}
 	}
-	if specialSchemes[prefix] {
+	if specialScheme(prefix) {
 		if why := canonicalHost(labels); why != "" {
 			return bad(why)
 		}
@@ -280,4 +186,21 @@ func isLoopback(host string) bool {
 	}
 	addr, err := netip.ParseAddr(host)
 	return err == nil && addr.Is4() && addr.IsLoopback() && addr.String() == host
+}
+
+// maxOriginLen is the longest origin spec could match: exact parts by
+// their length, a subdomain pattern's host by the DNS limit, a port
+// wildcard by five digits.
+func (o *originSpec) maxOriginLen() int {
+	n := len(o.prefix) + len(o.host)
+	if o.subdomain {
+		n = len(o.prefix) + maxHostLen
+	}
+	switch {
+	case o.anyPort:
+		n += len(":65535")
+	case o.port != "":
+		n += 1 + len(o.port)
+	}
+	return n
 }

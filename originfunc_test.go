@@ -48,16 +48,16 @@ func TestOriginFunc(t *testing.T) {
 	}{
 		{"an origin OriginFunc approves is echoed with Vary: Origin",
 			corsa.Config{}, []string{"Origin", tenantOrigin},
-			map[string]string{corsa.HeaderAllowOrigin: tenantOrigin}, []string{tenantOrigin}},
+			map[string]string{"Access-Control-Allow-Origin": tenantOrigin}, []string{tenantOrigin}},
 		{"an approved origin gets credentials when the policy has them",
 			corsa.Config{Credentials: true}, []string{"Origin", tenantOrigin},
-			map[string]string{corsa.HeaderAllowOrigin: tenantOrigin, corsa.HeaderAllowCredentials: "true"}, []string{tenantOrigin}},
+			map[string]string{"Access-Control-Allow-Origin": tenantOrigin, "Access-Control-Allow-Credentials": "true"}, []string{tenantOrigin}},
 		{"an origin OriginFunc refuses gets no CORS headers",
 			corsa.Config{}, []string{"Origin", "https://other.example.net"},
 			nil, []string{"https://other.example.net"}},
 		{"a listed origin is allowed without asking OriginFunc",
 			corsa.Config{Origins: []string{appOrigin}}, []string{"Origin", appOrigin},
-			map[string]string{corsa.HeaderAllowOrigin: appOrigin}, nil},
+			map[string]string{"Access-Control-Allow-Origin": appOrigin}, nil},
 		{"null is never passed to OriginFunc",
 			corsa.Config{}, []string{"Origin", "null"}, nil, nil},
 		{"a repeated Origin is never passed to OriginFunc",
@@ -105,10 +105,10 @@ func TestOriginFuncAnswersPreflights(t *testing.T) {
 		t.Fatalf("handler ran = %v, status %d; want not run, 204", ran, resp.StatusCode)
 	}
 	checkCORSHeaders(t, resp.Header, map[string]string{
-		corsa.HeaderAllowOrigin:      tenantOrigin,
-		corsa.HeaderAllowCredentials: "true",
-		corsa.HeaderAllowMethods:     "PUT",
-		corsa.HeaderAllowHeaders:     "Content-Type",
+		"Access-Control-Allow-Origin":      tenantOrigin,
+		"Access-Control-Allow-Credentials": "true",
+		"Access-Control-Allow-Methods":     "PUT",
+		"Access-Control-Allow-Headers":     "Content-Type",
 	}, varyPreflight)
 }
 

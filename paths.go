@@ -3,15 +3,11 @@ package corsa
 import (
 	"errors"
 	"fmt"
-	"net/http"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync/atomic"
 )
-
-// ErrPathPrefix: a Paths key that is not a literal, clean path prefix
-// (see NewPaths), or one that differs from another only in letter case.
-var ErrPathPrefix = errors.New("invalid path prefix")
 
 // Paths serves a different Policy for each path prefix, from one
 // middleware installed globally: the longest prefix that covers a
@@ -27,16 +23,23 @@ var ErrPathPrefix = errors.New("invalid path prefix")
 // segment, also percent-encoded, a backslash, or an encoded "/" or "\"),
 // gets no CORS under any prefix, "/" included: routers disagree on what
 // such a path names, so no choice of policy would be safe for all of them.
+// For the same reason a path gets no CORS when its policy would depend on
+// whether the router ignores letter case (fiber does by default: "/API"
+// under prefixes "/" and "/api") or routes the percent-encoded path
+// (chi and echo do) rather than the decoded one.
 //
 // Reconfigure replaces every entry at once, as Middleware.Reconfigure does
 // for one policy. The zero Paths is ready to use and gives no CORS to any
 // path.
 type Paths struct {
-	table atomic.Pointer[[]pathEntry]
+	table atomic.Pointer[pathTable]
 }
 
-// pathEntry is one prefix and its policy. A table is sorted longest
-// prefix first, so the first entry that covers a path is the longest.
+// pathTable is a Paths' entries, sorted longest prefix first, so that the
+// first entry that covers a path is the longest.
+type pathTable []pathEntry
+
+// pathEntry is one prefix and its policy.
 type pathEntry struct {
 	prefix string
 	policy *Policy
@@ -49,9 +52,8 @@ type pathEntry struct {
 // which routers compare differently. Two prefixes may not differ only in
 // letter case, which case-insensitive routers (fiber's default) cannot tell
 // apart. Every problem of every entry is reported at once: a *ConfigError
-// whose Field names the prefix (`paths["/api"].origins[0]`), and the
-// errors of New wrapped as they are, so errors.Is and errors.As work
-// as they do for New.
+// whose Field names the prefix (`paths["/api"].origins[0]`). Each
+// policy's warnings are logged as New logs them, with the prefix.
 func NewPaths(m map[string]Config) (*Paths, error) {
 	pp := new(Paths)
 	if err := pp.Reconfigure(m); err != nil {
@@ -60,22 +62,12 @@ func NewPaths(m map[string]Config) (*Paths, error) {
 	return pp, nil
 }
 
-// MustPaths is NewPaths for policies fixed in code: it panics with
-// NewPaths's error.
-func MustPaths(m map[string]Config) *Paths {
-	pp, err := NewPaths(m)
-	if err != nil {
-		panic(err)
-	}
-	return pp
-}
-
 // Reconfigure validates m as NewPaths does and, only if every entry is
 // valid, serves it from the next request on. Requests in flight finish on
 // the policies they started with. On error the current entries stay.
 func (pp *Paths) Reconfigure(m map[string]Config) error {
 	if len(m) == 0 {
-		return &ConfigError{Field: "paths", Rule: ErrPathPrefix,
+		return &ConfigError{Field: "paths", rule: errPathPrefix,
 			Detail: `no prefixes: every request would get no CORS; use "/" for one policy on every path`}
 	}
 	prefixes := make([]string, 0, len(m))
@@ -84,22 +76,22 @@ func (pp *Paths) Reconfigure(m map[string]Config) error {
 	}
 	slices.Sort(prefixes) // errors in a stable order
 	var errs []error
-	table := make([]pathEntry, 0, len(m))
+	table := make(pathTable, 0, len(m))
 	folded := make(map[string]string, len(m))
 	for _, prefix := range prefixes {
 		field := fmt.Sprintf("paths[%q]", prefix)
 		if detail := checkPrefix(prefix); detail != "" {
-			errs = append(errs, &ConfigError{Field: "paths", Value: prefix, Rule: ErrPathPrefix, Detail: detail})
+			errs = append(errs, &ConfigError{Field: "paths", Value: prefix, rule: errPathPrefix, Detail: detail})
 			continue
 		}
 		lower := strings.ToLower(prefix)
 		if other, ok := folded[lower]; ok {
-			errs = append(errs, &ConfigError{Field: "paths", Value: prefix, Rule: ErrPathPrefix,
+			errs = append(errs, &ConfigError{Field: "paths", Value: prefix, rule: errPathPrefix,
 				Detail: fmt.Sprintf("differs from %q only in letter case, which case-insensitive routers (fiber's default) cannot tell apart", other)})
 			continue
 		}
 		folded[lower] = prefix
-		p, err := New(m[prefix])
+		p, err := compile(m[prefix])
 		if err != nil {
 			errs = append(errs, prefixErrors(field, err)...)
 			continue
@@ -108,6 +100,11 @@ func (pp *Paths) Reconfigure(m map[string]Config) error {
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
+	}
+	for _, e := range table {
+		for _, w := range e.policy.warnings {
+			slog.Warn(fmt.Sprintf("corsa: paths[%q]: %s", e.prefix, w))
+		}
 	}
 	slices.SortFunc(table, func(a, b pathEntry) int { return len(b.prefix) - len(a.prefix) })
 	pp.table.Store(&table)
@@ -170,127 +167,4 @@ func isPathByte(c byte) bool {
 		return true
 	}
 	return strings.IndexByte("-._~!$&'()*+,;=:@/", c) >= 0
-}
-
-// Policy returns the policy of the longest prefix covering path, or nil
-// when none does or path is not clean (see Paths). path is the request
-// path as the router routes on it; prefixes compare byte for byte. It
-// allocates nothing, and costs one comparison per prefix at most.
-func (pp *Paths) Policy(path string) *Policy { return pp.lookup(path, false) }
-
-// PolicyFold is Policy for routers that match paths ignoring ASCII letter
-// case, as fiber does unless Config.CaseSensitive is set: "/API/users"
-// gets the policy of "/api".
-func (pp *Paths) PolicyFold(path string) *Policy { return pp.lookup(path, true) }
-
-// PolicyFor is Policy for an *http.Request, for net/http based routers.
-// It uses r.URL.Path, and when the request spelled its path with
-// percent-encoding (r.URL.RawPath is set) it also requires the raw path to
-// be clean and to pick the same policy, because some routers (chi, echo)
-// route on the raw path and others (net/http, gin) on the decoded one.
-func (pp *Paths) PolicyFor(r *http.Request) *Policy {
-	p := pp.lookup(r.URL.Path, false)
-	if p != nil && r.URL.RawPath != "" && pp.lookup(r.URL.RawPath, false) != p {
-		return nil
-	}
-	return p
-}
-
-func (pp *Paths) lookup(path string, fold bool) *Policy {
-	table := pp.table.Load()
-	if table == nil || !cleanPath(path) {
-		return nil
-	}
-	for _, e := range *table {
-		if covers(e.prefix, path, fold) {
-			return e.policy
-		}
-	}
-	return nil
-}
-
-// Handler returns next wrapped in the policy of each request's path (see
-// (*Policy).Handler): a request whose path no prefix covers goes to next
-// untouched. It reads the current entries for every request, so
-// Reconfigure takes effect on the next one.
-func (pp *Paths) Handler(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if p := pp.PolicyFor(r); p == nil || p.serve(w, r) {
-			next.ServeHTTP(w, r)
-		}
-	})
-}
-
-// covers reports whether prefix covers path, segment by segment.
-func covers(prefix, path string, fold bool) bool {
-	if prefix == "/" {
-		return true
-	}
-	if len(path) < len(prefix) {
-		return false
-	}
-	head := path[:len(prefix)]
-	if fold && !asciiEqualFold(head, prefix) || !fold && head != prefix {
-		return false
-	}
-	return len(path) == len(prefix) || path[len(prefix)] == '/'
-}
-
-// asciiEqualFold is strings.EqualFold for ASCII letters only, as fiber
-// lower-cases paths: Unicode folding would let "/\u212Aey" (Kelvin sign)
-// match "/key", which fiber routes elsewhere.
-func asciiEqualFold(a, b string) bool {
-	for i := 0; i < len(a); i++ {
-		if lowerASCII(a[i]) != lowerASCII(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// cleanPath reports whether path is one a browser sends and every router
-// reads alike: it starts with "/", has no empty segment but a trailing one,
-// no dot segment ("." or "..", percent-encoded or not, as the URL standard
-// defines them), no backslash, and no percent-encoded "/" or "\". Browsers
-// remove dot segments and turn "\" into "/" before sending, so only
-// hand-made requests fail this.
-func cleanPath(path string) bool {
-	if path == "" || path[0] != '/' {
-		return false
-	}
-	start := 1
-	for i := 1; i <= len(path); i++ {
-		if i < len(path) && path[i] != '/' {
-			switch path[i] {
-			case '\\':
-				return false
-			case '%':
-				if i+2 < len(path) && (path[i+1] == '2' && lowerASCII(path[i+2]) == 'f' ||
-					path[i+1] == '5' && lowerASCII(path[i+2]) == 'c') {
-					return false
-				}
-			}
-			continue
-		}
-		seg := path[start:i]
-		if seg == "" && i < len(path) || isDotSegment(seg) {
-			return false
-		}
-		start = i + 1
-	}
-	return true
-}
-
-// isDotSegment reports whether seg is "." or "..", with any dot written
-// as %2e or %2E (URL standard, "single-dot" and "double-dot" segments).
-func isDotSegment(seg string) bool {
-	if len(seg) > len("%2e%2e") {
-		return false
-	}
-	for _, dot := range [...]string{".", "%2e", "..", ".%2e", "%2e.", "%2e%2e"} {
-		if len(seg) == len(dot) && asciiEqualFold(seg, dot) {
-			return true
-		}
-	}
-	return false
 }

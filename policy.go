@@ -3,6 +3,7 @@ package corsa
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +17,6 @@ type Policy struct {
 	warnings []string
 
 	anyOrigin   bool
-	allowNull   bool
 	exact       []string // byte-exact origins, searched linearly while few
 	exactSet    map[string]int
 	patterns    []originSpec
@@ -41,8 +41,9 @@ type Policy struct {
 	headers   []string // lower-cased, sorted, de-duplicated
 	maxACRH   int      // longest Access-Control-Request-Headers worth parsing
 
-	privateNetwork bool
-	status         int
+	privateNetwork        bool
+	status                int
+	crossOriginProtection bool
 
 	// Pre-rendered header values.
 	allowOrigin   string // "*" for an any-origin policy, else "" (echo Origin)
@@ -63,27 +64,30 @@ type Policy struct {
 	onDecision func(DecisionEvent)
 }
 
-// Limits on Access-Control-Request-Headers, checked before any parsing so
-// that a hostile value costs constant time (SPEC.md §4).
-const (
-	// maxACRHLines bounds how many header lines one list may be split over.
-	maxACRHLines = 16
-	// maxACRHAny bounds the list for a policy allowing any header name.
-	maxACRHAny = 8 << 10
-	// acrhSlack leaves room for whitespace and empty elements that
-	// non-browser clients add to a list of allowed names.
-	acrhSlack = 64
-	// exactSetMin is where a map beats a linear scan of exact origins.
-	exactSetMin = 8
-)
+// exactSetMin is where a map beats a linear scan of exact origins.
+const exactSetMin = 8
 
 // New validates c (SPEC.md §5) and compiles it into a Policy. All problems
 // are reported at once, joined with errors.Join; each is a *ConfigError
-// naming the field, the value and the rule (use errors.Is with the Err*
-// variables, or errors.As with *ConfigError). Findings that do not make the
-// policy wrong, such as a max-age above Chromium's cap, are available from
-// Warnings instead.
+// naming the field, the value and the rule.
+//
+// Findings that do not make the policy wrong, such as an empty origin
+// list or a max-age above Chromium's cap, are logged as warnings with
+// log/slog's default logger, one record each, so that they show at
+// start-up however the policy is built; Warnings returns them too.
 func New(c Config) (*Policy, error) {
+	p, err := compile(c)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range p.warnings {
+		slog.Warn("corsa: " + w)
+	}
+	return p, nil
+}
+
+// compile is New without the warnings' log records.
+func compile(c Config) (*Policy, error) {
 	if c.RequestHeaders == nil {
 		// Unset, not empty: the default every peer has, without which a
 		// JSON POST's preflight fails (see Config.RequestHeaders).
@@ -96,6 +100,7 @@ func New(c Config) (*Policy, error) {
 	b.requestHeaders(c)
 	b.exposedHeaders(c)
 	b.numbers(c)
+	b.p.crossOriginProtection = c.CrossOriginProtection
 	if len(b.errs) > 0 {
 		return nil, errors.Join(b.errs...)
 	}
@@ -113,9 +118,18 @@ func Must(c Config) *Policy {
 	return p
 }
 
-// Warnings returns what New noticed but accepted: settings that have no
-// effect or that browsers cap, and an empty origin list. Never nil-checked
-// on the request path; for the corsa command and for logs at start-up.
+// mustQuiet is Must without the warnings' log records, for policies
+// built when the package loads.
+func mustQuiet(c Config) *Policy {
+	p, err := compile(c)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// Warnings returns what New noticed but accepted, and logged: settings
+// that have no effect or that browsers cap, and an empty origin list.
 func (p *Policy) Warnings() []string { return append([]string(nil), p.warnings...) }
 
 func cloneConfig(c Config) Config {
@@ -141,7 +155,7 @@ func (b *builder) fail(field string, i int, value string, rule error, detail str
 	if i >= 0 {
 		field += "[" + strconv.Itoa(i) + "]"
 	}
-	b.errs = append(b.errs, &ConfigError{Field: field, Value: value, Rule: rule, Detail: detail})
+	b.errs = append(b.errs, &ConfigError{Field: field, Value: value, Detail: detail, rule: rule})
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -165,7 +179,7 @@ func (b *builder) origins(c Config) {
 		switch o {
 		case "*":
 			if c.Credentials {
-				b.fail("origins", i, o, ErrWildcardWithCredentials,
+				b.fail("origins", i, o, errWildcardWithCredentials,
 					"list the trusted origins instead (reflecting any origin with credentials would let every site read users' data)")
 				continue
 			}
@@ -173,11 +187,11 @@ func (b *builder) origins(c Config) {
 			continue
 		case "null":
 			if !c.DangerouslyAllowNullOrigin {
-				b.fail("origins", i, o, ErrNullOrigin,
+				b.fail("origins", i, o, errNullOrigin,
 					"sandboxed iframes, file: pages and redirects all send null; set dangerouslyAllowNullOrigin to allow them all")
 				continue
 			}
-			p.allowNull, p.nullEntry = true, i
+			p.nullEntry = i
 			continue
 		}
 		spec, err := parseOrigin(o)
@@ -188,7 +202,7 @@ func (b *builder) origins(c Config) {
 		}
 		loopback := isLoopback(spec.host) || spec.subdomain && strings.HasSuffix(spec.host, ".localhost")
 		if c.Credentials && spec.prefix == "http://" && !loopback && !c.DangerouslyAllowInsecureOrigins {
-			b.fail("origins", i, o, ErrInsecureOrigin,
+			b.fail("origins", i, o, errInsecureOrigin,
 				"anyone on the network path can act as a plain-http origin and read credentialed responses; use https, or set dangerouslyAllowInsecureOrigins")
 			continue
 		}
@@ -201,14 +215,20 @@ func (b *builder) origins(c Config) {
 			p.patterns = append(p.patterns, spec)
 		}
 	}
-	if p.anyOrigin && len(c.Origins) > 1 {
-		b.warn(`origins: "*" allows every origin; the other entries are redundant`)
+	if p.anyOrigin {
+		if len(c.Origins) > 1 {
+			b.warn(`origins: "*" allows every origin; the other entries are redundant`)
+		}
+		// "*" decides alone, for reading and (trusting nobody) for writes.
+		p.exact, p.exactEntry, p.patterns = nil, nil, nil
 	}
 	if len(p.exact) >= exactSetMin {
+		// A map beats the linear scan matchOrigin starts with.
 		p.exactSet = make(map[string]int, len(p.exact))
 		for i, o := range p.exact {
 			p.exactSet[o] = p.exactEntry[i]
 		}
+		p.exact, p.exactEntry = nil, nil
 	}
 }
 
@@ -219,22 +239,22 @@ func (b *builder) methods(c Config) {
 		switch {
 		case m == "*":
 			if c.Credentials {
-				b.fail("methods", i, m, ErrWildcardWithCredentials, "list the methods by name")
+				b.fail("methods", i, m, errWildcardWithCredentials, "list the methods by name")
 				continue
 			}
 			p.anyMethod = true
 		case !isToken(m):
-			b.fail("methods", i, m, ErrInvalidMethod, "a method is an HTTP token, such as PUT")
+			b.fail("methods", i, m, errInvalidMethod, "a method is an HTTP token, such as PUT")
 			continue
 		case len(m) > maxMethodLen:
-			b.fail("methods", i, m, ErrInvalidMethod,
+			b.fail("methods", i, m, errInvalidMethod,
 				"longer than "+strconv.Itoa(maxMethodLen)+" bytes, the longest method a preflight may ask for, so it could never match")
 			continue
 		case forbiddenMethods[strings.ToLower(m)]:
-			b.fail("methods", i, m, ErrForbiddenMethod, "browsers never send it")
+			b.fail("methods", i, m, errForbiddenMethod, "browsers never send it")
 			continue
 		case normalizedMethods[strings.ToLower(m)] && m != strings.ToUpper(m):
-			b.fail("methods", i, m, ErrInvalidMethod,
+			b.fail("methods", i, m, errInvalidMethod,
 				"browsers always send it as "+strings.ToUpper(m)+", and methods compare byte for byte")
 			continue
 		}
@@ -261,16 +281,16 @@ func (b *builder) requestHeaders(c Config) {
 		switch {
 		case h == "*":
 			if c.Credentials {
-				b.fail("requestHeaders", i, h, ErrWildcardWithCredentials, "list the header names")
+				b.fail("requestHeaders", i, h, errWildcardWithCredentials, "list the header names")
 				continue
 			}
 			p.anyHeader = true
 			continue
 		case !isToken(h):
-			b.fail("requestHeaders", i, h, ErrInvalidHeader, "a header name is an HTTP token, such as X-Request-Id")
+			b.fail("requestHeaders", i, h, errInvalidHeader, "a header name is an HTTP token, such as X-Request-Id")
 			continue
 		case isForbiddenRequestHeader(lower):
-			b.fail("requestHeaders", i, h, ErrForbiddenHeader, "browsers never let scripts set it")
+			b.fail("requestHeaders", i, h, errForbiddenHeader, "browsers never let scripts set it")
 			continue
 		case seen[lower]:
 			b.warn("requestHeaders[%d] %q is listed twice", i, h)
@@ -288,12 +308,12 @@ func (b *builder) exposedHeaders(c Config) {
 		switch {
 		case h == "*":
 			if c.Credentials {
-				b.fail("exposedHeaders", i, h, ErrWildcardWithCredentials, "list the header names")
+				b.fail("exposedHeaders", i, h, errWildcardWithCredentials, "list the header names")
 			}
 		case !isToken(h):
-			b.fail("exposedHeaders", i, h, ErrInvalidHeader, "a header name is an HTTP token, such as X-Total-Count")
+			b.fail("exposedHeaders", i, h, errInvalidHeader, "a header name is an HTTP token, such as X-Total-Count")
 		case forbiddenResponseHeaders[lower]:
-			b.fail("exposedHeaders", i, h, ErrForbiddenHeader, "browsers never let scripts read it")
+			b.fail("exposedHeaders", i, h, errForbiddenHeader, "browsers never let scripts read it")
 		case safelistedResponseHeaders[lower]:
 			b.warn("exposedHeaders[%d] %q is always readable; listing it has no effect", i, h)
 		case seen[lower]:
@@ -307,7 +327,7 @@ func (b *builder) numbers(c Config) {
 	if c.MaxAge != nil {
 		switch n := *c.MaxAge; {
 		case n < 0 || n > 86400:
-			b.fail("maxAge", -1, strconv.Itoa(n), ErrMaxAge,
+			b.fail("maxAge", -1, strconv.Itoa(n), errMaxAge,
 				"want 0 (no caching) to 86400 seconds; leave it unset for the browsers' default of 5 seconds")
 		case n > 7200:
 			b.warn("maxAge %d exceeds Chromium's cap of 7200 seconds: Chromium caches for 7200", n)
@@ -317,7 +337,7 @@ func (b *builder) numbers(c Config) {
 	case s == 0:
 		b.p.status = 204
 	case s < 200 || s > 299:
-		b.fail("preflightStatus", -1, strconv.Itoa(s), ErrPreflightStatus,
+		b.fail("preflightStatus", -1, strconv.Itoa(s), errPreflightStatus,
 			"browsers treat a preflight as failed unless its status is 2xx; want 200-299 (default 204)")
 	default:
 		b.p.status = s

@@ -13,10 +13,10 @@ func (b *builder) render() {
 	if p.anyOrigin {
 		p.allowOrigin = "*"
 	}
-	p.varyPreflight = HeaderOrigin + ", " + HeaderRequestMethod + ", " + HeaderRequestHeaders
+	p.varyPreflight = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
 	if c.PrivateNetwork {
 		p.privateNetwork = true
-		p.varyPreflight += ", " + HeaderRequestPrivateNetwork
+		p.varyPreflight += ", Access-Control-Request-Private-Network"
 	}
 
 	if p.anyMethod {
@@ -62,32 +62,26 @@ func (b *builder) render() {
 }
 
 // headerSet is a rendered list of response headers: a Decision points at
-// one instead of choosing header by header, SetHeaders writes it as it is,
-// and Headers copies it on first use. Access-Control-Allow-Origin comes
-// first, so that an echoed origin can take its value's place.
+// one instead of choosing header by header, and SetHeaders and Headers
+// write it as it is. Access-Control-Allow-Origin comes first, so that an
+// echoed origin can take its value's place.
 type headerSet struct {
-	headers [maxHeaders]Header
+	headers [maxHeaders]header
 	n       uint8
 	// replacesGrant: the set writes all three headers of an outer
-	// grant, so writing it needs no revokeOuterGrant first.
+	// grant, so writing it needs no removal of that grant first.
 	replacesGrant bool
 }
 
-// mustRevoke reports whether writing the set must revoke an outer grant
-// first: a refusal (nil) or a set that leaves some header of a grant
-// unwritten, as every preflight's does (it has no Expose-Headers).
-func (s *headerSet) mustRevoke() bool { return s == nil || !s.replacesGrant }
+// header is one response header: a canonical name and its value.
+type header struct{ name, value string }
 
-// list is the set's headers; nil for a nil set.
-func (s *headerSet) list() []Header {
-	if s == nil {
-		return nil
-	}
-	return s.headers[:s.n]
-}
+// maxHeaders is the most headers a decision sets besides Vary: the six
+// Access-Control-Allow-* and Max-Age headers of an allowed preflight.
+const maxHeaders = 6
 
 func (s *headerSet) add(name, value string) {
-	s.headers[s.n] = Header{name, value}
+	s.headers[s.n] = header{name, value}
 	s.n++
 }
 
@@ -117,31 +111,31 @@ func preflightSet(names, privateNetwork bool) int {
 // left out when no header was requested: there is nothing to allow.
 func (p *Policy) renderHeaderSets() {
 	a := &p.actual
-	a.add(HeaderAllowOrigin, p.allowOrigin) // Decide echoes the origin unless "*"
+	a.add("Access-Control-Allow-Origin", p.allowOrigin) // the origin is echoed unless "*"
 	if p.credentials {
-		a.add(HeaderAllowCredentials, "true")
+		a.add("Access-Control-Allow-Credentials", "true")
 	}
 	if p.exposeHeaders != "" {
-		a.add(HeaderExposeHeaders, p.exposeHeaders)
+		a.add("Access-Control-Expose-Headers", p.exposeHeaders)
 	}
 	a.replacesGrant = p.credentials && p.exposeHeaders != ""
 	for i := range p.preflight {
 		s := &p.preflight[i]
-		s.add(HeaderAllowOrigin, p.allowOrigin)
+		s.add("Access-Control-Allow-Origin", p.allowOrigin)
 		if p.credentials {
-			s.add(HeaderAllowCredentials, "true")
+			s.add("Access-Control-Allow-Credentials", "true")
 		}
 		if p.allowMethods != "" {
-			s.add(HeaderAllowMethods, p.allowMethods)
+			s.add("Access-Control-Allow-Methods", p.allowMethods)
 		}
 		if p.allowHeaders != "" && i&withNames != 0 {
-			s.add(HeaderAllowHeaders, p.allowHeaders)
+			s.add("Access-Control-Allow-Headers", p.allowHeaders)
 		}
 		if p.hasMaxAge {
-			s.add(HeaderMaxAge, p.maxAge)
+			s.add("Access-Control-Max-Age", p.maxAge)
 		}
 		if p.privateNetwork && i&withPNA != 0 {
-			s.add(HeaderAllowPrivateNetwork, "true")
+			s.add("Access-Control-Allow-Private-Network", "true")
 		}
 	}
 }

@@ -2,75 +2,77 @@ package corsa
 
 import "net/http"
 
-// Request holds the few request values a Policy decides on. Adapters fill it
-// from their framework's request without copying: strings may alias the
-// framework's buffers, since a Policy keeps none of them after Decide
-// returns (the returned Decision may hold Origin until its headers are
-// written). They must not live in the caller's own stack frame, though:
-// Config.OriginFunc and Config.OnDecision receive them (see hide).
+// Request holds the request values a policy decides on: what an adapter
+// reads from its framework's request before calling Decide. Strings may
+// alias the framework's request memory for as long as the request is
+// being served: corsa keeps none of them, and copies every value it hands
+// to Config.OriginFunc or Config.OnDecision.
+//
+// The preflight fields are read only for an OPTIONS request with Origin,
+// and SecFetchSite only for a method other than GET, HEAD and OPTIONS, as
+// ReadHTTP does: no other request needs them.
 type Request struct {
 	// Method is the request method, byte for byte.
 	Method string
-	// Path is the request path, for Config.OnDecision's logs only: no
-	// decision depends on it. Adapters fill it when it costs nothing.
+	// Host is the request's host, with its port if it has one: the Host
+	// header, or the authority of an HTTP/2 request. Only
+	// Config.CrossOriginProtection reads it.
+	Host string
+	// Path is the path the router routes on. Paths picks a policy by it,
+	// and OnDecision's events carry it.
 	Path string
-	// Origin is the value of the Origin header; "" when absent.
+	// Origin is the value of the (first) Origin header; "" when absent.
 	Origin string
-	// MultipleOrigins reports that the request carried more than one Origin
-	// header line. No browser sends that, so such a request is refused.
+	// MultipleOrigins reports more than one Origin header line. No
+	// browser sends that, so such a request is refused.
 	MultipleOrigins bool
 	// RequestMethod is the value of Access-Control-Request-Method.
 	RequestMethod string
 	// RequestHeaders holds every Access-Control-Request-Headers line, in
-	// order (some proxies split one list over several lines).
+	// order: some proxies split one list over several lines.
 	RequestHeaders []string
 	// PrivateNetwork is the value of Access-Control-Request-Private-Network.
 	PrivateNetwork string
+	// SecFetchSite is the value of the (first) Sec-Fetch-Site header.
+	// Only Config.CrossOriginProtection reads it.
+	SecFetchSite string
+
+	// rawPath is the path as the request spelled it when that differs
+	// from Path (net/http's URL.RawPath): Paths then requires both to
+	// pick the same policy, since routers disagree on which they route.
+	rawPath string
 }
 
-// Canonical names of the headers corsa reads and writes.
-const (
-	HeaderOrigin                = "Origin"
-	HeaderRequestMethod         = "Access-Control-Request-Method"
-	HeaderRequestHeaders        = "Access-Control-Request-Headers"
-	HeaderRequestPrivateNetwork = "Access-Control-Request-Private-Network"
-	HeaderVary                  = "Vary"
-	HeaderAllowOrigin           = "Access-Control-Allow-Origin"
-	HeaderAllowCredentials      = "Access-Control-Allow-Credentials"
-	HeaderAllowMethods          = "Access-Control-Allow-Methods"
-	HeaderAllowHeaders          = "Access-Control-Allow-Headers"
-	HeaderExposeHeaders         = "Access-Control-Expose-Headers"
-	HeaderMaxAge                = "Access-Control-Max-Age"
-	HeaderAllowPrivateNetwork   = "Access-Control-Allow-Private-Network"
-)
-
-// RequestFromHTTP reads the values a Policy needs from r. It allocates
-// nothing: the header map's own strings and slices are used as they are.
-func RequestFromHTTP(r *http.Request) Request {
-	return requestFrom(r, r.Header[HeaderOrigin])
-}
-
-// requestFrom is RequestFromHTTP given r's Origin lines. The preflight
-// headers are read only for OPTIONS with Access-Control-Request-Method:
-// no other request is a preflight (SPEC.md §1).
-func requestFrom(r *http.Request, origins []string) Request {
-	req := Request{Method: r.Method, Path: r.URL.Path}
+// ReadHTTP sets every field of r from req, for frameworks built on
+// net/http. It allocates nothing: the strings and slices of req's header
+// map are used as they are. It fills r in place, rather than returning a
+// Request, so that the values are not copied again on every request.
+func (r *Request) ReadHTTP(req *http.Request) {
+	h := req.Header
+	r.Method, r.Host, r.Path, r.rawPath = req.Method, req.Host, req.URL.Path, req.URL.RawPath
+	r.SecFetchSite = ""
+	switch req.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+	default:
+		if v := h["Sec-Fetch-Site"]; len(v) > 0 {
+			r.SecFetchSite = v[0]
+		}
+	}
+	r.Origin, r.MultipleOrigins = "", false
+	r.RequestMethod, r.RequestHeaders, r.PrivateNetwork = "", nil, ""
+	origins := h["Origin"]
 	if len(origins) == 0 {
-		return req
+		return
 	}
-	req.Origin = origins[0]
-	req.MultipleOrigins = len(origins) > 1
-	if r.Method != http.MethodOptions {
-		return req
+	r.Origin, r.MultipleOrigins = origins[0], len(origins) > 1
+	if req.Method != http.MethodOptions {
+		return
 	}
-	acrm := r.Header[HeaderRequestMethod]
-	if len(acrm) == 0 {
-		return req
+	if v := h["Access-Control-Request-Method"]; len(v) > 0 {
+		r.RequestMethod = v[0]
+		r.RequestHeaders = h["Access-Control-Request-Headers"]
+		if v := h["Access-Control-Request-Private-Network"]; len(v) > 0 {
+			r.PrivateNetwork = v[0]
+		}
 	}
-	req.RequestMethod = acrm[0]
-	req.RequestHeaders = r.Header[HeaderRequestHeaders]
-	if v := r.Header[HeaderRequestPrivateNetwork]; len(v) > 0 {
-		req.PrivateNetwork = v[0]
-	}
-	return req
 }

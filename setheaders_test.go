@@ -32,8 +32,8 @@ func TestPolicySetHeaders(t *testing.T) {
 		{"an allowed preflight gets the grant and its status", listed, "OPTIONS",
 			preflight(appOrigin, "PUT", "Access-Control-Request-Headers", "content-type"), 204,
 			map[string]string{
-				corsa.HeaderAllowOrigin: appOrigin, corsa.HeaderAllowCredentials: "true",
-				corsa.HeaderAllowMethods: "PUT", corsa.HeaderAllowHeaders: "Content-Type", corsa.HeaderMaxAge: "600",
+				"Access-Control-Allow-Origin": appOrigin, "Access-Control-Allow-Credentials": "true",
+				"Access-Control-Allow-Methods": "PUT", "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": "600",
 			}, varyPreflight},
 		{"a preflight for a method not listed gets 403 and no grant", listed, "OPTIONS",
 			preflight(appOrigin, "DELETE"), 403, nil, varyPreflight},
@@ -41,22 +41,22 @@ func TestPolicySetHeaders(t *testing.T) {
 			preflight("https://evil.example", "PUT"), 403, nil, varyPreflight},
 		{"an allowed actual request gets the grant and goes on", listed, "GET",
 			[]string{"Origin", appOrigin}, 0,
-			map[string]string{corsa.HeaderAllowOrigin: appOrigin, corsa.HeaderAllowCredentials: "true", corsa.HeaderExposeHeaders: "X-Total-Count"},
+			map[string]string{"Access-Control-Allow-Origin": appOrigin, "Access-Control-Allow-Credentials": "true", "Access-Control-Expose-Headers": "X-Total-Count"},
 			varyOrigin},
 		{"an actual request from a refused origin goes on without a grant", listed, "POST",
 			[]string{"Origin", "https://evil.example"}, 0, nil, varyOrigin},
 		{"a request without Origin goes on with Vary only", listed, "GET", nil, 0, nil, varyOrigin},
 		{"an OPTIONS request that is no preflight goes on", listed, "OPTIONS",
 			[]string{"Origin", appOrigin}, 0,
-			map[string]string{corsa.HeaderAllowOrigin: appOrigin, corsa.HeaderAllowCredentials: "true", corsa.HeaderExposeHeaders: "X-Total-Count"},
+			map[string]string{"Access-Control-Allow-Origin": appOrigin, "Access-Control-Allow-Credentials": "true", "Access-Control-Expose-Headers": "X-Total-Count"},
 			varyOrigin},
 		{"a repeated Origin is refused", listed, "GET",
 			[]string{"Origin", appOrigin, "Origin", appOrigin}, 0, nil, varyOrigin},
 		{"an any-origin policy answers an actual request with * and no Vary", anyPNA, "GET",
-			[]string{"Origin", appOrigin}, 0, map[string]string{corsa.HeaderAllowOrigin: "*"}, nil},
+			[]string{"Origin", appOrigin}, 0, map[string]string{"Access-Control-Allow-Origin": "*"}, nil},
 		{"an any-origin policy grants Private Network Access to a preflight asking for it", anyPNA, "OPTIONS",
 			preflight(appOrigin, "PUT", "Access-Control-Request-Private-Network", "true"), 204,
-			map[string]string{corsa.HeaderAllowOrigin: "*", corsa.HeaderAllowMethods: "PUT", corsa.HeaderAllowPrivateNetwork: "true"},
+			map[string]string{"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "PUT", "Access-Control-Allow-Private-Network": "true"},
 			varyPreflightPNA},
 	}
 	for _, tt := range tests {
@@ -119,12 +119,12 @@ func TestPolicyRestoreVary(t *testing.T) {
 			if status := tt.policy.SetHeaders(h, r); status != 0 {
 				t.Fatalf("test bug: SetHeaders answered with status %d", status)
 			}
-			delete(h, corsa.HeaderVary)
+			delete(h, "Vary")
 			if tt.after != nil {
-				h[corsa.HeaderVary] = slices.Clone(tt.after)
+				h["Vary"] = slices.Clone(tt.after)
 			}
 			tt.policy.RestoreVary(h)
-			if got := h[corsa.HeaderVary]; !slices.Equal(got, tt.want) {
+			if got := h["Vary"]; !slices.Equal(got, tt.want) {
 				t.Errorf("Vary = %q, want %q", got, tt.want)
 			}
 		})

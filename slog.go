@@ -27,7 +27,7 @@ import (
 // reasoning for one request.
 func LogRefusals(logger *slog.Logger) func(DecisionEvent) {
 	return func(e DecisionEvent) {
-		if e.Decision.Reason == Allowed {
+		if e.Decision.Reason() == Allowed {
 			return
 		}
 		l := logger
@@ -39,20 +39,24 @@ func LogRefusals(logger *slog.Logger) func(DecisionEvent) {
 			return
 		}
 		attrs := make([]slog.Attr, 0, 9)
-		attrs = append(attrs,
-			slog.String("reason", e.Decision.Reason.String()),
-			slog.String("kind", e.Decision.Kind.String()),
-			slog.String("origin", logValue(e.Origin)),
-			slog.String("method", logValue(e.Method)))
-		if e.Path != "" {
-			attrs = append(attrs, slog.String("path", logValue(e.Path)))
+		kind := "actual"
+		if e.Decision.Preflight() {
+			kind = "preflight"
 		}
-		if e.Decision.Kind == Preflight {
-			attrs = append(attrs, slog.String("request_method", logValue(e.RequestMethod)))
+		attrs = append(attrs,
+			slog.String("reason", e.Decision.Reason().String()),
+			slog.String("kind", kind),
+			slog.String("origin", logValue(e.Request.Origin)),
+			slog.String("method", logValue(e.Request.Method)))
+		if e.Request.Path != "" {
+			attrs = append(attrs, slog.String("path", logValue(e.Request.Path)))
+		}
+		if e.Decision.Preflight() {
+			attrs = append(attrs, slog.String("request_method", logValue(e.Request.RequestMethod)))
 			if e.RefusedHeader != "" {
 				attrs = append(attrs, slog.String("header", logValue(e.RefusedHeader)))
 			}
-			attrs = append(attrs, slog.Int("status", e.Decision.Status))
+			attrs = append(attrs, slog.Int("status", e.Decision.Status()))
 		}
 		l.LogAttrs(ctx, slog.LevelInfo, "CORS request refused", attrs...)
 	}

@@ -32,12 +32,6 @@ type WatchOptions struct {
 	// Logger, when set, logs the same events: a refusal at level Error
 	// with the path and the error, a reload at level Info.
 	Logger *slog.Logger
-
-	// OriginFunc and OnDecision are set on every policy read from the
-	// file, which cannot hold them: they are Go-only fields of Config.
-	// Without them, a reload drops the hooks the Middleware started with.
-	OriginFunc func(origin string) bool
-	OnDecision func(DecisionEvent)
 }
 
 // defaultWatchInterval is short enough that an edit shows within seconds
@@ -69,6 +63,9 @@ const racyWindow = 2 * time.Second
 // that decides something is reported; a touched file or a swap to the same
 // content is not.
 //
+// The Middleware's Config.OriginFunc and Config.OnDecision, which a file
+// cannot hold, carry over to every policy read from the file.
+//
 // A file that is missing, unreadable, partially written (invalid JSON) or
 // holds a policy New refuses is reported through opts and never served:
 // the policy m had keeps serving, and the next valid content replaces it.
@@ -87,6 +84,9 @@ const racyWindow = 2 * time.Second
 // Run one Watch per Middleware: two would take turns replacing each
 // other's policy.
 func (m *Middleware) Watch(ctx context.Context, path string, opts WatchOptions) error {
+	if m == nil {
+		return errNilSource
+	}
 	if opts.Interval < 0 {
 		return fmt.Errorf("corsa: Watch: negative interval %v", opts.Interval)
 	}
@@ -146,7 +146,10 @@ func (w *watcher) poll() {
 	}
 	c, err := ParseConfig(data)
 	if err == nil {
-		c.OriginFunc, c.OnDecision = w.opts.OriginFunc, w.opts.OnDecision
+		// A file cannot hold the Go-only hooks: the Middleware keeps the
+		// ones it serves with (from NewMiddleware or Reconfigure).
+		cur := w.m.current()
+		c.OriginFunc, c.OnDecision = cur.originFunc, cur.onDecision
 		err = w.m.Reconfigure(c)
 	}
 	if err != nil {

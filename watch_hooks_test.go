@@ -46,7 +46,7 @@ func TestWatchKeepsTheHooksAcrossReloads(t *testing.T) {
 		}
 		next()
 		resp := do(t, h, http.MethodGet, "Origin", tenantOrigin)
-		if got := resp.Header.Get(corsa.HeaderAllowOrigin); got != tenantOrigin {
+		if got := resp.Header.Get("Access-Control-Allow-Origin"); got != tenantOrigin {
 			t.Errorf("after reading the %s policy: Access-Control-Allow-Origin = %q, want %q (OriginFunc)", policy, got, tenantOrigin)
 		}
 		if n := decisions.Load(); n != int32(i+1) {

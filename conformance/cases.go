@@ -31,18 +31,18 @@ func Cases() []Case {
 
 // Names used throughout the cases.
 const (
-	acao  = corsa.HeaderAllowOrigin
-	acac  = corsa.HeaderAllowCredentials
-	acam  = corsa.HeaderAllowMethods
-	acah  = corsa.HeaderAllowHeaders
-	aceh  = corsa.HeaderExposeHeaders
-	acma  = corsa.HeaderMaxAge
-	acapn = corsa.HeaderAllowPrivateNetwork
+	acao  = "Access-Control-Allow-Origin"
+	acac  = "Access-Control-Allow-Credentials"
+	acam  = "Access-Control-Allow-Methods"
+	acah  = "Access-Control-Allow-Headers"
+	aceh  = "Access-Control-Expose-Headers"
+	acma  = "Access-Control-Max-Age"
+	acapn = "Access-Control-Allow-Private-Network"
 
-	origin = corsa.HeaderOrigin
-	acrm   = corsa.HeaderRequestMethod
-	acrh   = corsa.HeaderRequestHeaders
-	acrpn  = corsa.HeaderRequestPrivateNetwork
+	origin = "Origin"
+	acrm   = "Access-Control-Request-Method"
+	acrh   = "Access-Control-Request-Headers"
+	acrpn  = "Access-Control-Request-Private-Network"
 
 	// app is the origin most policies allow; evil is one none does.
 	app  = AppOrigin

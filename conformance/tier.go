@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/corsa-go/corsa"
 )
 
 // Tier says what kind of promise a case checks, and so how a library other
@@ -93,7 +91,7 @@ func browserSends(r Request) bool {
 		}
 		return v[0], true
 	}
-	origin, hasOrigin := get(corsa.HeaderOrigin)
+	origin, hasOrigin := get("Origin")
 	switch {
 	case !hasOrigin:
 		// Fetch sends Origin on every request but a same-origin GET or HEAD.
@@ -101,17 +99,17 @@ func browserSends(r Request) bool {
 	case !serializedOrigin(origin):
 		return false
 	}
-	acrm, preflight := get(corsa.HeaderRequestMethod)
+	acrm, preflight := get("Access-Control-Request-Method")
 	if !preflight {
 		return len(values) == 1 // a script cannot set Access-Control-* request headers
 	}
 	if r.Method != "OPTIONS" || !browserMethod(acrm) {
 		return false
 	}
-	if list, ok := get(corsa.HeaderRequestHeaders); ok && !browserHeaderList(list) {
+	if list, ok := get("Access-Control-Request-Headers"); ok && !browserHeaderList(list) {
 		return false
 	}
-	if pna, ok := get(corsa.HeaderRequestPrivateNetwork); ok && pna != "true" {
+	if pna, ok := get("Access-Control-Request-Private-Network"); ok && pna != "true" {
 		return false
 	}
 	return true

@@ -54,7 +54,7 @@ func routeHandler(rt conformance.Route) echo.HandlerFunc {
 			h.Set(conformance.TotalCountHeader, conformance.TotalCount)
 		}
 		if rt.AddVary {
-			h.Add(corsa.HeaderVary, conformance.HandlerVary)
+			h.Add("Vary", conformance.HandlerVary)
 		}
 		return c.String(http.StatusOK, rt.Body)
 	}

@@ -97,9 +97,9 @@ func ExampleFromMiddleware() {
 // order.
 func printHeaders(h http.Header) {
 	for _, name := range []string{
-		corsa.HeaderAllowOrigin, corsa.HeaderAllowCredentials, corsa.HeaderAllowMethods,
-		corsa.HeaderAllowHeaders, corsa.HeaderExposeHeaders, corsa.HeaderMaxAge,
-		corsa.HeaderAllowPrivateNetwork, corsa.HeaderVary,
+		"Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
+		"Access-Control-Allow-Headers", "Access-Control-Expose-Headers", "Access-Control-Max-Age",
+		"Access-Control-Allow-Private-Network", "Vary",
 	} {
 		for _, v := range h[name] {
 			fmt.Printf("%s: %s\n", name, v)

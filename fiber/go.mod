@@ -3,8 +3,9 @@ module github.com/corsa-go/corsa/fiber
 go 1.25.0
 
 require (
-	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/corsa-go/corsa v0.0.0
+	github.com/corsa-go/corsa/conformance v0.0.0
+	github.com/corsa-go/corsa/fasthttp v0.0.0
 	github.com/gofiber/fiber/v2 v2.52.15
 	github.com/valyala/fasthttp v1.51.0
 )
@@ -23,6 +24,7 @@ require (
 )
 
 replace (
-	github.com/corsa-go/corsa/conformance => ../conformance
 	github.com/corsa-go/corsa => ..
+	github.com/corsa-go/corsa/conformance => ../conformance
+	github.com/corsa-go/corsa/fasthttp => ../fasthttp
 )

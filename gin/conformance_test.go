@@ -49,7 +49,7 @@ func routeHandler(rt conformance.Route) gin.HandlerFunc {
 			c.Header(conformance.TotalCountHeader, conformance.TotalCount)
 		}
 		if rt.AddVary {
-			c.Writer.Header().Add(corsa.HeaderVary, conformance.HandlerVary)
+			c.Writer.Header().Add("Vary", conformance.HandlerVary)
 		}
 		c.String(http.StatusOK, rt.Body)
 	}

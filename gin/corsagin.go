@@ -4,6 +4,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/internal/adapter"
 )
 
 // Config is corsa's policy configuration, aliased so that one import is
@@ -17,76 +18,34 @@ func New(cfg Config) (gin.HandlerFunc, error) {
 	if err != nil {
 		return nil, err
 	}
-	return FromPolicy(p), nil
+	return From(p), nil
 }
 
 // Must is New for configurations written in the program itself: it panics
 // with New's error when cfg is invalid.
-func Must(cfg Config) gin.HandlerFunc {
-	mw, err := New(cfg)
-	if err != nil {
-		panic(err)
-	}
-	return mw
-}
+func Must(cfg Config) gin.HandlerFunc { return From(corsa.Must(cfg)) }
 
-// FromPolicy returns a gin middleware enforcing p, so that one compiled
-// policy can serve several engines.
-func FromPolicy(p *corsa.Policy) gin.HandlerFunc {
-	return func(c *gin.Context) { serve(p, c) }
-}
-
-// FromMiddleware returns a gin middleware enforcing m's current policy: it
-// reads m.Policy() for every request, so m.Reconfigure takes effect on the
-// next request without rebuilding the engine.
-func FromMiddleware(m *corsa.Middleware) gin.HandlerFunc {
-	return func(c *gin.Context) { serve(m.Policy(), c) }
-}
-
-// NewPaths validates m, a map from path prefix to policy (see
-// corsa.NewPaths), and returns a gin middleware serving each request the
-// policy of the longest prefix covering its path, and no CORS at all to a
-// path no prefix covers. Install it once, with Engine.Use, instead of one
-// policy per RouterGroup.
-func NewPaths(m map[string]Config) (gin.HandlerFunc, error) {
-	pp, err := corsa.NewPaths(m)
-	if err != nil {
-		return nil, err
-	}
-	return FromPaths(pp), nil
-}
-
-// MustPaths is NewPaths for prefixes and policies written in the program
-// itself: it panics with NewPaths's error.
-func MustPaths(m map[string]Config) gin.HandlerFunc {
-	mw, err := NewPaths(m)
-	if err != nil {
-		panic(err)
-	}
-	return mw
-}
-
-// FromPaths returns a gin middleware serving pp, whose entries can be
-// replaced while serving (corsa.Paths.Reconfigure).
-func FromPaths(pp *corsa.Paths) gin.HandlerFunc {
+// From returns a gin middleware serving src: a *corsa.Policy shared by
+// several engines, a *corsa.Middleware whose policy can be replaced while
+// serving, or *corsa.Paths for a policy per path prefix. It panics on a
+// nil src.
+func From(src corsa.Source) gin.HandlerFunc {
+	adapter.CheckSource("corsagin.From", src)
 	return func(c *gin.Context) {
-		if p := pp.PolicyFor(c.Request); p != nil {
-			serve(p, c)
+		var r corsa.Request
+		r.ReadHTTP(c.Request)
+		d := corsa.Decide(src, &r)
+		h := c.Writer.Header()
+		d.SetHeaders(h)
+		if d.Status() != 0 {
+			c.AbortWithStatus(d.Status())
+			return
 		}
-	}
-}
-
-// serve writes p's headers before the rest of the chain runs, so that they
-// survive whatever status, abort or recovered panic comes after.
-func serve(p *corsa.Policy, c *gin.Context) {
-	if status := p.SetHeaders(c.Writer.Header(), c.Request); status != 0 {
-		c.AbortWithStatus(status) // a preflight
-		return
-	}
-	c.Next()
-	// gin writes the headers of a response with no body only after the
-	// chain returns, so a Vary replaced by c.Header can still be fixed.
-	if !c.Writer.Written() {
-		p.RestoreVary(c.Writer.Header())
+		c.Next()
+		// gin writes the headers of a response with no body only after the
+		// chain returns, so a Vary replaced by c.Header can still be fixed.
+		if !c.Writer.Written() {
+			d.RestoreVary(h)
+		}
 	}
 }

@@ -167,10 +167,11 @@ func explain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "corsa explain: reading a raw HTTP request from stdin: %v\n", err)
 			return 2
 		}
-		req := corsa.RequestFromHTTP(r)
+		var req corsa.Request
+		req.ReadHTTP(r)
 		fmt.Fprint(stdout, p.Explain(&req))
 		noteFileOrigin(req.Origin, stdout)
-		return refused(p.Decide(&req))
+		return refused(corsa.Decide(p, &req))
 	}
 	status := explainFetch(p, *origin, *method, *headers, *pna, stdout)
 	noteFileOrigin(*origin, stdout)
@@ -180,7 +181,7 @@ func explain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // refused is explain's exit status for a decision: 1 when the request is
 // refused, 0 when it is allowed or not a CORS request at all.
 func refused(d corsa.Decision) int {
-	if d.Kind != corsa.NotCORS && !d.Allowed() {
+	if d.Reason() != corsa.Allowed {
 		return 1
 	}
 	return 0
@@ -211,7 +212,7 @@ func explainFetch(p *corsa.Policy, origin, method, headers string, pna bool, std
 			pre.PrivateNetwork = "true"
 		}
 		fmt.Fprint(stdout, p.Explain(&pre))
-		if d := p.Decide(&pre); !d.Allowed() {
+		if d := corsa.Decide(p, &pre); d.Reason() != corsa.Allowed {
 			fmt.Fprintln(stdout, "the browser stops here: the actual request is never sent")
 			return 1
 		}
@@ -219,5 +220,5 @@ func explainFetch(p *corsa.Policy, origin, method, headers string, pna bool, std
 	}
 	actual := corsa.Request{Method: method, Origin: origin}
 	fmt.Fprint(stdout, p.Explain(&actual))
-	return refused(p.Decide(&actual))
+	return refused(corsa.Decide(p, &actual))
 }

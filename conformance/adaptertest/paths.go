@@ -5,7 +5,6 @@ package adaptertest
 // supplies only its router, with its own groups.
 
 import (
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -171,36 +170,17 @@ func RunPaths(t *testing.T, cases []PathsCase, serve func(*http.Request) *http.R
 	}
 }
 
-// CheckPathsRefuseInvalidEntries checks an adapter's NewPaths and
-// MustPaths, whose middleware type M is the framework's own: on entries
-// with a malformed prefix and an invalid policy, NewPaths reports both
-// problems and MustPaths panics.
-func CheckPathsRefuseInvalidEntries[M any](t *testing.T, newPaths func(map[string]corsa.Config) (M, error), mustPaths func(map[string]corsa.Config) M) {
-	t.Helper()
-	bad := map[string]corsa.Config{"api/": {Origins: []string{PathsApp}}, "/x": {Origins: []string{"*"}, Credentials: true}}
-	t.Run("NewPaths reports the malformed prefix and the invalid policy", func(t *testing.T) {
-		if _, err := newPaths(bad); !errors.Is(err, corsa.ErrPathPrefix) || !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-			t.Errorf("NewPaths error = %v, want both problems", err)
-		}
-	})
-	t.Run("MustPaths panics", func(t *testing.T) {
-		defer func() {
-			if recover() == nil {
-				t.Error("MustPaths did not panic")
-			}
-		}()
-		mustPaths(bad)
-	})
-}
-
-// CheckFromPathsFollowsReconfigure checks an adapter's FromPaths: a
-// corsa.Paths reconfigured after the app is built serves
+// CheckFromPathsFollowsReconfigure checks an adapter's From with a
+// corsa.Paths: reconfigured after the app is built, it serves
 // PathsGroupCases with its new entries. serve builds the app RunPaths
 // sends PathsGroupCases to around the middleware.
-func CheckFromPathsFollowsReconfigure[M any](t *testing.T, fromPaths func(*corsa.Paths) M, serve func(M) func(*http.Request) *http.Response) {
+func CheckFromPathsFollowsReconfigure[M any](t *testing.T, from func(corsa.Source) M, serve func(M) func(*http.Request) *http.Response) {
 	t.Helper()
-	pp := corsa.MustPaths(map[string]corsa.Config{"/api": {Origins: []string{PathsEvil}}})
-	do := serve(fromPaths(pp))
+	pp, err := corsa.NewPaths(map[string]corsa.Config{"/api": {Origins: []string{PathsEvil}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	do := serve(from(pp))
 	if err := pp.Reconfigure(PathsPolicies()); err != nil {
 		t.Fatal(err)
 	}

@@ -87,7 +87,7 @@ type Scenario struct {
 
 // IsPreflight reports whether the scenario's request is a CORS preflight.
 func (s Scenario) IsPreflight() bool {
-	_, ok := s.Header(corsa.HeaderRequestMethod)
+	_, ok := s.Header("Access-Control-Request-Method")
 	return s.Request.Method == http.MethodOptions && ok
 }
 
@@ -106,15 +106,15 @@ func (s Scenario) Header(name string) (string, bool) {
 func All() []Scenario {
 	preflight := func(acrh string) conformance.Request {
 		return conformance.Request{Method: http.MethodOptions, Path: Path, Header: [][2]string{
-			{corsa.HeaderOrigin, conformance.AppOrigin},
-			{corsa.HeaderRequestMethod, http.MethodPut},
-			{corsa.HeaderRequestHeaders, acrh},
+			{"Origin", conformance.AppOrigin},
+			{"Access-Control-Request-Method", http.MethodPut},
+			{"Access-Control-Request-Headers", acrh},
 		}}
 	}
 	get := func(origin string) conformance.Request {
 		r := conformance.Request{Method: http.MethodGet, Path: Path}
 		if origin != "" {
-			r.Header = [][2]string{{corsa.HeaderOrigin, origin}}
+			r.Header = [][2]string{{"Origin", origin}}
 		}
 		return r
 	}

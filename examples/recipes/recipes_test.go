@@ -17,15 +17,15 @@ import (
 
 // Names and origins used below.
 const (
-	acao  = corsa.HeaderAllowOrigin
-	acac  = corsa.HeaderAllowCredentials
-	acam  = corsa.HeaderAllowMethods
-	acah  = corsa.HeaderAllowHeaders
-	aceh  = corsa.HeaderExposeHeaders
-	acma  = corsa.HeaderMaxAge
-	acrm  = corsa.HeaderRequestMethod
-	acrh  = corsa.HeaderRequestHeaders
-	acrpn = corsa.HeaderRequestPrivateNetwork
+	acao  = "Access-Control-Allow-Origin"
+	acac  = "Access-Control-Allow-Credentials"
+	acam  = "Access-Control-Allow-Methods"
+	acah  = "Access-Control-Allow-Headers"
+	aceh  = "Access-Control-Expose-Headers"
+	acma  = "Access-Control-Max-Age"
+	acrm  = "Access-Control-Request-Method"
+	acrh  = "Access-Control-Request-Headers"
+	acrpn = "Access-Control-Request-Private-Network"
 
 	site    = "https://example.com"
 	app     = "https://app.example.com"

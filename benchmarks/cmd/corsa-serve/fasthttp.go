@@ -19,16 +19,16 @@ import (
 // values: the log line may outlive the request's buffers.
 func fastRequest(h *fasthttp.RequestHeader, method string) corsa.Request {
 	req := corsa.Request{Method: method}
-	if origins := h.PeekAll(corsa.HeaderOrigin); len(origins) > 0 {
+	if origins := h.PeekAll("Origin"); len(origins) > 0 {
 		req.Origin = trimmedString(origins[0])
 		req.MultipleOrigins = len(origins) > 1
 	}
 	if req.Origin == "" && !req.MultipleOrigins || method != fasthttp.MethodOptions {
 		return req
 	}
-	req.RequestMethod = trimmedString(h.Peek(corsa.HeaderRequestMethod))
-	req.PrivateNetwork = trimmedString(h.Peek(corsa.HeaderRequestPrivateNetwork))
-	for _, line := range h.PeekAll(corsa.HeaderRequestHeaders) {
+	req.RequestMethod = trimmedString(h.Peek("Access-Control-Request-Method"))
+	req.PrivateNetwork = trimmedString(h.Peek("Access-Control-Request-Private-Network"))
+	for _, line := range h.PeekAll("Access-Control-Request-Headers") {
 		req.RequestHeaders = append(req.RequestHeaders, trimmedString(line))
 	}
 	return req

@@ -130,7 +130,7 @@ func originAllowed(policy corsa.Config, br conformance.BrowserRequest) bool {
 		return false
 	}
 	req := httptest.NewRequest(http.MethodGet, "http://api.example.test/", nil)
-	req.Header.Set(corsa.HeaderOrigin, br.Origin)
+	req.Header.Set("Origin", br.Origin)
 	rec := httptest.NewRecorder()
 	p.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})).ServeHTTP(rec, req)
 	return conformance.CheckRead(conformance.BrowserRequest{Method: http.MethodGet, Origin: br.Origin, Credentials: br.Credentials}, rec.Result()) == nil
@@ -148,10 +148,10 @@ func reachable(policy corsa.Config, br conformance.BrowserRequest) bool {
 		return false
 	}
 	req := httptest.NewRequest(http.MethodOptions, "http://api.example.test"+br.URL, nil)
-	req.Header.Set(corsa.HeaderOrigin, br.Origin)
-	req.Header.Set(corsa.HeaderRequestMethod, br.Method)
+	req.Header.Set("Origin", br.Origin)
+	req.Header.Set("Access-Control-Request-Method", br.Method)
 	if names := br.UnsafeHeaderNames(); len(names) > 0 {
-		req.Header.Set(corsa.HeaderRequestHeaders, strings.Join(names, ","))
+		req.Header.Set("Access-Control-Request-Headers", strings.Join(names, ","))
 	}
 	rec := httptest.NewRecorder()
 	p.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})).ServeHTTP(rec, req)
@@ -179,8 +179,8 @@ func ran(resp *http.Response) bool {
 // isPreflight reports whether r is a CORS preflight: OPTIONS with Origin
 // and Access-Control-Request-Method.
 func isPreflight(r conformance.Request) bool {
-	_, origin := header(r, corsa.HeaderOrigin)
-	_, acrm := header(r, corsa.HeaderRequestMethod)
+	_, origin := header(r, "Origin")
+	_, acrm := header(r, "Access-Control-Request-Method")
 	return r.Method == http.MethodOptions && origin && acrm
 }
 
@@ -203,22 +203,22 @@ func browserRequest(r conformance.Request, creds bool) conformance.BrowserReques
 	br := conformance.BrowserRequest{Method: r.Method, URL: r.Path, Credentials: creds, Header: http.Header{}}
 	var origins []string
 	for _, h := range r.Header {
-		if strings.EqualFold(h[0], corsa.HeaderOrigin) {
+		if strings.EqualFold(h[0], "Origin") {
 			origins = append(origins, h[1])
 		}
 	}
 	br.Origin = strings.Join(origins, ", ")
 	if !isPreflight(r) {
 		for _, h := range r.Header {
-			if !strings.EqualFold(h[0], corsa.HeaderOrigin) {
+			if !strings.EqualFold(h[0], "Origin") {
 				br.Header.Add(h[0], h[1])
 			}
 		}
 		return br
 	}
-	br.Method, _ = header(r, corsa.HeaderRequestMethod)
+	br.Method, _ = header(r, "Access-Control-Request-Method")
 	for _, h := range r.Header {
-		if !strings.EqualFold(h[0], corsa.HeaderRequestHeaders) {
+		if !strings.EqualFold(h[0], "Access-Control-Request-Headers") {
 			continue
 		}
 		for name := range strings.SplitSeq(h[1], ",") {

@@ -1,0 +1,179 @@
+package corsafasthttp
+
+import (
+	"strings"
+
+	"github.com/valyala/fasthttp"
+
+	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/internal/adapter"
+	"github.com/corsa-go/corsa/internal/view"
+)
+
+// Config is corsa's policy configuration, aliased so that one import is
+// enough to configure and install the middleware.
+type Config = corsa.Config
+
+// New validates cfg and returns a fasthttp middleware enforcing it: it
+// wraps a fasthttp.RequestHandler. The error lists every problem in cfg at
+// once (see corsa.New).
+func New(cfg Config) (func(fasthttp.RequestHandler) fasthttp.RequestHandler, error) {
+	p, err := corsa.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return From(p), nil
+}
+
+// Must is New for configurations written in the program itself: it panics
+// with New's error when cfg is invalid.
+func Must(cfg Config) func(fasthttp.RequestHandler) fasthttp.RequestHandler {
+	return From(corsa.Must(cfg))
+}
+
+// From returns a fasthttp middleware serving src: a *corsa.Policy shared
+// by several servers, a *corsa.Middleware whose policy can be replaced
+// while serving, or *corsa.Paths for a policy per path prefix (compared
+// with ctx.Path()). It panics on a nil src, or when wrapping a nil handler.
+func From(src corsa.Source) func(fasthttp.RequestHandler) fasthttp.RequestHandler {
+	adapter.CheckSource("corsafasthttp.From", src)
+	return func(next fasthttp.RequestHandler) fasthttp.RequestHandler {
+		if next == nil {
+			panic("corsafasthttp.From: nil fasthttp.RequestHandler")
+		}
+		return func(ctx *fasthttp.RequestCtx) {
+			Serve(src, ctx, view.String(ctx.Path()), func() error {
+				next(ctx)
+				return nil
+			})
+		}
+	}
+}
+
+// Serve is the CORS half of serving ctx, for frameworks built on fasthttp
+// (corsa's fiber adapters are Serve and nothing else): it reads ctx's
+// request, decides with src (path is the path the router routes on, for
+// corsa.Paths), and writes the decision's headers on ctx's response.
+// A preflight, and a cross-origin write refused by
+// Config.CrossOriginProtection, are answered there, with the status set
+// and next never called; every other request goes on to next, after which
+// a Vary that next replaced is put back. It returns next's error.
+//
+// Nothing of ctx reaches user code: corsa copies what it hands to hooks.
+func Serve(src corsa.Source, ctx *fasthttp.RequestCtx, path string, next func() error) error {
+	in := &ctx.Request.Header
+	var r corsa.Request
+	r.Method = view.String(in.Method())
+	r.Path = path
+	var origin []byte
+	// Every Origin line, not Peek's first: an empty line followed by a
+	// real one is a repeated Origin, as net/http sees it, not a missing
+	// one.
+	if origins := in.PeekAll("Origin"); len(origins) > 0 {
+		origin = trimmed(origins[0])
+		r.Origin, r.MultipleOrigins = view.String(origin), len(origins) > 1
+	}
+	switch r.Method {
+	case fasthttp.MethodGet, fasthttp.MethodHead:
+	case fasthttp.MethodOptions:
+		// The preflight headers are read for an OPTIONS request with
+		// Origin only, as corsa.Request says: the policy ignores them
+		// otherwise.
+		if r.Origin == "" && !r.MultipleOrigins {
+			break
+		}
+		if v := in.Peek("Access-Control-Request-Method"); v != nil {
+			r.RequestMethod = view.String(trimmed(v))
+			r.PrivateNetwork = view.String(trimmed(in.Peek("Access-Control-Request-Private-Network")))
+			if all := in.PeekAll("Access-Control-Request-Headers"); len(all) > 0 {
+				// More lines than fit spill to the heap: no browser sends
+				// that many, and fasthttp bounds the header size.
+				var lines [stackLines]string
+				r.RequestHeaders = lines[:0]
+				for _, line := range all {
+					r.RequestHeaders = append(r.RequestHeaders, view.String(trimmed(line)))
+				}
+			}
+		}
+	default:
+		r.Host = view.String(ctx.Host())
+		r.SecFetchSite = view.String(trimmed(in.Peek("Sec-Fetch-Site")))
+	}
+	d := corsa.Decide(src, &r)
+	out := &ctx.Response.Header
+	if d != (corsa.Decision{}) && out.Peek("Access-Control-Allow-Origin") != nil {
+		// An outer CORS middleware's grant: the innermost corsa decides.
+		out.Del("Access-Control-Allow-Origin")
+		out.Del("Access-Control-Allow-Credentials")
+		out.Del("Access-Control-Expose-Headers")
+	}
+	// The origin written is this function's own view of the request, not
+	// the Decision's, so that writing it cannot move r to the heap.
+	for name, value := range d.Headers(view.String(origin)) {
+		// The names are canonical already: SetCanonical skips the copy
+		// and normalization that Set makes on every call.
+		out.SetCanonical(view.Bytes(name), view.Bytes(value))
+	}
+	addVary(out, d.Vary())
+	if s := d.Status(); s != 0 {
+		// The status alone: a body ("Forbidden", "OK") would be sent.
+		ctx.SetStatusCode(s)
+		return nil
+	}
+	err := next()
+	// fasthttp sends nothing before the handler returns, so a Vary that
+	// the handler or later middleware replaced can still be fixed.
+	if v := d.Vary(); v != "" && !varyKept(out) {
+		addVary(out, v)
+	}
+	return err
+}
+
+// stackLines is how many Access-Control-Request-Headers lines are collected
+// without allocating; browsers send one, some proxies split it in a few.
+const stackLines = 8
+
+// addVary adds v to the response's Vary without handing fasthttp a value
+// it may keep: Add does, as escape analysis sees it, from fasthttp v1.69
+// on, and v comes from a Decision, which the compiler cannot tell apart
+// from the request decided on, so that Add(v) would move the request's
+// Access-Control-Request-Headers lines to the heap on every preflight. So
+// the constant "Origin" (every answer but a preflight's and a refused
+// write's) is added as a constant, another Vary is set (which does not
+// keep its value) on a response without one, and only such an answer on a
+// response that has a Vary already pays one allocation for a copy.
+func addVary(out *fasthttp.ResponseHeader, v string) {
+	switch {
+	case v == "":
+	case v == "Origin":
+		out.Add("Vary", "Origin")
+	case len(out.PeekAll("Vary")) == 0:
+		out.Set("Vary", v)
+	default:
+		out.Add("Vary", strings.Clone(v))
+	}
+}
+
+// varyKept reports whether the response's Vary still makes caches key on
+// Origin.
+func varyKept(out *fasthttp.ResponseHeader) bool {
+	for _, v := range out.PeekAll("Vary") {
+		if corsa.VaryListsOrigin(view.String(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimmed returns b without the spaces and tabs around it, which net/http
+// strips from every header value and fasthttp strips only partly (spaces,
+// not tabs), so that both servers hand the policy the same value.
+func trimmed(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
