@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/internal/adapter"
 )
 
 // Config is corsa's policy configuration, aliased so that one import is
@@ -17,57 +18,18 @@ func New(cfg Config) (func(http.Handler) http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return FromPolicy(p), nil
+	return From(p), nil
 }
 
 // Must is New for configurations written in the program itself: it panics
 // with New's error when cfg is invalid.
-func Must(cfg Config) func(http.Handler) http.Handler {
-	mw, err := New(cfg)
-	if err != nil {
-		panic(err)
-	}
-	return mw
-}
+func Must(cfg Config) func(http.Handler) http.Handler { return From(corsa.Must(cfg)) }
 
-// FromPolicy returns a chi middleware enforcing p, so that one compiled
-// policy can serve several routers.
-func FromPolicy(p *corsa.Policy) func(http.Handler) http.Handler {
-	return p.Handler
-}
-
-// FromMiddleware returns a chi middleware enforcing m's current policy: it
-// reads m.Policy() for every request, so m.Reconfigure takes effect on the
-// next request without rebuilding the router.
-func FromMiddleware(m *corsa.Middleware) func(http.Handler) http.Handler {
-	return m.Handler
-}
-
-// NewPaths validates m, a map from path prefix to policy (see
-// corsa.NewPaths), and returns a chi middleware serving each request the
-// policy of the longest prefix covering its path, and no CORS at all to a
-// path no prefix covers. Install it once, with Mux.Use on the root router,
-// instead of one policy per Group, Route or mounted router.
-func NewPaths(m map[string]Config) (func(http.Handler) http.Handler, error) {
-	pp, err := corsa.NewPaths(m)
-	if err != nil {
-		return nil, err
-	}
-	return FromPaths(pp), nil
-}
-
-// MustPaths is NewPaths for prefixes and policies written in the program
-// itself: it panics with NewPaths's error.
-func MustPaths(m map[string]Config) func(http.Handler) http.Handler {
-	mw, err := NewPaths(m)
-	if err != nil {
-		panic(err)
-	}
-	return mw
-}
-
-// FromPaths returns a chi middleware serving pp, whose entries can be
-// replaced while serving (corsa.Paths.Reconfigure).
-func FromPaths(pp *corsa.Paths) func(http.Handler) http.Handler {
-	return pp.Handler
+// From returns a chi middleware serving src: a *corsa.Policy shared by
+// several routers, a *corsa.Middleware whose policy can be replaced while
+// serving, or *corsa.Paths for a policy per path prefix. It is src's own
+// net/http Handler method. It panics on a nil src.
+func From(src corsa.Source) func(http.Handler) http.Handler {
+	adapter.CheckSource("corsachi.From", src)
+	return src.Handler
 }
