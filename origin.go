@@ -176,6 +176,24 @@ func tooBroadSuffix(domain string) string {
 	return ""
 }
 
+// publicSuffixHost returns why an exact origin's host, with credentials,
+// deserves a warning (SPEC.md §5): it is itself a public suffix, so every
+// party that can publish under that very host (path-style S3 buckets on
+// s3.amazonaws.com) shares the origin. It returns "" otherwise.
+func publicSuffixHost(host string) string {
+	if strings.HasPrefix(host, "[") || isLoopback(host) || isDottedDecimal(host) {
+		return ""
+	}
+	if !strings.Contains(host, ".") {
+		return host + " is a top-level domain, a public suffix: whoever can publish there shares this origin, and credentials trust them all"
+	}
+	if r, ok := psl.Public(host); ok {
+		return host + " is a public suffix (entry " + strconv.Quote(r.Text) + " of " + r.Section.String() +
+			"): whoever can publish there shares this origin, and credentials trust them all"
+	}
+	return ""
+}
+
 // isLoopback reports hosts that only this machine can serve, where plain
 // http is no risk: localhost and its subdomains, 127.0.0.0/8 and [::1].
 // host is already in the URL standard's serialisation (parseOrigin), so

@@ -206,6 +206,11 @@ func (b *builder) origins(c Config) {
 				"anyone on the network path can act as a plain-http origin and read credentialed responses; use https, or set dangerouslyAllowInsecureOrigins")
 			continue
 		}
+		if c.Credentials && spec.exact() && specialScheme(spec.prefix) {
+			if why := publicSuffixHost(spec.host); why != "" {
+				b.warn("origins[%d] %q: %s", i, o, why)
+			}
+		}
 		p.maxOrigin = max(p.maxOrigin, spec.maxOriginLen())
 		if spec.exact() {
 			p.exact = append(p.exact, o)
