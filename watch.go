@@ -14,19 +14,20 @@ import (
 // WatchOptions configures (*Middleware).Watch. The zero value polls every
 // two seconds and reports nothing.
 type WatchOptions struct {
-	// Interval is the time between two polls of the file; 0 means two
-	// seconds. A poll costs one stat, plus one read of the file when it
-	// may have changed.
+	// Interval is the time between two reads of the file; 0 means two
+	// seconds. New content is served once two reads an interval apart
+	// agree, so a change takes effect one to two intervals after it is
+	// written.
 	Interval time.Duration
 
-	// OnReload, when set, is called after every attempt to serve the
-	// file's content: when Watch starts, and whenever the content changes
-	// or the file becomes unreadable. A nil error means the file's policy
-	// now serves every new request (a nil after an error is the
-	// recovery); an error means the file was refused (unreadable, not
-	// valid JSON, or a policy New refuses) and the previous policy still
-	// serves. The same refusal is not reported again while the file stays
-	// as it is. Calls come from Watch's goroutine, one at a time.
+	// OnReload, when set, is called after every attempt to serve new
+	// content, and when the file becomes unreadable. A nil error means the
+	// file's policy now serves every new request (a nil after an error is
+	// the recovery); an error means the file was refused (unreadable, not
+	// a regular file, larger than 1 MiB, not valid JSON, or a policy New
+	// refuses) and the previous policy still serves. The same refusal is
+	// not reported again while the file stays as it is. Calls come from
+	// Watch's goroutine, one at a time.
 	OnReload func(err error)
 
 	// Logger, when set, logs the same events: a refusal at level Error
@@ -34,34 +35,38 @@ type WatchOptions struct {
 	Logger *slog.Logger
 }
 
-// defaultWatchInterval is short enough that an edit shows within seconds
-// and long enough that a stat costs nothing.
+// defaultWatchInterval is short enough that an edit shows within seconds,
+// and long enough for a writer that does not rename into place to finish.
 const defaultWatchInterval = 2 * time.Second
 
 // maxPolicyFileSize bounds what Watch reads: a policy is a few hundred
 // bytes, and a file that grew to megabytes is a mistake, not a policy.
 const maxPolicyFileSize = 1 << 20
 
-// racyWindow is how long after a file's modification time a stat may
-// still miss a rewrite: filesystems store times in steps of up to two
-// seconds (FAT), so a file rewritten within one step with the same size
-// looks unchanged. Until a read happens this long after the file's
-// modification time, Watch reads the file on every poll.
-const racyWindow = 2 * time.Second
+// maxServed bounds the versions Watch remembers for going back when a
+// partial write was served (see Watch).
+const maxServed = 8
 
 // Watch keeps m in step with the JSON policy file at path (see
 // ParseConfig) until ctx is done, then returns ctx.Err(). Run it in its
 // own goroutine; a negative Interval is refused at once.
 //
-// Watch reads the file when it starts, and then polls it: a change of its
-// modification time, size or identity (a different file behind the name)
-// makes Watch read it, and a change of its content (its SHA-256 hash)
-// makes Watch Reconfigure m with it. Comparing content as well as times is
-// what makes Kubernetes ConfigMap volumes work: path is a symbolic link
-// into a directory that the kubelet replaces atomically, and the new
-// file's modification time may be older than the old one's. Only a change
-// that decides something is reported; a touched file or a swap to the same
-// content is not.
+// Watch reads the whole file on every poll and compares its content, not
+// its modification time or size: a rewrite with the same size and an old
+// time restored (cp -p) is seen, and a Kubernetes ConfigMap, whose path
+// is a symbolic link into a directory the kubelet replaces, works. New
+// content is served only once two reads one Interval apart agree, so that
+// a file written in several steps is served whole: a writer that
+// truncates and writes in place has an Interval to finish. Should a
+// partial content be served nevertheless (the writer paused longer) and
+// the finished file then be refused, the partial one is withdrawn too:
+// the newest policy Watch served whose content the refused file does not
+// extend serves again, or m's policy from before Watch started. Writing a
+// temporary file and renaming it into place avoids all of this.
+//
+// Only a change that decides something is reported; a touched file or a
+// swap to the same content is not. A path that is not a regular file (a
+// FIFO, a device, a directory) is refused without blocking.
 //
 // The Middleware's Config.OriginFunc and Config.OnDecision, which a file
 // cannot hold, carry over to every policy read from the file.
@@ -94,7 +99,7 @@ func (m *Middleware) Watch(ctx context.Context, path string, opts WatchOptions) 
 	if interval == 0 {
 		interval = defaultWatchInterval
 	}
-	w := watcher{m: m, path: path, opts: opts}
+	w := watcher{m: m, path: path, opts: opts, base: m.current()}
 	w.poll()
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
@@ -103,7 +108,9 @@ func (m *Middleware) Watch(ctx context.Context, path string, opts WatchOptions) 
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-tick.C:
-			w.poll()
+			if ctx.Err() == nil {
+				w.poll()
+			}
 		}
 	}
 }
@@ -114,35 +121,45 @@ type watcher struct {
 	path string
 	opts WatchOptions
 
-	stat     os.FileInfo // of the last read; nil before it or after a failure
-	readAt   time.Time   // when that read happened
-	sum      [sha256.Size]byte
+	base    *Policy   // m's policy when Watch started
+	served  []version // what Watch served, newest last
+	pending []byte    // new content read once, waiting for a second read
+	refused [sha256.Size]byte
+	lastErr error // of the last report: nil when the file's policy serves
+
 	attempts int
-	lastErr  error // of the last attempt: nil when the file's policy serves
 }
 
-// poll reads the file if it may have changed and serves its content if it
-// did.
+// version is one content Watch served, and its policy.
+type version struct {
+	data   []byte
+	policy *Policy
+}
+
+// poll reads the file and serves its content once it is stable.
 func (w *watcher) poll() {
-	fi, err := os.Stat(w.path)
-	if err != nil {
-		w.fail(fmt.Errorf("corsa: policy file: %w", err))
-		return
-	}
-	if w.stat != nil && sameStat(w.stat, fi) && w.readAt.Sub(fi.ModTime()) > racyWindow {
-		return
-	}
-	now := time.Now()
 	data, err := readPolicyFile(w.path)
 	if err != nil {
+		w.pending = nil
+		w.refused = [sha256.Size]byte{}
 		w.fail(fmt.Errorf("corsa: policy file: %w", err))
 		return
 	}
-	sum := sha256.Sum256(data)
-	unchanged := w.stat != nil && sum == w.sum
-	w.stat, w.readAt, w.sum = fi, now, sum
-	if unchanged {
+	if n := len(w.served); n > 0 && bytes.Equal(data, w.served[n-1].data) {
+		w.pending = nil
+		if w.lastErr != nil {
+			w.report(nil) // readable again, as it was served
+		}
 		return
+	}
+	if !bytes.Equal(data, w.pending) {
+		w.pending = data // new: served once the next read agrees
+		return
+	}
+	w.pending = nil
+	sum := sha256.Sum256(data)
+	if sum == w.refused && w.lastErr != nil {
+		return // refused already, and reported
 	}
 	c, err := ParseConfig(data)
 	if err == nil {
@@ -150,19 +167,49 @@ func (w *watcher) poll() {
 		// ones it serves with (from NewMiddleware or Reconfigure).
 		cur := w.m.current()
 		c.OriginFunc, c.OnDecision = cur.originFunc, cur.onDecision
-		err = w.m.Reconfigure(c)
+		var p *Policy
+		if p, err = New(c); err == nil {
+			w.m.policy.Store(p)
+			w.served = append(w.served, version{data, p})
+			if len(w.served) > maxServed {
+				w.served = w.served[1:]
+			}
+			w.refused = [sha256.Size]byte{}
+			w.report(nil)
+			return
+		}
 	}
-	if err != nil {
-		err = fmt.Errorf("%w (in %s)", err, w.path)
+	w.refused = sum
+	err = fmt.Errorf("%w (in %s)", err, w.path)
+	if w.withdrawPrefixes(data) {
+		err = fmt.Errorf("%w; the content served before was an unfinished write of it, so the policy before that serves again", err)
 	}
 	w.report(err)
 }
 
+// withdrawPrefixes stops serving the newest versions whose content data
+// extends (partial writes of the refused data), and reports whether it
+// did.
+func (w *watcher) withdrawPrefixes(data []byte) bool {
+	n := len(w.served)
+	for n > 0 && len(w.served[n-1].data) < len(data) && bytes.HasPrefix(data, w.served[n-1].data) {
+		n--
+	}
+	if n == len(w.served) {
+		return false
+	}
+	w.served = w.served[:n]
+	if n > 0 {
+		w.m.policy.Store(w.served[n-1].policy)
+	} else {
+		w.m.policy.Store(w.base)
+	}
+	return true
+}
+
 // fail reports a file that could not be read, once for as long as it
-// fails the same way, and makes the next successful read serve the file
-// even if its content is what was served before.
+// fails the same way.
 func (w *watcher) fail(err error) {
-	w.stat = nil
 	if w.lastErr != nil && w.lastErr.Error() == err.Error() {
 		return
 	}
@@ -190,20 +237,25 @@ func (w *watcher) report(err error) {
 	}
 }
 
-// sameStat reports whether two stats describe the same unchanged file:
-// os.SameFile compares device and inode, which a ConfigMap swap or a
-// rename over the file changes.
-func sameStat(a, b os.FileInfo) bool {
-	return os.SameFile(a, b) && a.ModTime().Equal(b.ModTime()) && a.Size() == b.Size()
-}
-
-// readPolicyFile reads at most maxPolicyFileSize bytes of the file at path.
+// readPolicyFile reads the regular file at path, of at most
+// maxPolicyFileSize bytes. It opens without blocking (openNonblock), so
+// that a FIFO or a device put at path is refused rather than waited on.
 func readPolicyFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (%v)", path, fi.Mode().Type())
+	}
+	if fi.Size() > maxPolicyFileSize {
+		return nil, fmt.Errorf("%s is larger than %d bytes", path, maxPolicyFileSize)
+	}
 	var buf bytes.Buffer
 	n, err := io.Copy(&buf, io.LimitReader(f, maxPolicyFileSize+1))
 	switch {
