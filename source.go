@@ -23,7 +23,7 @@ func (*Paths) source()      {}
 // With a Paths whose prefixes do not cover r.Path, the Decision allows
 // and writes nothing: such a path gets no CORS.
 //
-// An adapter reads r from its framework's request (RequestFromHTTP for
+// An adapter reads r from its framework's request (Request.ReadHTTP for
 // frameworks built on net/http), calls Decide, and then:
 //  1. writes the headers: SetHeaders into an http.Header, or with its
 //     framework's calls as Headers describes;
