@@ -12,13 +12,15 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 )
 
-// The policy under test is adaptertest.Policy, whose allowed
-// responses carry every header; the conformance package also has the
-// exact responses core/doc.go prescribes for it.
-const (
-	appOrigin   = conformance.AppOrigin
-	otherOrigin = conformance.OtherOrigin
-)
+// The policy under test is adaptertest.Policy, whose allowed responses
+// carry every header; adaptertest also has the exact responses SPEC.md
+// prescribes for it.
+const appOrigin = conformance.AppOrigin
+
+// preflight is the preflight of a cross-origin JSON PUT to path.
+func preflight(origin, path string) conformance.Request {
+	return adaptertest.Preflight(origin, path, http.MethodPut, "content-type")
+}
 
 // newApp is the app adaptertest.AppCases describes: logging and panic
 // recovery outside the CORS middleware, then routes, a subrouter and an
@@ -55,35 +57,84 @@ func TestMiddleware(t *testing.T) {
 	))
 }
 
-func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
+func TestFromServesOnePolicyOnTwoRouters(t *testing.T) {
 	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
-	public, admin := newApp(corsachi.FromPolicy(p)), chi.NewRouter()
-	admin.Use(corsachi.FromPolicy(p))
+	public, admin := newApp(corsachi.From(p)), chi.NewRouter()
+	admin.Use(corsachi.From(p))
 	admin.Get("/settings", markRan)
-	for name, tt := range map[string]struct {
+	for _, tt := range []struct {
+		name   string
 		router http.Handler
 		path   string
 	}{
-		"the first router answers with the policy":  {public, "/items"},
-		"the second router answers with the policy": {admin, "/settings"},
+		{"the first router answers with the policy", public, adaptertest.AppItems},
+		{"the second router answers with the policy", admin, "/settings"},
 	} {
-		t.Run(name, func(t *testing.T) {
+		t.Run(tt.name, func(t *testing.T) {
 			req := adaptertest.Actual(http.MethodGet, appOrigin, tt.path)
 			adaptertest.Expect(t, conformance.Recorder(tt.router), req, adaptertest.AllowedActual())
 		})
 	}
 }
 
-func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
-	adaptertest.CheckFollowsReconfigure(t, corsachi.FromMiddleware,
+func TestFromFollowsReconfigure(t *testing.T) {
+	adaptertest.CheckFollowsReconfigure(t, corsachi.From,
 		func(mw func(http.Handler) http.Handler) func(*http.Request) (*http.Response, error) {
 			return conformance.Recorder(newApp(mw))
 		})
 }
 
+func TestFromRefusesNil(t *testing.T) {
+	adaptertest.CheckFromRefusesNil(t, "corsachi.From", corsachi.From)
+}
+
 func TestNewRefusesAnInvalidConfig(t *testing.T) {
 	adaptertest.CheckRefusesInvalidConfig(t, corsachi.New, corsachi.Must)
+}
+
+// Where doc.go says to register the middleware, and where not: a
+// subrouter's Use runs before the subrouter routes, Group and With wrap
+// only the handlers of their routes.
+func TestMiddlewareOnPartsOfTheRouter(t *testing.T) {
+	r := chi.NewRouter()
+	r.Route("/sub", func(r chi.Router) {
+		r.Use(corsachi.Must(adaptertest.Policy()))
+		r.Get("/things", markRan)
+	})
+	r.Group(func(r chi.Router) {
+		r.Use(corsachi.Must(adaptertest.Policy()))
+		r.Get("/grouped", markRan)
+	})
+	r.With(corsachi.Must(adaptertest.Policy())).Get("/with", markRan)
+	r.Get("/public", markRan)
+	do := conformance.Recorder(r)
+
+	tests := []struct {
+		name string
+		req  conformance.Request
+		want conformance.Want
+	}{
+		{"a subrouter's middleware answers preflights to its routes without an OPTIONS handler",
+			preflight(appOrigin, "/sub/things"), adaptertest.AllowedPreflight()},
+		{"a subrouter's middleware answers preflights to unknown paths under its mount point",
+			preflight(appOrigin, "/sub/nowhere"), adaptertest.AllowedPreflight()},
+		{"a subrouter's middleware decorates its responses",
+			adaptertest.Actual(http.MethodGet, appOrigin, "/sub/things"), adaptertest.AllowedActual()},
+		{"a Group's middleware decorates its routes' responses",
+			adaptertest.Actual(http.MethodGet, appOrigin, "/grouped"), adaptertest.AllowedActual()},
+		{"a Group's middleware never sees a preflight: chi answers it with 405",
+			preflight(appOrigin, "/grouped"), conformance.Want{Status: http.StatusMethodNotAllowed}},
+		{"a With middleware never sees a preflight: chi answers it with 405",
+			preflight(appOrigin, "/with"), conformance.Want{Status: http.StatusMethodNotAllowed}},
+		{"routes outside them are left alone",
+			adaptertest.Actual(http.MethodGet, appOrigin, "/public"), conformance.Want{Status: http.StatusOK, HandlerRan: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			adaptertest.Expect(t, do, tt.req, tt.want)
+		})
+	}
 }

@@ -2,23 +2,29 @@ package corsachi_test
 
 import (
 	"fmt"
+	"log"
 	"net/http"
 	"net/http/httptest"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/corsa-go/corsa"
 	corsachi "github.com/corsa-go/corsa/chi"
 )
 
 // One middleware, installed globally, serves each group its own policy:
 // preflights to routes inside the groups, which have no OPTIONS handler,
 // are answered with the group's policy.
-func ExampleMustPaths() {
-	router := chi.NewRouter()
-	router.Use(corsachi.MustPaths(map[string]corsachi.Config{
+func ExampleFrom_paths() {
+	pp, err := corsa.NewPaths(map[string]corsachi.Config{
 		"/api":   {Origins: []string{"https://app.example"}, Credentials: true, Methods: []string{"DELETE"}},
 		"/admin": {Origins: []string{"https://admin.example"}, Methods: []string{"DELETE"}},
-	}))
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	router := chi.NewRouter()
+	router.Use(corsachi.From(pp))
 	noContent := func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }
 	router.Route("/api", func(r chi.Router) { r.Delete("/items/{id}", noContent) })
 	admin := chi.NewRouter()

@@ -1,6 +1,6 @@
 package corsachi_test
 
-// The policies, requests, expectations and check are shared by every
+// The policies, requests, expectations and checks are shared by every
 // adapter (conformance/adaptertest/paths.go); this file supplies the
 // router with its groups.
 
@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/corsa-go/corsa"
 	corsachi "github.com/corsa-go/corsa/chi"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 )
@@ -36,6 +37,20 @@ func pathsApp(mw func(http.Handler) http.Handler) http.Handler {
 	return r
 }
 
+// twiceApp installs corsa twice: outer on the root router, inner inside
+// Route.
+func twiceApp(outer, inner func(http.Handler) http.Handler) func(*http.Request) *http.Response {
+	r := chi.NewRouter()
+	r.Use(outer)
+	r.Route("/api", func(r chi.Router) {
+		r.Use(inner)
+		r.Get("/items", pathsOK)
+		r.Put("/items", pathsOK)
+	})
+	r.Get("/public", pathsOK)
+	return serveWith(r)
+}
+
 func serveWith(h http.Handler) func(*http.Request) *http.Response {
 	return func(r *http.Request) *http.Response {
 		w := httptest.NewRecorder()
@@ -44,30 +59,30 @@ func serveWith(h http.Handler) func(*http.Request) *http.Response {
 	}
 }
 
-func TestMustPathsAnswersPreflightsToRoutesInsideGroups(t *testing.T) {
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsApp(corsachi.MustPaths(adaptertest.PathsPolicies()))))
+func TestFromPathsAnswersPreflightsToRoutesInsideGroups(t *testing.T) {
+	pp, err := corsa.NewPaths(adaptertest.PathsPolicies())
+	if err != nil {
+		t.Fatal(err)
+	}
+	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsApp(corsachi.From(pp))))
+}
+
+func TestFromPathsFollowsReconfigure(t *testing.T) {
+	adaptertest.CheckFromPathsFollowsReconfigure(t, corsachi.From, func(mw func(http.Handler) http.Handler) func(*http.Request) *http.Response {
+		return serveWith(pathsApp(mw))
+	})
 }
 
 // The documented behaviour of corsa installed twice: on the root router
 // and inside Route.
 func TestInstalledTwiceTheGroupPolicyDecidesActualRequests(t *testing.T) {
-	r := chi.NewRouter()
-	r.Use(corsachi.Must(adaptertest.TwiceOuter()))
-	r.Route("/api", func(r chi.Router) {
-		r.Use(corsachi.Must(adaptertest.TwiceInner()))
-		r.Get("/items", pathsOK)
-		r.Put("/items", pathsOK)
-	})
-	r.Get("/public", pathsOK)
-	adaptertest.RunPaths(t, adaptertest.TwiceCases(), serveWith(r))
+	adaptertest.RunPaths(t, adaptertest.TwiceCases(),
+		twiceApp(corsachi.Must(adaptertest.TwiceOuter()), corsachi.Must(adaptertest.TwiceInner())))
 }
 
-func TestFromPathsFollowsReconfigure(t *testing.T) {
-	adaptertest.CheckFromPathsFollowsReconfigure(t, corsachi.FromPaths, func(mw func(http.Handler) http.Handler) func(*http.Request) *http.Response {
-		return serveWith(pathsApp(mw))
-	})
-}
-
-func TestNewPathsRefusesInvalidEntries(t *testing.T) {
-	adaptertest.CheckPathsRefuseInvalidEntries(t, corsachi.NewPaths, corsachi.MustPaths)
+// Installed twice, the inner middleware leaves nothing of the outer grant
+// that it would not make itself: not under an outer "*" policy, not its
+// credentials or exposed headers.
+func TestInstalledTwiceTheGroupGrantReplacesTheGlobalOne(t *testing.T) {
+	adaptertest.RunNested(t, corsachi.Must, twiceApp)
 }

@@ -17,7 +17,8 @@ import (
 // answers 304 or an upgrade, or sets CORS headers itself; the middleware's
 // answers on the wire, over HTTP/1.1 and HTTP/2. They use corsa's net/http
 // middleware; each adapter's tests cover its framework's own answers (404,
-// 405, groups), and core's nested tests cover corsa installed twice.
+// 405, groups), and adaptertest's TwiceCases and NestedCases corsa
+// installed twice.
 
 const (
 	app  = conformance.AppOrigin

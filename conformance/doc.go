@@ -7,8 +7,8 @@
 //
 // # What the suite promises
 //
-// A middleware that passes every case behaves as SPEC.md §1–§7 and the
-// response-header contract in the core's package documentation say:
+// A middleware that passes every case behaves as SPEC.md §1–§7 say, with
+// corsa's exact response headers where SPEC.md marks a choice as corsa's:
 //
 //   - requests are classified as not CORS, preflight or actual exactly as
 //     Fetch does (a plain OPTIONS without Access-Control-Request-Method is an
@@ -31,11 +31,10 @@
 //     never a list);
 //   - configuration SPEC.md §5 forbids is refused when the server is built.
 //
-// Expected values come from SPEC.md and the core's documentation, never from
-// running the core. Every Access-Control-* response header is checked
-// strictly: a case lists all of them, and any other must be absent. Vary is
-// compared by tokens (VaryTokens), since handlers and frameworks add their
-// own.
+// Expected values come from SPEC.md, never from running corsa. Every
+// Access-Control-* response header is checked strictly: a case lists all of
+// them, and any other must be absent. Vary is compared by tokens
+// (VaryTokens), since handlers and frameworks add their own.
 //
 // # Tiers
 //
@@ -92,7 +91,8 @@
 // # Related packages
 //
 // conformance/adaptertest is the kit corsa's adapters use for their own
-// tests (route groups, the framework's own 404 and 405, FromMiddleware with
-// Reconfigure). conformance/scenario is the one set of benchmark requests
+// tests (route groups, the framework's own 404 and 405, From with a
+// corsa.Middleware or corsa.Paths reconfigured while serving, corsa
+// installed twice). conformance/scenario is the one set of benchmark requests
 // every adapter's benchmarks and the benchmarks module replay.
 package conformance

@@ -5,7 +5,7 @@ import (
 	"net/http/httptest"
 )
 
-// Helpers for harnesses built on net/http (the core middleware, chi, and any
+// Helpers for harnesses built on net/http (corsa's own Handler, chi, and any
 // framework whose handlers are http.Handlers). Other frameworks write the
 // same handlers with their own calls; see Route.
 

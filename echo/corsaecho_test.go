@@ -14,13 +14,10 @@ import (
 	corsaecho "github.com/corsa-go/corsa/echo"
 )
 
-// The policy under test is adaptertest.Policy, whose allowed
-// responses carry every header; the conformance package also has the
-// exact responses core/doc.go prescribes for it.
-const (
-	appOrigin  = conformance.AppOrigin
-	evilOrigin = conformance.EvilOrigin
-)
+// The policy under test is adaptertest.Policy, whose allowed responses
+// carry every header; adaptertest also has the exact responses SPEC.md
+// prescribes for it.
+const appOrigin = conformance.AppOrigin
 
 // preflight is the preflight of a cross-origin JSON PUT to path.
 func preflight(origin, path string) conformance.Request {
@@ -123,10 +120,10 @@ func TestMiddlewareOnAGroupDecoratesOnlyThatGroup(t *testing.T) {
 	}
 }
 
-func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
+func TestFromFollowsReconfigure(t *testing.T) {
 	for _, reg := range registrations {
 		t.Run("registered "+reg.name, func(t *testing.T) {
-			adaptertest.CheckFollowsReconfigure(t, corsaecho.FromMiddleware,
+			adaptertest.CheckFollowsReconfigure(t, corsaecho.From,
 				func(mw echo.MiddlewareFunc) func(*http.Request) (*http.Response, error) {
 					return conformance.Recorder(newApp(reg.register, mw))
 				})
@@ -134,18 +131,22 @@ func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 	}
 }
 
-func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
+func TestFromServesOnePolicyOnTwoInstances(t *testing.T) {
 	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, reg := range registrations {
-		do := conformance.Recorder(newApp(reg.register, corsaecho.FromPolicy(p)))
+		do := conformance.Recorder(newApp(reg.register, corsaecho.From(p)))
 		t.Run("an instance "+reg.name+" answers preflights with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, do, preflight(appOrigin, "/items"), adaptertest.AllowedPreflight())
+			adaptertest.Expect(t, do, preflight(appOrigin, adaptertest.AppItems), adaptertest.AllowedPreflight())
 		})
 		t.Run("an instance "+reg.name+" decorates actual responses with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, appOrigin, "/items"), adaptertest.AllowedActual())
+			adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, appOrigin, adaptertest.AppItems), adaptertest.AllowedActual())
 		})
 	}
+}
+
+func TestFromRefusesNil(t *testing.T) {
+	adaptertest.CheckFromRefusesNil(t, "corsaecho.From", corsaecho.From)
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsaecho "github.com/corsa-go/corsa/echo"

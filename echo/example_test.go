@@ -64,13 +64,50 @@ func ExampleMust() {
 	// Vary: Origin
 }
 
-func ExampleFromMiddleware() {
+// One policy, compiled once, served by two Echo instances: say the public
+// API and the admin API, listening on different ports.
+func ExampleFrom() {
+	p, err := corsa.New(corsaecho.Config{Origins: []string{"https://app.example"}, Credentials: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	public, admin := echo.New(), echo.New()
+	public.Use(corsaecho.From(p))
+	admin.Use(corsaecho.From(p))
+	public.GET("/items", func(c echo.Context) error { return c.String(http.StatusOK, "[]") })
+	admin.GET("/users", func(c echo.Context) error { return c.String(http.StatusOK, "[]") })
+
+	for _, tc := range []struct {
+		e    *echo.Echo
+		path string
+	}{{public, "/items"}, {admin, "/users"}} {
+		req := httptest.NewRequest(http.MethodGet, tc.path, nil)
+		req.Header.Set("Origin", "https://app.example")
+		w := httptest.NewRecorder()
+		tc.e.ServeHTTP(w, req)
+		fmt.Println(tc.path, w.Code)
+		printHeaders(w.Header())
+	}
+	// Output:
+	// /items 200
+	// Access-Control-Allow-Origin: https://app.example
+	// Access-Control-Allow-Credentials: true
+	// Vary: Origin
+	// /users 200
+	// Access-Control-Allow-Origin: https://app.example
+	// Access-Control-Allow-Credentials: true
+	// Vary: Origin
+}
+
+// A corsa.Middleware holds a policy that can be replaced while serving:
+// the instance serves the new policy from the next request on.
+func ExampleFrom_middleware() {
 	m, err := corsa.NewMiddleware(corsaecho.Config{Origins: []string{"https://app.example"}})
 	if err != nil {
 		log.Fatal(err)
 	}
 	e := echo.New()
-	e.Use(corsaecho.FromMiddleware(m))
+	e.Use(corsaecho.From(m))
 	e.GET("/items", func(c echo.Context) error { return c.String(http.StatusOK, "[]") })
 
 	get := func() {
@@ -81,7 +118,7 @@ func ExampleFromMiddleware() {
 		fmt.Printf("%q\n", w.Header().Get("Access-Control-Allow-Origin"))
 	}
 	get()
-	// Later, say on a configuration reload; the Echo instance is untouched.
+	// Later, say on a configuration reload; the instance is untouched.
 	if err := m.Reconfigure(corsaecho.Config{
 		Origins: []string{"https://app.example", "https://beta.app.example"},
 	}); err != nil {

@@ -3,8 +3,8 @@ module github.com/corsa-go/corsa/echo
 go 1.25.0
 
 require (
-	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/corsa-go/corsa v0.0.0
+	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/labstack/echo/v4 v4.16.0
 )
 
@@ -22,6 +22,6 @@ require (
 )
 
 replace (
-	github.com/corsa-go/corsa/conformance => ../conformance
 	github.com/corsa-go/corsa => ..
+	github.com/corsa-go/corsa/conformance => ../conformance
 )

@@ -6,7 +6,6 @@ import (
 
 	"github.com/labstack/echo/v5"
 
-	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"

@@ -2,23 +2,29 @@ package corsaecho5_test
 
 import (
 	"fmt"
+	"log"
 	"net/http"
 	"net/http/httptest"
 
 	"github.com/labstack/echo/v5"
 
+	"github.com/corsa-go/corsa"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 )
 
 // One middleware, installed globally, serves each group its own policy:
 // preflights to routes inside the groups, which have no OPTIONS handler,
 // are answered with the group's policy.
-func ExampleMustPaths() {
-	e := echo.New()
-	e.Use(corsaecho5.MustPaths(map[string]corsaecho5.Config{
+func ExampleFrom_paths() {
+	pp, err := corsa.NewPaths(map[string]corsaecho5.Config{
 		"/api":   {Origins: []string{"https://app.example"}, Credentials: true, Methods: []string{"DELETE"}},
 		"/admin": {Origins: []string{"https://admin.example"}, Methods: []string{"DELETE"}},
-	}))
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	e := echo.New()
+	e.Use(corsaecho5.From(pp))
 	noContent := func(c *echo.Context) error { return c.NoContent(http.StatusNoContent) }
 	e.Group("/api").DELETE("/items/:id", noContent)
 	e.Group("/admin").DELETE("/users/:id", noContent)

@@ -1,6 +1,6 @@
 package corsaecho5_test
 
-// The policies, requests, expectations and check are shared by every
+// The policies, requests, expectations and checks are shared by every
 // adapter (conformance/adaptertest/paths.go); this file supplies the
 // router with its groups.
 
@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v5"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 )
@@ -32,6 +33,18 @@ func pathsApp(mw echo.MiddlewareFunc) *echo.Echo {
 	return e
 }
 
+// twiceApp installs corsa twice: outer with register (e.Use or e.Pre),
+// inner on the /api group.
+func twiceApp(register func(*echo.Echo, echo.MiddlewareFunc), outer, inner echo.MiddlewareFunc) func(*http.Request) *http.Response {
+	e := echo.New()
+	register(e, outer)
+	api := e.Group("/api", inner)
+	api.GET("/items", pathsOK)
+	api.PUT("/items", pathsOK)
+	e.GET("/public", pathsOK)
+	return serveWith(e)
+}
+
 func serveWith(h http.Handler) func(*http.Request) *http.Response {
 	return func(r *http.Request) *http.Response {
 		w := httptest.NewRecorder()
@@ -40,28 +53,40 @@ func serveWith(h http.Handler) func(*http.Request) *http.Response {
 	}
 }
 
-func TestMustPathsAnswersPreflightsToRoutesInsideGroups(t *testing.T) {
-	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsApp(corsaecho5.MustPaths(adaptertest.PathsPolicies()))))
-}
-
-// The documented behaviour of corsa installed twice: with e.Use and on a
-// Group.
-func TestInstalledTwiceTheGroupPolicyDecidesActualRequests(t *testing.T) {
-	e := echo.New()
-	e.Use(corsaecho5.Must(adaptertest.TwiceOuter()))
-	api := e.Group("/api", corsaecho5.Must(adaptertest.TwiceInner()))
-	api.GET("/items", pathsOK)
-	api.PUT("/items", pathsOK)
-	e.GET("/public", pathsOK)
-	adaptertest.RunPaths(t, adaptertest.TwiceCases(), serveWith(e))
+func TestFromPathsAnswersPreflightsToRoutesInsideGroups(t *testing.T) {
+	pp, err := corsa.NewPaths(adaptertest.PathsPolicies())
+	if err != nil {
+		t.Fatal(err)
+	}
+	adaptertest.RunPaths(t, adaptertest.PathsGroupCases(), serveWith(pathsApp(corsaecho5.From(pp))))
 }
 
 func TestFromPathsFollowsReconfigure(t *testing.T) {
-	adaptertest.CheckFromPathsFollowsReconfigure(t, corsaecho5.FromPaths, func(mw echo.MiddlewareFunc) func(*http.Request) *http.Response {
+	adaptertest.CheckFromPathsFollowsReconfigure(t, corsaecho5.From, func(mw echo.MiddlewareFunc) func(*http.Request) *http.Response {
 		return serveWith(pathsApp(mw))
 	})
 }
 
-func TestNewPathsRefusesInvalidEntries(t *testing.T) {
-	adaptertest.CheckPathsRefuseInvalidEntries(t, corsaecho5.NewPaths, corsaecho5.MustPaths)
+// The documented behaviour of corsa installed twice: with e.Use or e.Pre,
+// and on a Group.
+func TestInstalledTwiceTheGroupPolicyDecidesActualRequests(t *testing.T) {
+	for _, reg := range registrations {
+		t.Run("the outer one registered "+reg.name, func(t *testing.T) {
+			adaptertest.RunPaths(t, adaptertest.TwiceCases(),
+				twiceApp(reg.register, corsaecho5.Must(adaptertest.TwiceOuter()), corsaecho5.Must(adaptertest.TwiceInner())))
+		})
+	}
+}
+
+// Installed twice, the group's middleware leaves nothing of the global
+// grant that it would not make itself: not under a global "*" policy, not
+// its credentials or exposed headers.
+func TestInstalledTwiceTheGroupGrantReplacesTheGlobalOne(t *testing.T) {
+	for _, reg := range registrations {
+		t.Run("the outer one registered "+reg.name, func(t *testing.T) {
+			adaptertest.RunNested(t, corsaecho5.Must, func(outer, inner echo.MiddlewareFunc) func(*http.Request) *http.Response {
+				return twiceApp(reg.register, outer, inner)
+			})
+		})
+	}
 }

@@ -19,13 +19,10 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// The policy under test is adaptertest.Policy, whose allowed
-// responses carry every header; the conformance package also has the
-// exact responses core/doc.go prescribes for it.
-const (
-	appOrigin  = conformance.AppOrigin
-	evilOrigin = conformance.EvilOrigin
-)
+// The policy under test is adaptertest.Policy, whose allowed responses
+// carry every header; adaptertest also has the exact responses SPEC.md
+// prescribes for it.
+const appOrigin = conformance.AppOrigin
 
 // preflight is the preflight of a cross-origin JSON PUT to path.
 func preflight(origin, path string) conformance.Request {
@@ -108,28 +105,35 @@ func TestMiddlewareOnAGroupDecoratesOnlyThatGroup(t *testing.T) {
 	})
 }
 
-func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
-	adaptertest.CheckFollowsReconfigure(t, corsagin.FromMiddleware,
+func TestFromFollowsReconfigure(t *testing.T) {
+	adaptertest.CheckFollowsReconfigure(t, corsagin.From,
 		func(mw gin.HandlerFunc) func(*http.Request) (*http.Response, error) {
 			return conformance.Recorder(newApp(mw, false))
 		})
 }
 
-func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
+func TestFromServesOnePolicyOnTwoEngines(t *testing.T) {
 	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
-	engines := map[string]*gin.Engine{
-		"the first engine":  newApp(corsagin.FromPolicy(p), false),
-		"the second engine": newApp(corsagin.FromPolicy(p), true),
+	engines := []struct {
+		name string
+		r    *gin.Engine
+	}{
+		{"the first engine", newApp(corsagin.From(p), false)},
+		{"the second engine", newApp(corsagin.From(p), true)},
 	}
-	for name, r := range engines {
-		t.Run(name+" answers preflights with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, conformance.Recorder(r), preflight(appOrigin, "/items"), adaptertest.AllowedPreflight())
+	for _, e := range engines {
+		t.Run(e.name+" answers preflights with the shared policy", func(t *testing.T) {
+			adaptertest.Expect(t, conformance.Recorder(e.r), preflight(appOrigin, adaptertest.AppItems), adaptertest.AllowedPreflight())
 		})
-		t.Run(name+" decorates actual responses with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, conformance.Recorder(r), adaptertest.Actual(http.MethodGet, appOrigin, "/items"), adaptertest.AllowedActual())
+		t.Run(e.name+" decorates actual responses with the shared policy", func(t *testing.T) {
+			adaptertest.Expect(t, conformance.Recorder(e.r), adaptertest.Actual(http.MethodGet, appOrigin, adaptertest.AppItems), adaptertest.AllowedActual())
 		})
 	}
+}
+
+func TestFromRefusesNil(t *testing.T) {
+	adaptertest.CheckFromRefusesNil(t, "corsagin.From", corsagin.From)
 }

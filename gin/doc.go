@@ -1,110 +1,99 @@
-// Package corsagin is the gin middleware for corsa, the CORS policy engine
-// in github.com/corsa-go/corsa/core.
+// Package corsagin is the gin middleware for corsa
+// (github.com/corsa-go/corsa), the CORS policy engine. The responses it
+// gives are the ones [SPEC.md] prescribes.
 //
 // Install it once, on the engine, before registering routes:
 //
 //	r := gin.New()
 //	r.Use(corsagin.Must(corsagin.Config{Origins: []string{"https://app.example"}}))
 //
-// New is the checked form for configurations read at run time; FromPolicy
-// shares one compiled corsa.Policy between several engines, and
-// FromMiddleware follows a corsa.Middleware whose policy can be replaced
-// while serving (Middleware.Reconfigure).
+// New is the checked form, for configurations read at run time. From
+// serves any of corsa's holders: a *corsa.Policy shared by several
+// engines, a *corsa.Middleware whose policy can be replaced while serving,
+// or a *corsa.Paths with a policy per path prefix.
 //
-// The middleware only translates: corsa.Policy decides, the middleware
-// writes the decision's headers on the response and, for a preflight, ends
-// the chain with the decision's status (c.AbortWithStatus). Every other
-// request continues to the handler with its CORS headers already set, so
-// they survive c.AbortWithStatus(404) or (500), gin's own 404 and 405, and
-// a panic recovered by gin.Recovery registered before it. The exact headers
-// are listed in the core package's documentation.
+// The middleware answers a preflight itself and ends the chain
+// (c.AbortWithStatus). Every other request continues with its CORS headers
+// already set, so they survive c.AbortWithStatus, gin's own 404 and 405,
+// and a panic recovered by gin.Recovery registered before corsa.
 //
 // # Where to register it
 //
-// Use Engine.Use, and call it before registering routes: gin copies the
-// engine's middleware into each route when the route is registered.
-// Engine.Use also installs the middleware in the chains gin runs for
-// unknown paths (NoRoute) and, with Engine.HandleMethodNotAllowed, for
-// known paths without a handler for the method (NoMethod). Preflights to
-// routes without an OPTIONS handler, or to unknown paths, are therefore
-// answered by the policy without any setting or OPTIONS route; nothing
-// needs enabling.
+// Use Engine.Use, before registering routes: gin copies the engine's
+// middleware into each route when the route is registered. Engine.Use also
+// puts corsa in the chains gin runs for unknown paths (NoRoute) and, with
+// Engine.HandleMethodNotAllowed, for a method a path has no handler for
+// (NoMethod), so preflights to routes without an OPTIONS handler and to
+// unknown paths are answered with nothing else to set up.
 //
-// A middleware on a RouterGroup does decorate that group's responses, but
-// gin routes a preflight to a route without an OPTIONS handler to NoRoute,
-// which only runs the engine's middleware: the preflight gets gin's 404
-// and the browser blocks the request. Keep one middleware per engine; for
-// a policy per group, see "Different policies per path" below.
+// Not on a RouterGroup: gin routes a preflight to a route without an
+// OPTIONS handler to NoRoute, which runs only the engine's middleware, so
+// the preflight gets gin's 404. For a policy per group, see "Different
+// policies per path".
 //
 // gin redirects a path that differs from a route by a trailing slash
-// (Engine.RedirectTrailingSlash) before any middleware runs, so such a
-// redirect carries no CORS headers. For OPTIONS this happens only when the
-// application registers OPTIONS routes itself.
+// (Engine.RedirectTrailingSlash) before any middleware runs, so the
+// redirect carries no CORS headers, and a browser fails the request. To
+// cover it too, wrap the engine in corsa's net/http Handler instead:
+// http.ListenAndServe(addr, policy.Handler(r)).
 //
 // # Vary and middleware that sets it
 //
 // Every response whose answer depends on Origin carries "Vary: Origin",
 // added to any Vary already there. gin's c.Header replaces a header, so a
 // handler, or middleware registered after corsa, that calls
-// c.Header("Vary", ...) wipes Origin, as compression middleware commonly
-// does. If nothing has been written when the chain returns (a handler that
-// only sets a status, an error without a body), corsa adds Origin back
-// before gin writes the headers, unless the response still lists Origin or
-// "*"; an any-origin ("*") answer, which does not vary, gets none. Once the
-// handler has written, the headers are sent and corsa cannot: noticing
-// earlier would mean wrapping gin's ResponseWriter, an allocation on every
-// request. So:
+// c.Header("Vary", ...) removes Origin. If nothing has been written when
+// the chain returns, corsa adds Origin back, unless Vary still lists
+// Origin or "*"; once a body is written, the headers are sent. So:
 //
-//   - register middleware that sets Vary, such as gzip, before corsa
-//     (r.Use(gzipMiddleware, corsaMiddleware)), so that corsa adds to its
-//     Vary;
-//   - in handlers, add to Vary (c.Writer.Header().Add("Vary", ...)) rather
-//     than c.Header;
-//   - register a response cache after corsa, so that corsa decides every
-//     request, unless the cache keys on Origin as Vary says.
+//   - register middleware that sets Vary, such as gzip, before corsa;
+//   - in handlers, add to Vary (c.Writer.Header().Add("Vary", ...));
+//   - register a response cache after corsa, unless it keys on Origin.
 //
 // # Different policies per path
 //
 // For different policies on different parts of the API, install one
-// per-path middleware globally instead of one policy per RouterGroup:
+// corsa.Paths globally rather than a policy per RouterGroup:
 //
-//	r.Use(corsagin.MustPaths(map[string]corsagin.Config{
+//	paths, err := corsa.NewPaths(map[string]corsagin.Config{
 //		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
 //		"/api/public": {Origins: []string{"*"}},
-//	}))
+//	})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	r.Use(corsagin.From(paths))
 //
-// The longest prefix covering the request path picks the policy, segment
+// The longest prefix covering c.Request.URL.Path picks the policy, segment
 // by segment ("/api" covers "/api/users", not "/apix"); a path no prefix
-// covers gets no CORS headers at all, not even Vary (add a "/" entry for a
-// fallback). The path compared is c.Request.URL.Path (and its raw form,
-// which must pick the same policy). NewPaths is the checked form,
-// FromPaths serves a corsa.Paths that can be reconfigured while serving;
-// see corsa.Paths for the paths that get no CORS under any prefix.
+// covers gets no CORS headers at all. corsa.Paths lists the paths that get
+// no CORS under any prefix.
 //
 // # Installed twice
 //
-// If corsa is nevertheless installed twice, globally and on a RouterGroup,
-// the global one runs first. It answers every preflight, and the group's
-// middleware never sees one. For every other request the group's
-// middleware decides alone: it removes the global grant
-// (Access-Control-Allow-Origin, -Credentials, -Expose-Headers) before
-// writing its own, so a request the group's policy refuses carries no
-// grant, and Vary lists Origin twice, which is harmless. A preflighted
-// request can therefore pass its preflight on the global policy and then
-// be unreadable under the group's: use the per-path middleware instead.
+// If corsa is installed both on the engine and on a RouterGroup, the
+// engine's middleware answers every preflight, so the group's never sees
+// one. For every other request in the group, the group's middleware
+// decides alone: it removes the engine's grant
+// (Access-Control-Allow-Origin, -Credentials and -Expose-Headers) before
+// writing its own, so a request it refuses, or one without Origin, carries
+// no grant, and one it allows carries only its headers. A request can thus
+// pass its preflight on the engine's policy and then be unreadable under
+// the group's: prefer corsa.Paths.
 //
 // # Where gin differs from net/http
 //
-// Nowhere corsa looks: gin hands the middleware net/http's own
-// *http.Request and the response's http.Header, which it passes as they
-// are to Policy.SetHeaders, the call core's net/http Handler makes, so the
-// policy reads the same values and writes the same headers as the Handler
-// on every input. Only the order in which gin runs middleware,
-// routes and writes differs, which the sections above cover.
+// Nowhere corsa looks: gin hands the middleware net/http's *http.Request
+// and the response's http.Header, so corsa reads the same values and
+// writes the same headers as its net/http Handler. Only the order in which
+// gin runs middleware, routes and writes differs, as the sections above
+// say.
 //
 // # Other majors
 //
-// corsagin is for gin v1 (github.com/gin-gonic/gin), gin's only major so
-// far. A later major would get an adapter module of its own beside this
-// one, with the same Config and constructors, as echo v4 and v5 have.
+// corsagin is for gin v1 (github.com/gin-gonic/gin). A later major would
+// get an adapter module of its own beside this one, with the same Config,
+// New, Must and From.
+//
+// [SPEC.md]: https://github.com/corsa-go/corsa/blob/main/SPEC.md
 package corsagin

@@ -64,13 +64,50 @@ func ExampleMust() {
 	// Vary: Origin
 }
 
-func ExampleFromMiddleware() {
+// One policy, compiled once, served by two engines: say the public API and
+// the admin API, listening on different ports.
+func ExampleFrom() {
+	p, err := corsa.New(corsagin.Config{Origins: []string{"https://app.example"}, Credentials: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	public, admin := gin.New(), gin.New()
+	public.Use(corsagin.From(p))
+	admin.Use(corsagin.From(p))
+	public.GET("/items", func(c *gin.Context) { c.String(http.StatusOK, "[]") })
+	admin.GET("/users", func(c *gin.Context) { c.String(http.StatusOK, "[]") })
+
+	for _, tc := range []struct {
+		engine *gin.Engine
+		path   string
+	}{{public, "/items"}, {admin, "/users"}} {
+		req := httptest.NewRequest(http.MethodGet, tc.path, nil)
+		req.Header.Set("Origin", "https://app.example")
+		w := httptest.NewRecorder()
+		tc.engine.ServeHTTP(w, req)
+		fmt.Println(tc.path, w.Code)
+		printHeaders(w.Header())
+	}
+	// Output:
+	// /items 200
+	// Access-Control-Allow-Origin: https://app.example
+	// Access-Control-Allow-Credentials: true
+	// Vary: Origin
+	// /users 200
+	// Access-Control-Allow-Origin: https://app.example
+	// Access-Control-Allow-Credentials: true
+	// Vary: Origin
+}
+
+// A corsa.Middleware holds a policy that can be replaced while serving:
+// the engine serves the new policy from the next request on.
+func ExampleFrom_middleware() {
 	m, err := corsa.NewMiddleware(corsagin.Config{Origins: []string{"https://app.example"}})
 	if err != nil {
 		log.Fatal(err)
 	}
 	r := gin.New()
-	r.Use(corsagin.FromMiddleware(m))
+	r.Use(corsagin.From(m))
 	r.GET("/items", func(c *gin.Context) { c.String(http.StatusOK, "[]") })
 
 	get := func() {

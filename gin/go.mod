@@ -3,8 +3,8 @@ module github.com/corsa-go/corsa/gin
 go 1.25.0
 
 require (
-	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/corsa-go/corsa v0.0.0
+	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/gin-gonic/gin v1.12.0
 )
 
@@ -41,6 +41,6 @@ require (
 )
 
 replace (
-	github.com/corsa-go/corsa/conformance => ../conformance
 	github.com/corsa-go/corsa => ..
+	github.com/corsa-go/corsa/conformance => ../conformance
 )

@@ -2,23 +2,29 @@ package corsagin_test
 
 import (
 	"fmt"
+	"log"
 	"net/http"
 	"net/http/httptest"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/corsa-go/corsa"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 
 // One middleware, installed globally, serves each group its own policy:
 // preflights to routes inside the groups, which have no OPTIONS handler,
 // are answered with the group's policy.
-func ExampleMustPaths() {
-	router := gin.New()
-	router.Use(corsagin.MustPaths(map[string]corsagin.Config{
+func ExampleFrom_paths() {
+	pp, err := corsa.NewPaths(map[string]corsagin.Config{
 		"/api":   {Origins: []string{"https://app.example"}, Credentials: true, Methods: []string{"DELETE"}},
 		"/admin": {Origins: []string{"https://admin.example"}, Methods: []string{"DELETE"}},
-	}))
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	router := gin.New()
+	router.Use(corsagin.From(pp))
 	api := router.Group("/api")
 	api.DELETE("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
 	admin := router.Group("/admin")

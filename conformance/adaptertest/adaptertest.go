@@ -1,22 +1,25 @@
 // Package adaptertest is the kit a corsa framework adapter's own tests use,
 // next to the conformance suite: what only a framework has (route groups,
-// its own 404 and 405, one policy served by two routers, FromMiddleware with
-// Reconfigure) is tested on the adapter's own routes with the same strict
-// checks as the suite.
+// its own 404 and 405, one policy served by two routers, From with a
+// corsa.Middleware that is reconfigured while serving) is tested on the
+// adapter's own routes with the same strict checks as the suite.
 //
 // Policy is the policy to install; Preflight and Actual build requests;
 // AllowedPreflight, RefusedPreflight, AllowedActual and RefusedActual are
-// the responses core/doc.go prescribes for them; Expect sends one request
-// and reports every difference. CheckRefusesInvalidConfig and
-// CheckFollowsReconfigure are whole tests of an adapter's New, Must and
-// FromMiddleware, CheckOnDecision of its decision hook.
+// the responses SPEC.md §2 and §3 prescribe for them, byte for byte;
+// Expect sends one request and reports every difference.
+// CheckRefusesInvalidConfig, CheckFollowsReconfigure and
+// CheckFromRefusesNil are whole tests of an adapter's New and Must, and of
+// its From; CheckOnDecision of the decision hook.
 //
 // The rest is one table or check per kind of adapter test: AppCases for
 // the typical app every TestMiddleware serves (app.go), the Paths* cases
-// and checks for NewPaths and FromPaths (paths.go), the parity kit for a
-// framework that parses HTTP itself (parity.go), and Setup,
-// BenchmarkScenarios and CheckAllocsAdded for the benchmarks and the
-// allocation budget (allocs.go), skipped under -race through RaceEnabled.
+// and CheckFromPathsFollowsReconfigure for From with a corsa.Paths, and
+// TwiceCases and NestedCases for corsa installed twice (paths.go), the
+// parity kit for a framework that parses HTTP itself (parity.go), and
+// Setup, BenchmarkScenarios and CheckAllocsAdded for the benchmarks and
+// the allocation budget (allocs.go), skipped under -race through
+// RaceEnabled.
 package adaptertest
 
 import (
@@ -34,7 +37,7 @@ import (
 )
 
 // Policy returns a fresh policy whose allowed responses carry every header
-// core/doc.go describes but Access-Control-Allow-Private-Network:
+// SPEC.md §2 and §3 describe but Access-Control-Allow-Private-Network:
 // conformance.AppOrigin with credentials, PUT and DELETE, the request
 // headers Content-Type and X-Request-Id, the exposed header
 // conformance.TotalCountHeader, and a max-age of 600 s.
@@ -202,8 +205,8 @@ func CheckRefusesInvalidConfig[M any](t *testing.T, newMiddleware func(corsa.Con
 	})
 }
 
-// CheckFollowsReconfigure checks an adapter's FromMiddleware: two servers,
-// each built by serve around its own fromMiddleware(m) for one
+// CheckFollowsReconfigure checks an adapter's From with a corsa.Middleware:
+// two servers, each built by serve around its own from(m) for one
 // corsa.Middleware m, answer with m's current policy on every request,
 // follow m.Reconfigure from the next request on, and keep the current
 // policy when Reconfigure refuses a config. serve must route GET /items to

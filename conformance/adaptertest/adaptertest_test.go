@@ -11,8 +11,8 @@ import (
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 )
 
-// TestAdapterWantsMatchTheCore: the core's net/http middleware, the
-// reference, gives Policy's requests exactly the responses the
+// TestAdapterWantsMatchTheCore: the reference, corsa's own net/http
+// Handler, gives Policy's requests exactly the responses the
 // adapter helpers expect.
 func TestAdapterWantsMatchTheCore(t *testing.T) {
 	p, err := corsa.New(adaptertest.Policy())
@@ -145,11 +145,10 @@ func TestExpectReportsEveryProblem(t *testing.T) {
 	})
 }
 
-// The core's own middleware, the reference, passes the check every
-// adapter's FromMiddleware must.
+// The reference, corsa's own net/http Handler, passes the check every
+// adapter's From must.
 func TestCheckFollowsReconfigureOnTheCore(t *testing.T) {
-	fromMiddleware := func(m *corsa.Middleware) func(http.Handler) http.Handler { return m.Handler }
-	adaptertest.CheckFollowsReconfigure(t, fromMiddleware,
+	adaptertest.CheckFollowsReconfigure(t, nethttpFrom,
 		func(mw func(http.Handler) http.Handler) func(*http.Request) (*http.Response, error) {
 			mux := http.NewServeMux()
 			mux.HandleFunc("GET /items", func(w http.ResponseWriter, _ *http.Request) {

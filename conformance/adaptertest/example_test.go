@@ -17,10 +17,9 @@ func (printT) Helper()                           {}
 func (printT) Errorf(format string, args ...any) { fmt.Printf(format+"\n", args...) }
 func (printT) Fatalf(format string, args ...any) { fmt.Printf(format+"\n", args...) }
 
-// Expect holds one response to the answer core/doc.go prescribes and
-// reports every difference; here the core's own middleware answers an
-// allowed preflight, and a refused one that the test wrongly expects to be
-// allowed.
+// Expect holds one response to the answer SPEC.md prescribes and reports
+// every difference; here corsa's own net/http Handler answers an allowed
+// preflight, and a refused one that the test wrongly expects to be allowed.
 func ExampleExpect() {
 	p := corsa.Must(adaptertest.Policy())
 	do := conformance.Recorder(p.Handler(http.NotFoundHandler()))

@@ -10,11 +10,22 @@ import (
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	"github.com/corsa-go/corsa/conformance/scenario"
+	"github.com/corsa-go/corsa/internal/adapter"
 )
 
-// The kit's other checks, run on core's net/http middleware, the
-// reference: each expectation they hold an adapter to is the core's own
-// answer.
+// The kit's other checks, run on the reference, corsa's own net/http
+// Handler: each expectation they hold an adapter to is the Handler's
+// answer too.
+
+// nethttpFrom is an adapter's From for net/http: a Source's own Handler,
+// refusing a nil Source when it is built, as every adapter's From does.
+func nethttpFrom(src corsa.Source) func(http.Handler) http.Handler {
+	adapter.CheckSource("nethttp.From", src)
+	return src.Handler
+}
+
+// nethttpMust is an adapter's Must for net/http.
+func nethttpMust(cfg corsa.Config) func(http.Handler) http.Handler { return corsa.Must(cfg).Handler }
 
 // coreApp is the app adaptertest.AppCases describes, on net/http.
 func coreApp(cors func(http.Handler) http.Handler) http.Handler {
@@ -68,25 +79,44 @@ func coreRoutes(cors func(http.Handler) http.Handler) func(*http.Request) *http.
 	}
 }
 
-func TestPathsChecksOnTheCore(t *testing.T) {
-	fromPaths := func(pp *corsa.Paths) func(http.Handler) http.Handler { return pp.Handler }
-	t.Run("FromPaths follows Reconfigure", func(t *testing.T) {
-		adaptertest.CheckFromPathsFollowsReconfigure(t, fromPaths, coreRoutes)
-	})
-	t.Run("NewPaths refuses invalid entries", func(t *testing.T) {
-		adaptertest.CheckPathsRefuseInvalidEntries(t,
-			func(m map[string]corsa.Config) (func(http.Handler) http.Handler, error) {
-				pp, err := corsa.NewPaths(m)
-				if err != nil {
-					return nil, err
-				}
-				return pp.Handler, nil
-			},
-			func(m map[string]corsa.Config) func(http.Handler) http.Handler { return corsa.MustPaths(m).Handler })
-	})
+func TestCheckFromPathsFollowsReconfigureOnTheCore(t *testing.T) {
+	adaptertest.CheckFromPathsFollowsReconfigure(t, nethttpFrom, coreRoutes)
 }
 
-// The parity cases are net/http's own answers: the core, served on a
+// coreTwice is corsa installed twice on net/http: outer around every
+// route, inner around the /api subtree only.
+func coreTwice(outer, inner func(http.Handler) http.Handler) func(*http.Request) *http.Response {
+	ok := func(http.ResponseWriter, *http.Request) {}
+	api := http.NewServeMux()
+	api.HandleFunc("GET /api/items", ok)
+	api.HandleFunc("PUT /api/items", ok)
+	mux := http.NewServeMux()
+	mux.Handle("/api/", inner(api))
+	mux.HandleFunc("GET /public", ok)
+	do := conformance.Recorder(outer(mux))
+	return func(r *http.Request) *http.Response {
+		resp, err := do(r)
+		if err != nil {
+			panic(err)
+		}
+		return resp
+	}
+}
+
+func TestTwiceCasesOnTheCore(t *testing.T) {
+	adaptertest.RunPaths(t, adaptertest.TwiceCases(),
+		coreTwice(nethttpMust(adaptertest.TwiceOuter()), nethttpMust(adaptertest.TwiceInner())))
+}
+
+func TestNestedCasesOnTheCore(t *testing.T) {
+	adaptertest.RunNested(t, nethttpMust, coreTwice)
+}
+
+func TestCheckFromRefusesNilOnTheCore(t *testing.T) {
+	adaptertest.CheckFromRefusesNil(t, "nethttp.From", nethttpFrom)
+}
+
+// The parity cases are net/http's own answers: the Handler, served on a
 // second listener, answers each of them as Want.
 func TestParityCasesOnTheCore(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -98,10 +128,10 @@ func TestParityCasesOnTheCore(t *testing.T) {
 	}))}
 	go srv.Serve(ln)
 	defer srv.Close()
-	adaptertest.RunParity(t, "the core", ln.Addr().String(), adaptertest.ParityCases())
+	adaptertest.RunParity(t, "the Handler", ln.Addr().String(), adaptertest.ParityCases())
 }
 
-// The core's net/http Handler adds at most one allocation per request, so
+// corsa's net/http Handler adds at most one allocation per request, so
 // a setup with it passes a budget of one over the bare handler.
 func TestCheckAllocsAddedOnTheCore(t *testing.T) {
 	bare := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) })

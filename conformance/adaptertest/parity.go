@@ -1,7 +1,7 @@
 package adaptertest
 
 // The shared half of a parity test, for adapters whose framework parses
-// HTTP itself (fiber's fasthttp): the same raw bytes go to core's net/http
+// HTTP itself (fasthttp, fiber): the same raw bytes go to corsa's net/http
 // Handler and to the adapter, each on a real 127.0.0.1 listener, and the
 // answers are compared. ParityCases are the requests on which any server
 // must answer as net/http; the adapter adds the cases where its parser
@@ -76,7 +76,7 @@ func (a Answer) With(name, value string) Answer {
 // parityPreflightVary is the Vary of ParityPolicy's preflights, one line.
 var parityPreflightVary = []string{"Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network"}
 
-// The answers core/doc.go prescribes for ParityPolicy.
+// The answers SPEC.md §2 and §3 prescribe for ParityPolicy.
 
 // ParityAllowedPreflight is ParityPolicy's answer to a preflight from
 // ParityOrigin for PUT that asks for no header.
@@ -157,8 +157,8 @@ func Ask(t testing.TB, addr, raw string) Answer {
 	return a
 }
 
-// ParityCase is raw bytes and net/http's answer to them, from core/doc.go
-// and net/http's parsing rules; Other is the adapter's answer where it
+// ParityCase is raw bytes and net/http's answer to them, from SPEC.md and
+// net/http's parsing rules; Other is the adapter's answer where it
 // differs, as its doc.go says, nil where it is Want.
 type ParityCase struct {
 	Name  string
@@ -240,7 +240,7 @@ func ParityCases() []ParityCase {
 	}
 }
 
-// RunParity starts core's net/http Handler serving ParityPolicy on
+// RunParity starts corsa's net/http Handler serving ParityPolicy on
 // 127.0.0.1 and sends each case's bytes to it and to addr, where the
 // adapter named name serves ParityPolicy in front of a handler that
 // answers 200: net/http must answer Want, the adapter Other or, when Other

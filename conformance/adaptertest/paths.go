@@ -122,9 +122,9 @@ func TwiceOuter() corsa.Config {
 // TwiceInner is the policy of the /api group when corsa is installed twice.
 func TwiceInner() corsa.Config { return corsa.Config{Origins: []string{PathsApp}} }
 
-// TwiceCases are the requests of the installed-twice test: the outer middleware answers every preflight, so the inner
-// one never sees it; the inner one alone decides the grant of every other
-// response in its group.
+// TwiceCases are the requests of the installed-twice test: the outer
+// middleware answers every preflight, so the inner one never sees it; the
+// inner one alone decides the grant of every other response in its group.
 func TwiceCases() []PathsCase {
 	return []PathsCase{
 		{"a preflight inside the group is answered by the outer policy",
@@ -143,30 +143,98 @@ func TwiceCases() []PathsCase {
 	}
 }
 
+// NestedCase is corsa installed twice with policies of the case's own:
+// Outer on every path and Inner on the /api group, where the request goes.
+type NestedCase struct {
+	Outer, Inner corsa.Config
+	PathsCase
+}
+
+// NestedCases show the inner middleware deciding alone, whatever the outer
+// one granted: a request the inner policy does not allow keeps nothing of
+// the outer grant (not even the constant headers an outer "*" policy gives
+// requests without Origin), and one it allows keeps no header its own
+// grant lacks (credentials, exposed headers).
+func NestedCases() []NestedCase {
+	const app, evil = PathsApp, PathsEvil
+	anyOuter := corsa.Config{Origins: []string{"*"}, ExposedHeaders: []string{"X-Outer"}}
+	credentialedInner := corsa.Config{Origins: []string{app}, Credentials: true}
+	credentialedOuter := corsa.Config{Origins: []string{app}, Credentials: true, ExposedHeaders: []string{"X-Outer"}}
+	get := func(origin string) *http.Request {
+		if origin == "" {
+			return PathsRequest(http.MethodGet, "/api/items")
+		}
+		return PathsRequest(http.MethodGet, "/api/items", "Origin", origin)
+	}
+	return []NestedCase{
+		{anyOuter, credentialedInner, PathsCase{
+			"under an outer * policy a request without Origin gets no grant when the inner policy is credentialed",
+			get(""), 200, nil, pathsVaryOrigin}},
+		{anyOuter, credentialedInner, PathsCase{
+			"under an outer * policy a request from an origin the inner policy refuses gets no grant",
+			get(evil), 200, nil, pathsVaryOrigin}},
+		{anyOuter, credentialedInner, PathsCase{
+			"under an outer * policy a request the inner policy allows gets the inner grant alone",
+			get(app), 200, map[string]string{"Access-Control-Allow-Origin": app, "Access-Control-Allow-Credentials": "true"},
+			pathsVaryOrigin}},
+		{credentialedOuter, corsa.Config{Origins: []string{app}, ExposedHeaders: []string{"X-Inner"}}, PathsCase{
+			"an inner grant without credentials keeps no Access-Control-Allow-Credentials of the outer grant",
+			get(app), 200, map[string]string{"Access-Control-Allow-Origin": app, "Access-Control-Expose-Headers": "X-Inner"},
+			[]string{"Origin", "Origin"}}},
+		{corsa.Config{Origins: []string{app}, ExposedHeaders: []string{"X-Outer"}}, credentialedInner, PathsCase{
+			"an inner grant without exposed headers keeps none of the outer grant's",
+			get(app), 200, map[string]string{"Access-Control-Allow-Origin": app, "Access-Control-Allow-Credentials": "true"},
+			[]string{"Origin", "Origin"}}},
+		{credentialedOuter, corsa.Config{Origins: []string{app}, Credentials: true, ExposedHeaders: []string{"X-Inner"}}, PathsCase{
+			"an inner grant with credentials and exposed headers replaces every header of the outer grant",
+			get(app), 200, map[string]string{"Access-Control-Allow-Origin": app, "Access-Control-Allow-Credentials": "true",
+				"Access-Control-Expose-Headers": "X-Inner"},
+			[]string{"Origin", "Origin"}}},
+		{credentialedOuter, corsa.Config{Origins: []string{"*"}}, PathsCase{
+			"an inner * grant keeps nothing of a credentialed outer grant",
+			get(app), 200, map[string]string{"Access-Control-Allow-Origin": "*"}, pathsVaryOrigin}},
+	}
+}
+
+// RunNested serves each of NestedCases through the app serve builds around
+// must(Outer), installed on every path, and must(Inner), installed on the
+// /api group, which routes GET /api/items to a handler answering 200, and
+// checks its response as RunPaths does.
+func RunNested[M any](t *testing.T, must func(corsa.Config) M, serve func(outer, inner M) func(*http.Request) *http.Response) {
+	t.Helper()
+	for _, tc := range NestedCases() {
+		t.Run(tc.Name, func(t *testing.T) {
+			checkPaths(t, tc.PathsCase, serve(must(tc.Outer), must(tc.Inner))(tc.Req))
+		})
+	}
+}
+
 // RunPaths serves each case through serve and checks its response.
 func RunPaths(t *testing.T, cases []PathsCase, serve func(*http.Request) *http.Response) {
 	t.Helper()
 	for _, tc := range cases {
-		t.Run(tc.Name, func(t *testing.T) {
-			resp := serve(tc.Req)
-			if tc.Status != 0 && resp.StatusCode != tc.Status {
-				t.Errorf("status = %d, want %d", resp.StatusCode, tc.Status)
-			}
-			for _, name := range pathsCORSHeaders {
-				got := resp.Header.Values(name)
-				want, wanted := tc.Want[name]
-				switch {
-				case wanted && (len(got) != 1 || got[0] != want):
-					t.Errorf("%s = %q, want exactly [%q]", name, got, want)
-				case !wanted && len(got) != 0:
-					t.Errorf("%s = %q, want it absent", name, got)
-				}
-			}
-			vary := conformance.VaryTokens(resp.Header)
-			if !slices.Equal(vary, tc.Vary) {
-				t.Errorf("Vary tokens = %q, want %q", vary, tc.Vary)
-			}
-		})
+		t.Run(tc.Name, func(t *testing.T) { checkPaths(t, tc, serve(tc.Req)) })
+	}
+}
+
+// checkPaths checks resp, the response to tc.Req.
+func checkPaths(t *testing.T, tc PathsCase, resp *http.Response) {
+	t.Helper()
+	if tc.Status != 0 && resp.StatusCode != tc.Status {
+		t.Errorf("status = %d, want %d", resp.StatusCode, tc.Status)
+	}
+	for _, name := range pathsCORSHeaders {
+		got := resp.Header.Values(name)
+		want, wanted := tc.Want[name]
+		switch {
+		case wanted && (len(got) != 1 || got[0] != want):
+			t.Errorf("%s = %q, want exactly [%q]", name, got, want)
+		case !wanted && len(got) != 0:
+			t.Errorf("%s = %q, want it absent", name, got)
+		}
+	}
+	if vary := conformance.VaryTokens(resp.Header); !slices.Equal(vary, tc.Vary) {
+		t.Errorf("Vary tokens = %q, want %q", vary, tc.Vary)
 	}
 }
 
