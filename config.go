@@ -1,7 +1,6 @@
 package corsa
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -137,29 +136,31 @@ type Config struct {
 //	corsa.Config{MaxAge: corsa.Seconds(600)}
 func Seconds(n int) *int { return &n }
 
-// ParseConfig decodes a JSON policy file. Syntax errors, unknown fields,
-// keys given twice (at any depth), values of the wrong type and trailing
-// data are errors, so that a misspelt setting is never silently ignored
-// and every tool reads the file the same way. Each error names its line
-// and column; every problem with the keys is reported at once, joined as
-// by errors.Join, and an unknown key that another CORS library uses, or
-// that is a near miss of a field, comes with the field to write instead.
-// It does not validate the policy: New does.
+// ParseConfig decodes a JSON policy file and reports every problem in it
+// at once, each naming its line and column: syntax errors (alone, since
+// nothing after one can be trusted), then together unknown keys, keys
+// given twice at any depth, values of the wrong type, and every value New
+// refuses. Unknown keys and keys given twice are errors so that a misspelt
+// setting is never silently ignored and every tool reads the file the
+// same way; an unknown key that another CORS library uses, or that is a
+// near miss of a field, comes with the field to write instead. The
+// problems are joined as by errors.Join; a value New refuses is a
+// *ConfigError (errors.As finds it).
+//
+// On error the Config holds the fields that decoded; without error it is
+// valid, and New accepts it (with the Go-only hooks added, it may refuse
+// OriginFunc next to "*").
 func ParseConfig(data []byte) (Config, error) {
 	if err := checkSyntax(data); err != nil {
 		return Config{}, err
 	}
-	problems := checkKeys(data)
-	var c Config
-	// The keys are checked, so Unmarshal sees only known fields; it
-	// reports the first value of the wrong type.
-	if err := json.Unmarshal(data, &c); err != nil {
-		problems = append(problems, typeError(data, err))
+	problems, at := checkKeys(data)
+	c, typeProblems := decodeFields(data, at)
+	problems = append(problems, typeProblems...)
+	if _, err := compile(c); err != nil {
+		problems = append(problems, locate(data, at, err)...)
 	}
-	if len(problems) > 0 {
-		return Config{}, errors.Join(problems...)
-	}
-	return c, nil
+	return c, errors.Join(problems...)
 }
 
 // LoadConfig reads and decodes the JSON policy file at path (see ParseConfig).
@@ -170,7 +171,7 @@ func LoadConfig(path string) (Config, error) {
 	}
 	c, err := ParseConfig(data)
 	if err != nil {
-		return Config{}, fmt.Errorf("%w (in %s)", err, path)
+		return c, fmt.Errorf("%w (in %s)", err, path)
 	}
 	return c, nil
 }

@@ -10,9 +10,9 @@ import (
 )
 
 // The policy file's checks, in the order ParseConfig runs them: syntax
-// first (nothing else can be trusted without it), then every key, then
-// the types of the values. Every message starts with errPrefix and names
-// a line and column.
+// first (nothing else can be trusted without it), then every key, the
+// type of every value and every value New refuses, all together. Every
+// message names a line and column.
 
 const errPrefix = "corsa: policy JSON: "
 
@@ -38,25 +38,32 @@ func checkSyntax(data []byte) error {
 // and reports every key given twice in one object, at any depth
 // (encoding/json keeps the last, other tools the first), and every
 // top-level key that is not a field's exact JSON name (encoding/json would
-// accept "maxage" or "ORIGINS" as the field), with a suggestion.
-func checkKeys(data []byte) []error {
+// accept "maxage" or "ORIGINS" as the field), with a suggestion. It also
+// returns where each top-level value starts, and each element of a
+// top-level array ("origins" and "origins[0]"), for the later checks'
+// positions.
+func checkKeys(data []byte) (problems []error, at map[string]int64) {
 	type object struct {
 		keys      map[string]int64 // key -> offset of its opening quote
 		expectKey bool
+		isArray   bool
+		elements  int
 	}
 	var (
-		problems  []error
 		stack     []*object
+		key       string // the top-level key whose value comes next
 		unknown   string // a top-level unknown key whose value comes next
 		unknownAt int64
 	)
+	at = map[string]int64{}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	for {
 		before := dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return problems // io.EOF: checkSyntax saw to the rest
+			return problems, at // io.EOF: checkSyntax saw to the rest
 		}
+		start := skipSeparators(data, before)
 		if unknown != "" {
 			problems = append(problems, unknownField(unknown, position(data, unknownAt), tok))
 			unknown = ""
@@ -65,25 +72,38 @@ func checkKeys(data []byte) []error {
 		if len(stack) > 0 {
 			top = stack[len(stack)-1]
 		}
-		if key, ok := tok.(string); ok && top != nil && top.expectKey {
-			at := keyStart(data, before)
-			if first, dup := top.keys[key]; dup {
-				problems = append(problems, fmt.Errorf("%skey %q given twice, at %s and at %s", errPrefix, key, position(data, first), position(data, at)))
+		if k, ok := tok.(string); ok && top != nil && top.expectKey {
+			if first, dup := top.keys[k]; dup {
+				problems = append(problems, fmt.Errorf("%skey %q given twice, at %s and at %s", errPrefix, k, position(data, first), position(data, start)))
 			} else {
-				top.keys[key] = at
+				top.keys[k] = start
 			}
-			if len(stack) == 1 && !jsonFieldNames[key] {
-				unknown, unknownAt = key, at
+			if len(stack) == 1 {
+				key = k
+				if !jsonFieldNames[k] {
+					unknown, unknownAt = k, start
+				}
 			}
 			top.expectKey = false
 			continue
+		}
+		// A value starts here: at the top level, or as an element of a
+		// top-level array.
+		closing := tok == json.Delim('}') || tok == json.Delim(']')
+		switch {
+		case closing:
+		case len(stack) == 1 && key != "":
+			at[key] = start
+		case len(stack) == 2 && top.isArray && key != "":
+			at[fmt.Sprintf("%s[%d]", key, top.elements)] = start
+			top.elements++
 		}
 		switch tok {
 		case json.Delim('{'):
 			stack = append(stack, &object{keys: map[string]int64{}, expectKey: true})
 			continue
 		case json.Delim('['):
-			stack = append(stack, &object{}) // arrays have no keys
+			stack = append(stack, &object{isArray: true})
 			continue
 		case json.Delim('}'), json.Delim(']'):
 			stack = stack[:len(stack)-1]
@@ -93,6 +113,62 @@ func checkKeys(data []byte) []error {
 			stack[len(stack)-1].expectKey = true
 		}
 	}
+}
+
+// skipSeparators steps over the whitespace, colons and commas that come
+// before the token starting after offset.
+func skipSeparators(data []byte, offset int64) int64 {
+	for offset < int64(len(data)) && strings.IndexByte(" \t\r\n:,", data[offset]) >= 0 {
+		offset++
+	}
+	return offset
+}
+
+// decodeFields decodes each known top-level field of data on its own, so
+// that every value of the wrong type is reported, not only the first.
+func decodeFields(data []byte, at map[string]int64) (Config, []error) {
+	var c Config
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return c, []error{typeError(data, 0, "", err)}
+	}
+	v := reflect.ValueOf(&c).Elem()
+	var problems []error
+	for i := 0; i < v.NumField(); i++ {
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		value, ok := raw[name]
+		if !ok || !jsonFieldNames[name] {
+			continue
+		}
+		p := reflect.New(v.Field(i).Type())
+		if err := json.Unmarshal(value, p.Interface()); err != nil {
+			problems = append(problems, typeError(data, at[name], name, err))
+			continue
+		}
+		v.Field(i).Set(p.Elem())
+	}
+	return c, problems
+}
+
+// locate adds to each of New's problems where its value stands in data:
+// the entry ("origins[2]") or else the field ("maxAge").
+func locate(data []byte, at map[string]int64, err error) []error {
+	var out []error
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var ce *ConfigError
+		if errors.As(e, &ce) {
+			offset, ok := at[ce.Field]
+			if !ok {
+				field, _, _ := strings.Cut(ce.Field, "[")
+				offset, ok = at[field]
+			}
+			if ok {
+				e = fmt.Errorf("%w (at %s)", ce, position(data, offset))
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // unknownField names an unknown key and, when it can, the field meant;
@@ -110,20 +186,25 @@ func unknownField(key, at string, first json.Token) error {
 	return errors.New(msg)
 }
 
-// typeError gives the first value of the wrong type that json.Unmarshal
-// found a position and words for people rather than Go types.
-func typeError(data []byte, err error) error {
+// typeError gives a value of the wrong type that json.Unmarshal found,
+// in the field name decoded from base on, a position and words for
+// people rather than Go types.
+func typeError(data []byte, base int64, name string, err error) error {
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) {
 		return fmt.Errorf("%s%w", errPrefix, err)
 	}
 	// Offset is just past the value, or just past the [ or { of an
 	// array or object.
-	at := position(data, valueStart(data, max(te.Offset-1, 0)))
-	if te.Field == "" {
+	at := position(data, valueStart(data, base+max(te.Offset-1, 0)))
+	if name == "" {
 		return fmt.Errorf("%sthe policy must be a JSON object, not %s (at %s)", errPrefix, jsonKind(te.Value), at)
 	}
-	return fmt.Errorf("%s%q at %s: want %s, not %s", errPrefix, te.Field, at, goKind(te.Type), jsonKind(te.Value))
+	if listFields[name] && te.Type.Kind() != reflect.Slice {
+		// An element of the wrong type, where at points.
+		return fmt.Errorf("%s%q at %s: want an array of strings, not one holding %s", errPrefix, name, at, jsonKind(te.Value))
+	}
+	return fmt.Errorf("%s%q at %s: want %s, not %s", errPrefix, name, at, goKind(te.Type), jsonKind(te.Value))
 }
 
 // valueStart steps back from the last byte of a string, number or literal
@@ -182,15 +263,6 @@ func goKind(t reflect.Type) string {
 		return "an integer"
 	}
 	return t.String()
-}
-
-// keyStart finds the opening quote of the key whose token begins after
-// offset: only whitespace and a comma can come between.
-func keyStart(data []byte, offset int64) int64 {
-	for offset < int64(len(data)) && data[offset] != '"' {
-		offset++
-	}
-	return offset
 }
 
 // position renders a byte offset in data as line:column, both from 1,
