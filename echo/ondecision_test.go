@@ -17,10 +17,20 @@ import (
 // from Decide, which this adapter calls once per request, with the path it
 // routes on.
 func TestOnDecisionNeedsNoAdapterCode(t *testing.T) {
-	adaptertest.CheckOnDecision(t, func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
+	adaptertest.CheckOnDecision(t, onDecisionApp)
+}
+
+// A panicking OriginFunc refuses its origin and the server keeps serving.
+func TestAnOriginFuncThatPanicsFailsClosed(t *testing.T) {
+	adaptertest.CheckOriginFuncPanics(t, onDecisionApp)
+}
+
+// onDecisionApp is the app the hook checks serve: GET /api/items behind
+// the middleware built from cfg.
+var onDecisionApp = func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
 		e := echo.New()
 		e.Use(corsaecho.Must(cfg))
 		e.GET("/api/items", func(c echo.Context) error { return c.NoContent(http.StatusOK) })
 		return conformance.Recorder(e)
-	})
-}
+	}
+
