@@ -28,9 +28,8 @@ func TestAnOriginFuncThatPanicsFailsClosed(t *testing.T) {
 // onDecisionApp is the app the hook checks serve: GET /api/items behind
 // the middleware built from cfg.
 var onDecisionApp = func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
-		r := chi.NewRouter()
-		r.Use(corsachi.Must(cfg))
-		r.Get("/api/items", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) })
-		return conformance.Recorder(r)
-	}
-
+	r := chi.NewRouter()
+	r.Use(corsachi.Must(cfg))
+	r.Get("/api/items", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) })
+	return conformance.Recorder(r)
+}

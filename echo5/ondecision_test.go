@@ -28,9 +28,8 @@ func TestAnOriginFuncThatPanicsFailsClosed(t *testing.T) {
 // onDecisionApp is the app the hook checks serve: GET /api/items behind
 // the middleware built from cfg.
 var onDecisionApp = func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
-		e := echo.New()
-		e.Use(corsaecho5.Must(cfg))
-		e.GET("/api/items", func(c *echo.Context) error { return c.NoContent(http.StatusOK) })
-		return conformance.Recorder(e)
-	}
-
+	e := echo.New()
+	e.Use(corsaecho5.Must(cfg))
+	e.GET("/api/items", func(c *echo.Context) error { return c.NoContent(http.StatusOK) })
+	return conformance.Recorder(e)
+}

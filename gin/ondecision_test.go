@@ -28,9 +28,8 @@ func TestAnOriginFuncThatPanicsFailsClosed(t *testing.T) {
 // onDecisionApp is the app the hook checks serve: GET /api/items behind
 // the middleware built from cfg.
 var onDecisionApp = func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
-		r := gin.New()
-		r.Use(corsagin.Must(cfg))
-		r.GET("/api/items", func(c *gin.Context) { c.Status(http.StatusOK) })
-		return conformance.Recorder(r)
-	}
-
+	r := gin.New()
+	r.Use(corsagin.Must(cfg))
+	r.GET("/api/items", func(c *gin.Context) { c.Status(http.StatusOK) })
+	return conformance.Recorder(r)
+}
