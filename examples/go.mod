@@ -4,11 +4,12 @@ go 1.25.0
 
 require (
 	github.com/coder/websocket v1.8.14
+	github.com/corsa-go/corsa v0.0.0
 	github.com/corsa-go/corsa/chi v0.0.0
 	github.com/corsa-go/corsa/conformance v0.0.0
-	github.com/corsa-go/corsa v0.0.0
 	github.com/corsa-go/corsa/echo v0.0.0
 	github.com/corsa-go/corsa/echo5 v0.0.0
+	github.com/corsa-go/corsa/fasthttp v0.0.0
 	github.com/corsa-go/corsa/fiber v0.0.0
 	github.com/corsa-go/corsa/fiber3 v0.0.0
 	github.com/corsa-go/corsa/gin v0.0.0
@@ -23,6 +24,7 @@ require (
 	github.com/labstack/echo/v4 v4.16.0
 	github.com/labstack/echo/v5 v5.4.4
 	github.com/rs/cors v1.11.1
+	github.com/valyala/fasthttp v1.69.0
 )
 
 require (
@@ -60,7 +62,6 @@ require (
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
 	github.com/ugorji/go/codec v1.3.1 // indirect
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
-	github.com/valyala/fasthttp v1.69.0 // indirect
 	github.com/valyala/fasttemplate v1.2.2 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
 	golang.org/x/arch v0.23.0 // indirect
@@ -73,11 +74,12 @@ require (
 )
 
 replace (
+	github.com/corsa-go/corsa => ..
 	github.com/corsa-go/corsa/chi => ../chi
 	github.com/corsa-go/corsa/conformance => ../conformance
-	github.com/corsa-go/corsa => ..
 	github.com/corsa-go/corsa/echo => ../echo
 	github.com/corsa-go/corsa/echo5 => ../echo5
+	github.com/corsa-go/corsa/fasthttp => ../fasthttp
 	github.com/corsa-go/corsa/fiber => ../fiber
 	github.com/corsa-go/corsa/fiber3 => ../fiber3
 	github.com/corsa-go/corsa/gin => ../gin

@@ -8,11 +8,11 @@ import (
 
 // TestOutsideProgram builds and runs examples/outside as a user's program
 // would be built: its own module, outside go.work (GOWORK=off), requiring
-// corsa's core. Issue 14: "a Go program outside the workspace that uses
-// corsa.Config{OriginFunc: ..., OnDecision: ...} and p.AllowsOrigin(...)
-// builds, and behaves as described". The expected lines follow SPEC.md §2
-// and §3: an approved origin is echoed with credentials and Vary: Origin,
-// Content-Type is allowed by default, a refused origin gets only Vary.
+// corsa. It checks that a program using corsa.Config{OriginFunc: ...,
+// OnDecision: ...} and p.AllowsOrigin(...) builds, and behaves as
+// documented. The expected lines follow SPEC.md §2 and §3: an approved
+// origin is echoed with credentials and Vary: Origin, Content-Type is
+// allowed by default, a refused origin gets only Vary.
 func TestOutsideProgram(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a separate module")

@@ -8,7 +8,6 @@
 package main
 
 import (
-	"log"
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
@@ -21,25 +20,17 @@ import (
 
 func main() {
 	d := demo.Start("chi")
-	api, err := newAPI(d.Policy)
-	if err != nil {
-		log.Fatal(err)
-	}
-	d.ServeHandler(api)
+	d.ServeHandler(newAPI(d.Policy))
 }
 
-// newAPI returns the demo's API serving policy.
-func newAPI(policy corsa.Config) (http.Handler, error) {
-	cors, err := corsachi.New(policy)
-	if err != nil {
-		return nil, err
-	}
+// newAPI returns the demo's API behind the CORS policy p.
+func newAPI(p *corsa.Policy) http.Handler {
 	r := chi.NewRouter()
 	// On the router, never per route: chi answers a preflight to a route
 	// without an OPTIONS handler with 405 before route middleware runs.
-	r.Use(middleware.Recoverer, cors)
+	r.Use(middleware.Recoverer, corsachi.From(p))
 	for _, rt := range demo.Routes {
 		r.Method(rt.Method, rt.Path, rt.Handler)
 	}
-	return r, nil
+	return r
 }

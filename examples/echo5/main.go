@@ -8,7 +8,6 @@
 package main
 
 import (
-	"log"
 	"net/http"
 
 	"github.com/labstack/echo/v5"
@@ -21,23 +20,15 @@ import (
 
 func main() {
 	d := demo.Start("echo5")
-	api, err := newAPI(d.Policy)
-	if err != nil {
-		log.Fatal(err)
-	}
-	d.ServeHandler(api)
+	d.ServeHandler(newAPI(d.Policy))
 }
 
-// newAPI returns the demo's API serving policy.
-func newAPI(policy corsa.Config) (http.Handler, error) {
-	cors, err := corsaecho5.New(policy)
-	if err != nil {
-		return nil, err
-	}
+// newAPI returns the demo's API behind the CORS policy p.
+func newAPI(p *corsa.Policy) http.Handler {
 	e := echo.New()
-	e.Use(middleware.Recover(), cors)
+	e.Use(middleware.Recover(), corsaecho5.From(p))
 	for _, rt := range demo.Routes {
 		e.Add(rt.Method, rt.Path, echo.WrapHandler(rt.Handler))
 	}
-	return e, nil
+	return e
 }

@@ -12,8 +12,6 @@
 package main
 
 import (
-	"log"
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/middleware/recover"
@@ -25,23 +23,16 @@ import (
 
 func main() {
 	d := demo.Start("fiber")
-	app, err := newAPI(d.Policy)
-	if err != nil {
-		log.Fatal(err)
-	}
+	app := newAPI(d.Policy)
 	d.Serve(app.Listener, app.ShutdownWithContext)
 }
 
-// newAPI returns the demo's API serving policy.
-func newAPI(policy corsa.Config) (*fiber.App, error) {
-	cors, err := corsafiber.New(policy)
-	if err != nil {
-		return nil, err
-	}
+// newAPI returns the demo's API behind the CORS policy p.
+func newAPI(p *corsa.Policy) *fiber.App {
 	app := fiber.New(fiber.Config{DisableStartupMessage: true})
-	app.Use(recover.New(), cors)
+	app.Use(recover.New(), corsafiber.From(p))
 	for _, rt := range demo.Routes {
 		app.Add(rt.Method, rt.Path, adaptor.HTTPHandlerFunc(rt.Handler))
 	}
-	return app, nil
+	return app
 }

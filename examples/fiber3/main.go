@@ -12,7 +12,6 @@
 package main
 
 import (
-	"log"
 	"net"
 
 	"github.com/gofiber/fiber/v3"
@@ -26,10 +25,7 @@ import (
 
 func main() {
 	d := demo.Start("fiber3")
-	app, err := newAPI(d.Policy)
-	if err != nil {
-		log.Fatal(err)
-	}
+	app := newAPI(d.Policy)
 	// fiber v3 moved the startup message from fiber.Config to Listener's
 	// ListenConfig.
 	serve := func(ln net.Listener) error {
@@ -38,16 +34,12 @@ func main() {
 	d.Serve(serve, app.ShutdownWithContext)
 }
 
-// newAPI returns the demo's API serving policy.
-func newAPI(policy corsa.Config) (*fiber.App, error) {
-	cors, err := corsafiber3.New(policy)
-	if err != nil {
-		return nil, err
-	}
+// newAPI returns the demo's API behind the CORS policy p.
+func newAPI(p *corsa.Policy) *fiber.App {
 	app := fiber.New()
-	app.Use(recover.New(), cors)
+	app.Use(recover.New(), corsafiber3.From(p))
 	for _, rt := range demo.Routes {
 		app.Add([]string{rt.Method}, rt.Path, adaptor.HTTPHandlerFunc(rt.Handler))
 	}
-	return app, nil
+	return app
 }

@@ -8,7 +8,6 @@
 package main
 
 import (
-	"log"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -21,25 +20,17 @@ import (
 func main() {
 	gin.SetMode(gin.ReleaseMode)
 	d := demo.Start("gin")
-	api, err := newAPI(d.Policy)
-	if err != nil {
-		log.Fatal(err)
-	}
-	d.ServeHandler(api)
+	d.ServeHandler(newAPI(d.Policy))
 }
 
-// newAPI returns the demo's API serving policy.
-func newAPI(policy corsa.Config) (http.Handler, error) {
-	cors, err := corsagin.New(policy)
-	if err != nil {
-		return nil, err
-	}
+// newAPI returns the demo's API behind the CORS policy p.
+func newAPI(p *corsa.Policy) http.Handler {
 	r := gin.New()
 	// On the engine, before the routes: gin copies engine middleware into
 	// each route as it is registered, and runs it for unknown paths too.
-	r.Use(gin.Recovery(), cors)
+	r.Use(gin.Recovery(), corsagin.From(p))
 	for _, rt := range demo.Routes {
 		r.Handle(rt.Method, rt.Path, gin.WrapF(rt.Handler))
 	}
-	return r, nil
+	return r
 }

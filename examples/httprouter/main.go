@@ -22,7 +22,6 @@
 package main
 
 import (
-	"log"
 	"net/http"
 
 	"github.com/julienschmidt/httprouter"
@@ -33,22 +32,14 @@ import (
 
 func main() {
 	d := demo.Start("httprouter")
-	api, err := newAPI(d.Policy)
-	if err != nil {
-		log.Fatal(err)
-	}
-	d.ServeHandler(api)
+	d.ServeHandler(newAPI(d.Policy))
 }
 
-// newAPI returns the demo's API serving policy.
-func newAPI(policy corsa.Config) (http.Handler, error) {
-	p, err := corsa.New(policy)
-	if err != nil {
-		return nil, err
-	}
+// newAPI returns the demo's API behind the CORS policy p.
+func newAPI(p *corsa.Policy) http.Handler {
 	router := httprouter.New()
 	for _, rt := range demo.Routes {
 		router.HandlerFunc(rt.Method, rt.Path, rt.Handler)
 	}
-	return p.Handler(router), nil
+	return p.Handler(router)
 }

@@ -8,7 +8,6 @@
 package main
 
 import (
-	"log"
 	"net/http"
 
 	"github.com/corsa-go/corsa"
@@ -17,24 +16,16 @@ import (
 
 func main() {
 	d := demo.Start("nethttp")
-	api, err := newAPI(d.Policy)
-	if err != nil {
-		log.Fatal(err)
-	}
-	d.ServeHandler(api)
+	d.ServeHandler(newAPI(d.Policy))
 }
 
-// newAPI returns the demo's API serving policy.
-func newAPI(policy corsa.Config) (http.Handler, error) {
-	p, err := corsa.New(policy)
-	if err != nil {
-		return nil, err
-	}
+// newAPI returns the demo's API behind the CORS policy p.
+func newAPI(p *corsa.Policy) http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range demo.Routes {
 		mux.HandleFunc(rt.Method+" "+rt.Path, rt.Handler)
 	}
 	// The whole mux goes behind the policy, so that preflights are
 	// answered for every path, with or without an OPTIONS route.
-	return p.Handler(mux), nil
+	return p.Handler(mux)
 }

@@ -1,7 +1,7 @@
 // Command corsa-outside is a program outside corsa's go.work workspace, as
-// a user's would be: its own module, requiring corsa's core (through a
-// replace to this checkout). It uses Config.OriginFunc, Config.OnDecision
-// and Policy.AllowsOrigin, and prints what they do, which
+// a user's would be: its own module, requiring corsa (through a replace to
+// this checkout). It uses Config.OriginFunc, Config.OnDecision and
+// Policy.AllowsOrigin, and prints what they do, which
 // examples/outside_test.go checks with GOWORK=off.
 //
 //	cd examples/outside && GOWORK=off go run .
@@ -29,7 +29,11 @@ func main() {
 			return ok
 		},
 		OnDecision: func(e corsa.DecisionEvent) {
-			fmt.Printf("OnDecision: %s %s %s from %s: %s\n", e.Decision.Kind, e.Method, e.Path, e.Origin, e.Decision.Reason)
+			kind := "actual"
+			if e.Decision.Preflight() {
+				kind = "preflight"
+			}
+			fmt.Printf("OnDecision: %s %s %s from %s: %s\n", kind, e.Request.Method, e.Request.Path, e.Request.Origin, e.Decision.Reason())
 		},
 	})
 	if err != nil {

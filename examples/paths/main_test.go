@@ -53,10 +53,12 @@ func TestEachPrefixGetsItsPolicy(t *testing.T) {
 	}
 }
 
-func TestAnInvalidEntryIsRefused(t *testing.T) {
+func TestAPrefixWithATrailingSlashIsRefused(t *testing.T) {
 	m := policies()
 	m["/admin/"] = corsa.Config{Origins: []string{"https://admin.example"}}
-	if _, err := newHandler(m); !errors.Is(err, corsa.ErrPathPrefix) {
-		t.Errorf("newHandler error = %v, want ErrPathPrefix for the trailing slash", err)
+	_, err := newHandler(m)
+	var ce *corsa.ConfigError
+	if !errors.As(err, &ce) || ce.Field != "paths" || ce.Value != "/admin/" {
+		t.Errorf("newHandler error = %v, want a *corsa.ConfigError for paths %q", err, "/admin/")
 	}
 }

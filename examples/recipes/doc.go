@@ -4,7 +4,7 @@
 // shows each original, says what it gets wrong or leaves out, and what
 // corsa does instead; recipes_test.go sends each policy the requests the
 // original was written for and checks every response header against
-// SPEC.md and the core's documentation.
+// SPEC.md and the corsa package documentation.
 //
 // The same policies are in policies/*.json, for `corsa check`, the
 // example servers' -policy flag, or a service's own policy file; the

@@ -33,7 +33,8 @@ const (
 	evil    = "https://evil.example.net"
 )
 
-// Vary tokens core/doc.go prescribes: every preflight response gets
+// Vary tokens the corsa package documentation prescribes: every preflight
+// response gets
 // preflightVary, and every other response of a policy that does not allow
 // any origin gets actualVary.
 var (
@@ -239,11 +240,19 @@ func TestRecipes(t *testing.T) {
 	}
 }
 
-// problem is one *corsa.ConfigError, by field and rule.
+// problem is one *corsa.ConfigError: its field, and the rule its message
+// names, as `corsa check` prints it in README.md.
 type problem struct {
 	field string
-	rule  error
+	rule  string
 }
+
+// The rules README.md's `corsa check` transcripts show.
+const (
+	forbiddenHeader = "forbidden header name"
+	starWithCreds   = `"*" cannot be combined with credentials`
+	badMaxAge       = "invalid max-age"
+)
 
 // TestLiteralTranslationsAreRefused checks that corsa refuses the
 // originals translated word for word, naming every problem at once.
@@ -254,16 +263,16 @@ func TestLiteralTranslationsAreRefused(t *testing.T) {
 		want []problem
 	}{
 		{"Express's Origin request header is refused as forbidden", "express-literal.json",
-			[]problem{{"requestHeaders[0]", corsa.ErrForbiddenHeader}}},
+			[]problem{{"requestHeaders[0]", forbiddenHeader}}},
 		{"Flask-CORS's defaults with supports_credentials are refused for each *", "flask-cors-credentials.json",
-			[]problem{{"origins[0]", corsa.ErrWildcardWithCredentials}, {"requestHeaders[0]", corsa.ErrWildcardWithCredentials}}},
+			[]problem{{"origins[0]", starWithCreds}, {"requestHeaders[0]", starWithCreds}}},
 		{"Spring's * with credentials and 20-day max-age are refused, all four at once", "spring-webflux-literal.json",
 			[]problem{
-				{"origins[0]", corsa.ErrWildcardWithCredentials}, {"methods[0]", corsa.ErrWildcardWithCredentials},
-				{"requestHeaders[0]", corsa.ErrWildcardWithCredentials}, {"maxAge", corsa.ErrMaxAge},
+				{"origins[0]", starWithCreds}, {"methods[0]", starWithCreds},
+				{"requestHeaders[0]", starWithCreds}, {"maxAge", badMaxAge},
 			}},
 		{"nginx's DNT request header and 20-day max-age are refused", "nginx-literal.json",
-			[]problem{{"requestHeaders[0]", corsa.ErrForbiddenHeader}, {"maxAge", corsa.ErrMaxAge}}},
+			[]problem{{"requestHeaders[0]", forbiddenHeader}, {"maxAge", badMaxAge}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -272,34 +281,40 @@ func TestLiteralTranslationsAreRefused(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = corsa.New(c)
-			if got := problems(err); !slices.Equal(got, tt.want) {
-				t.Errorf("problems %v, want %v (error: %v)", got, tt.want, err)
+			got := configErrors(err)
+			if len(got) != len(tt.want) {
+				t.Fatalf("%d problems, want %d: %v", len(got), len(tt.want), err)
+			}
+			for i, ce := range got {
+				want := tt.want[i]
+				if ce.Field != want.field || !strings.Contains(ce.Error(), ": "+want.rule) {
+					t.Errorf("problem %d: %q, want %s: %s", i, ce, want.field, want.rule)
+				}
 			}
 		})
 	}
 }
 
-// problems lists the *corsa.ConfigError values joined in err, sorted by
-// field.
-func problems(err error) []problem {
+// configErrors lists the *corsa.ConfigError values joined in err, sorted
+// by field as the fields of corsa.Config are ordered.
+func configErrors(err error) []*corsa.ConfigError {
 	var list []error
 	if joined, ok := err.(interface{ Unwrap() []error }); ok {
 		list = joined.Unwrap()
 	} else if err != nil {
 		list = []error{err}
 	}
-	var out []problem
+	var out []*corsa.ConfigError
 	for _, e := range list {
 		var ce *corsa.ConfigError
-		if errors.As(e, &ce) {
-			out = append(out, problem{ce.Field, ce.Rule})
-		} else {
-			out = append(out, problem{field: e.Error()})
+		if !errors.As(e, &ce) {
+			ce = &corsa.ConfigError{Field: "not a *corsa.ConfigError", Value: e.Error()}
 		}
+		out = append(out, ce)
 	}
 	order := map[string]int{"origins": 0, "methods": 1, "requestHeaders": 2, "exposedHeaders": 3, "maxAge": 4}
-	slices.SortStableFunc(out, func(a, b problem) int {
-		return order[strings.Split(a.field, "[")[0]] - order[strings.Split(b.field, "[")[0]]
+	slices.SortStableFunc(out, func(a, b *corsa.ConfigError) int {
+		return order[strings.Split(a.Field, "[")[0]] - order[strings.Split(b.Field, "[")[0]]
 	})
 	return out
 }

@@ -55,9 +55,6 @@ func (d *Demo) Serve(serve func(net.Listener) error, shutdown func(context.Conte
 func (d *Demo) Run(ctx context.Context, serve func(net.Listener) error, shutdown func(context.Context) error) error {
 	defer d.Close()
 	fmt.Fprintf(d.out, "corsa demo (%s): open %s in a browser\n  API %s, policy: %s\n", d.name, d.PageOrigin, d.APIOrigin, d.PolicySource)
-	for _, w := range d.warnings {
-		fmt.Fprintf(d.out, "  policy warning: %s\n", w)
-	}
 	fmt.Fprintln(d.out, "  Ctrl-C stops it")
 
 	page := &http.Server{

@@ -20,16 +20,16 @@ const (
 // the API waiting for Run or Serve.
 type Demo struct {
 	// Policy is the CORS policy the API must serve: the -policy file, or
-	// DefaultPolicy for the page's origin.
-	Policy corsa.Config
+	// DefaultPolicy for the page's origin. Each example installs it with
+	// its adapter's From.
+	Policy *corsa.Policy
 	// APIOrigin and PageOrigin are the origins of the two servers, as a
 	// browser spells them.
 	APIOrigin, PageOrigin string
 	// PolicySource says where Policy came from, for the start-up message.
 	PolicySource string
 
-	name      string   // the example's name, for messages and the page
-	warnings  []string // the policy's, printed at start-up
+	name      string // the example's name, for messages and the page
 	api, page net.Listener
 	out       io.Writer
 }
@@ -72,25 +72,24 @@ func Setup(name string, args []string, out io.Writer) (*Demo, error) {
 	return d, nil
 }
 
-// loadPolicy sets the policy from file, or the built-in one when file is
-// empty, and checks it now, so that a broken policy file is reported with
-// every problem before anything is served.
+// loadPolicy builds the policy from file, or the built-in one when file
+// is empty, so that a broken policy file is reported with every problem
+// before anything is served. corsa.New logs the policy's warnings.
 func (d *Demo) loadPolicy(file string) error {
-	if file == "" {
-		d.Policy = DefaultPolicy(d.PageOrigin)
-		d.PolicySource = "built-in, allowing " + d.PageOrigin
-	} else {
+	cfg := DefaultPolicy(d.PageOrigin)
+	d.PolicySource = "built-in, allowing " + d.PageOrigin
+	if file != "" {
 		var err error
-		if d.Policy, err = corsa.LoadConfig(file); err != nil {
+		if cfg, err = corsa.LoadConfig(file); err != nil {
 			return err
 		}
 		d.PolicySource = file
 	}
-	p, err := corsa.New(d.Policy)
+	p, err := corsa.New(cfg)
 	if err != nil {
 		return fmt.Errorf("policy %s:\n%w", d.PolicySource, err)
 	}
-	d.warnings = p.Warnings()
+	d.Policy = p
 	return nil
 }
 

@@ -1,7 +1,7 @@
 // Package demotest checks an example server's API in memory: each
-// example's test builds its API handler for Policy and hands Check a way
-// to serve one request (conformance.Recorder for net/http frameworks,
-// app.Test for fiber), so that no port is opened.
+// example's test builds its API for Policy and hands Check a way to serve
+// one request (conformance.Recorder for net/http frameworks, app.Test for
+// fiber), so that no port is opened.
 package demotest
 
 import (
@@ -12,10 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/examples/internal/demo"
-
-	"github.com/corsa-go/corsa"
 )
 
 // The origins of the checks: the page's, which Policy allows, and one it
@@ -28,9 +27,10 @@ const (
 
 // Policy is the policy Check expects the API to serve: the demo's
 // built-in policy for PageOrigin.
-func Policy() corsa.Config { return demo.DefaultPolicy(PageOrigin) }
+func Policy() *corsa.Policy { return corsa.Must(demo.DefaultPolicy(PageOrigin)) }
 
-// Vary tokens core/doc.go prescribes for Policy's responses.
+// Vary tokens the corsa package documentation prescribes for Policy's
+// responses.
 var (
 	preflightVary = []string{"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"}
 	actualVary    = []string{"Origin"}
@@ -148,8 +148,8 @@ var checks = []check{
 }
 
 // Check sends the page's calls, and a few the page cannot make, through
-// do and fails t unless each response is exactly what core/doc.go says
-// Policy's responses are.
+// do and fails t unless each response is exactly what the corsa package
+// documentation says Policy's responses are.
 func Check(t *testing.T, do func(*http.Request) (*http.Response, error)) {
 	t.Helper()
 	for _, c := range checks {
