@@ -29,7 +29,7 @@ var policy = corsa.Config{
 	MaxAge:         corsa.Seconds(600),
 	// Debug: true becomes a log of each refused request and its reason;
 	// Policy.Explain tells the whole reasoning for one request.
-	OnDecision: corsa.LogRefusals(nil),
+	OnDecision: corsa.LogRefusals(nil, 0),
 }
 
 func main() {
