@@ -34,20 +34,45 @@ func Must(cfg Config) func(fasthttp.RequestHandler) fasthttp.RequestHandler {
 // From returns a fasthttp middleware serving src: a *corsa.Policy shared
 // by several servers, a *corsa.Middleware whose policy can be replaced
 // while serving, or *corsa.Paths for a policy per path prefix (compared
-// with ctx.Path()). It panics on a nil src, or when wrapping a nil handler.
+// with ctx.Path(), and with the path as sent, which must agree: see the
+// package documentation). It panics on a nil src, or when wrapping a nil
+// handler.
 func From(src corsa.Source) func(fasthttp.RequestHandler) fasthttp.RequestHandler {
 	adapter.CheckSource("corsafasthttp.From", src)
+	pp, _ := src.(*corsa.Paths)
 	return func(next fasthttp.RequestHandler) fasthttp.RequestHandler {
 		if next == nil {
 			panic("corsafasthttp.From: nil fasthttp.RequestHandler")
 		}
 		return func(ctx *fasthttp.RequestCtx) {
-			Serve(src, ctx, view.String(ctx.Path()), func() error {
+			path := ctx.Path()
+			if pp != nil && !pathsAgree(pp, ctx.URI().PathOriginal(), path) {
+				next(ctx) // the router may serve another prefix's route: no CORS
+				return
+			}
+			Serve(src, ctx, view.String(path), func() error {
 				next(ctx)
 				return nil
 			})
 		}
 	}
+}
+
+// pathsAgree reports whether the path as sent (raw: percent-encoded, not
+// normalized) picks the same policy of pp as the path fasthttp decoded
+// and normalized from it, which fasthttp's handlers see as ctx.Path().
+// Routers read either (fasthttp/router routes on the path as sent), so a
+// policy picked by one could belong to a route the other serves:
+// "/admin/x%2F..%2F..%2Fapi" is "/api" once decoded. corsa.Paths makes
+// the same check with net/http's URL.RawPath. Each path is asked about
+// with a request without Origin, which no hook hears of.
+func pathsAgree(pp *corsa.Paths, raw, path []byte) bool {
+	if string(raw) == string(path) {
+		return true
+	}
+	a := corsa.Request{Method: fasthttp.MethodGet, Path: view.String(raw)}
+	b := corsa.Request{Method: fasthttp.MethodGet, Path: view.String(path)}
+	return corsa.Decide(pp, &a) == corsa.Decide(pp, &b)
 }
 
 // Serve is the CORS half of serving ctx, for frameworks built on fasthttp
@@ -57,13 +82,15 @@ func From(src corsa.Source) func(fasthttp.RequestHandler) fasthttp.RequestHandle
 // A preflight, and a cross-origin write refused by
 // Config.CrossOriginProtection, are answered there, with the status set
 // and next never called; every other request goes on to next, after which
-// a Vary that next replaced is put back. It returns next's error.
+// a Vary that next replaced is put back, and every header when next reset
+// the response. It returns next's error.
 //
 // Nothing of ctx reaches user code: corsa copies what it hands to hooks.
 func Serve(src corsa.Source, ctx *fasthttp.RequestCtx, path string, next func() error) error {
 	in := &ctx.Request.Header
 	var r corsa.Request
 	r.Method = view.String(in.Method())
+	r.Host = view.String(ctx.Host())
 	r.Path = path
 	var origin []byte
 	// Every Origin line, not Peek's first: an empty line followed by a
@@ -96,24 +123,20 @@ func Serve(src corsa.Source, ctx *fasthttp.RequestCtx, path string, next func() 
 			}
 		}
 	default:
-		r.Host = view.String(ctx.Host())
 		r.SecFetchSite = view.String(trimmed(in.Peek("Sec-Fetch-Site")))
 	}
 	d := corsa.Decide(src, &r)
+	if d == (corsa.Decision{}) {
+		return next() // a path a corsa.Paths does not cover: no CORS
+	}
 	out := &ctx.Response.Header
-	if d != (corsa.Decision{}) && out.Peek("Access-Control-Allow-Origin") != nil {
+	if out.Peek("Access-Control-Allow-Origin") != nil {
 		// An outer CORS middleware's grant: the innermost corsa decides.
 		out.Del("Access-Control-Allow-Origin")
 		out.Del("Access-Control-Allow-Credentials")
 		out.Del("Access-Control-Expose-Headers")
 	}
-	// The origin written is this function's own view of the request, not
-	// the Decision's, so that writing it cannot move r to the heap.
-	for name, value := range d.Headers(view.String(origin)) {
-		// The names are canonical already: SetCanonical skips the copy
-		// and normalization that Set makes on every call.
-		out.SetCanonical(view.Bytes(name), view.Bytes(value))
-	}
+	setHeaders(out, d, origin)
 	addVary(out, d.Vary())
 	if s := d.Status(); s != 0 {
 		// The status alone: a body ("Forbidden", "OK") would be sent.
@@ -121,12 +144,32 @@ func Serve(src corsa.Source, ctx *fasthttp.RequestCtx, path string, next func() 
 		return nil
 	}
 	err := next()
-	// fasthttp sends nothing before the handler returns, so a Vary that
-	// the handler or later middleware replaced can still be fixed.
-	if v := d.Vary(); v != "" && !varyKept(out) {
-		addVary(out, v)
+	// fasthttp sends nothing before the handler returns, so what the
+	// handler or later middleware removed can still be put back: a Vary
+	// they replaced, and every header when they reset the response, as
+	// ctx.Error and ctx.NotFound do, which leaves neither a grant nor a
+	// Vary listing Origin. A grant of their own, or corsa's Vary, means
+	// the response was not reset.
+	if !varyKept(out) {
+		if out.Peek("Access-Control-Allow-Origin") == nil {
+			setHeaders(out, d, origin)
+		}
+		addVary(out, d.Vary())
 	}
 	return err
+}
+
+// setHeaders sets the decision's headers on out. The origin written is
+// the adapter's own view of the request, not the Decision's (see
+// corsa.Decision.Headers), so that the request's lines array, which the
+// compiler cannot tell apart from the Decision's origin, stays on the
+// stack whatever fasthttp does with the values it is given.
+func setHeaders(out *fasthttp.ResponseHeader, d corsa.Decision, origin []byte) {
+	for name, value := range d.Headers(view.String(origin)) {
+		// The names are canonical already: SetCanonical skips the copy
+		// and normalization that Set makes on every call.
+		out.SetCanonical(view.Bytes(name), view.Bytes(value))
+	}
 }
 
 // stackLines is how many Access-Control-Request-Headers lines are collected

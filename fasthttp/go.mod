@@ -4,6 +4,7 @@ go 1.25.0
 
 require (
 	github.com/corsa-go/corsa v0.0.0
+	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/valyala/fasthttp v1.51.0
 )
 

@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsafiber "github.com/corsa-go/corsa/fiber"

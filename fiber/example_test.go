@@ -61,13 +61,14 @@ func ExampleMust() {
 	// Output: https://app.example.com
 }
 
-func ExampleFromMiddleware() {
+// A corsa.Middleware's policy can be replaced while serving.
+func ExampleFrom() {
 	m, err := corsa.NewMiddleware(corsa.Config{Origins: []string{"https://app.example.com"}})
 	if err != nil {
 		log.Fatal(err)
 	}
 	app := fiber.New()
-	app.Use(corsafiber.FromMiddleware(m))
+	app.Use(corsafiber.From(m))
 	app.Get("/items", func(c *fiber.Ctx) error { return c.SendString("[]") })
 
 	// Later, for instance when the policy file changes:

@@ -14,7 +14,7 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-// The parity test sends the same bytes to core's net/http Handler and to
+// The parity test sends the same bytes to corsa's net/http Handler and to
 // this adapter, each on a real 127.0.0.1 listener with its framework's
 // default settings (adaptertest.RunParity), and compares what comes back.
 // Browsers never send these requests; the package documentation lists
@@ -109,4 +109,23 @@ func TestDisableHeaderNormalizingHidesOddCaseNames(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fasthttp trims spaces around header values and, before v1.69 (which
+// fiber v2 requires), not tabs; corsa trims both, as net/http does, so a
+// value padded with tabs is decided on as net/http decides it, whichever
+// fasthttp the build selects.
+func TestTabsAroundValuesAreTrimmedAsOnNetHTTP(t *testing.T) {
+	const o = adaptertest.ParityOrigin
+	preflight := adaptertest.ParityAllowedPreflight()
+	adaptertest.RunParity(t, "fiber", listen(t, adaptertest.ParityPolicy(), fiber.Config{}), []adaptertest.ParityCase{
+		{Name: "a GET with tabs around Origin is allowed",
+			Raw: adaptertest.RawRequest("GET", "Origin: \t"+o+"\t"), Want: adaptertest.ParityAllowedActual()},
+		{Name: "a preflight with tabs around every value is allowed",
+			Raw: adaptertest.RawRequest("OPTIONS", "Origin:\t"+o+"\t", "Access-Control-Request-Method:\tPUT\t",
+				"Access-Control-Request-Headers:\tcontent-type\t", "Access-Control-Request-Private-Network:\ttrue\t"),
+			Want: preflight.With("Access-Control-Allow-Headers", "Content-Type, X-Request-Id").With("Access-Control-Allow-Private-Network", "true")},
+		{Name: "an Origin of only tabs is no Origin",
+			Raw: adaptertest.RawRequest("GET", "Origin:\t\t"), Want: adaptertest.ParityRefusedActual()},
+	})
 }

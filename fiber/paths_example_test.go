@@ -7,18 +7,23 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/corsa-go/corsa"
 	corsafiber "github.com/corsa-go/corsa/fiber"
 )
 
 // One middleware, installed globally, serves each group its own policy:
 // preflights to routes inside the groups, which have no OPTIONS handler,
 // are answered with the group's policy.
-func ExampleMustPaths() {
-	app := fiber.New()
-	app.Use(corsafiber.MustPaths(map[string]corsafiber.Config{
+func ExampleFrom_paths() {
+	pp, err := corsa.NewPaths(map[string]corsa.Config{
 		"/api":   {Origins: []string{"https://app.example"}, Credentials: true, Methods: []string{"DELETE"}},
 		"/admin": {Origins: []string{"https://admin.example"}, Methods: []string{"DELETE"}},
-	}))
+	})
+	if err != nil {
+		panic(err)
+	}
+	app := fiber.New()
+	app.Use(corsafiber.From(pp))
 	noContent := func(c *fiber.Ctx) error { return c.SendStatus(http.StatusNoContent) }
 	app.Group("/api").Delete("/items/:id", noContent)
 	app.Group("/admin").Delete("/users/:id", noContent)

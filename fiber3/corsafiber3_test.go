@@ -15,13 +15,10 @@ import (
 	fiberrecover "github.com/gofiber/fiber/v3/middleware/recover"
 )
 
-// The policy under test is adaptertest.Policy, whose allowed
-// responses carry every header; the conformance package also has the
-// exact responses core/doc.go prescribes for it.
-const (
-	appOrigin   = conformance.AppOrigin
-	otherOrigin = conformance.OtherOrigin
-)
+// The policy under test is adaptertest.Policy, whose allowed responses
+// carry every header; the kit has the exact responses SPEC.md prescribes
+// for it.
+const appOrigin = conformance.AppOrigin
 
 // newApp is the app adaptertest.AppCases describes: panic recovery
 // outside the CORS middleware, then routes, a group, an OPTIONS route and
@@ -94,13 +91,13 @@ func TestMiddlewareWritesResponseHeaders(t *testing.T) {
 	})
 }
 
-func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
+func TestFromServesOnePolicyOnTwoApps(t *testing.T) {
 	p, err := corsa.New(adaptertest.Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
-	public, admin := newApp(corsafiber3.FromPolicy(p)), fiber.New()
-	admin.Use(corsafiber3.FromPolicy(p))
+	public, admin := newApp(corsafiber3.From(p)), fiber.New()
+	admin.Use(corsafiber3.From(p))
 	admin.Get("/settings", markRan)
 	for name, tt := range map[string]struct {
 		app  *fiber.App
@@ -117,7 +114,7 @@ func TestFromPolicyServesOnePolicyOnTwoApps(t *testing.T) {
 }
 
 func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
-	adaptertest.CheckFollowsReconfigure(t, corsafiber3.FromMiddleware,
+	adaptertest.CheckFollowsReconfigure(t, corsafiber3.From,
 		func(mw fiber.Handler) func(*http.Request) (*http.Response, error) {
 			return test(newApp(mw))
 		})
@@ -125,4 +122,8 @@ func TestFromMiddlewareFollowsReconfigure(t *testing.T) {
 
 func TestNewRefusesAnInvalidConfig(t *testing.T) {
 	adaptertest.CheckRefusesInvalidConfig(t, corsafiber3.New, corsafiber3.Must)
+}
+
+func TestFromRefusesNil(t *testing.T) {
+	adaptertest.CheckFromRefusesNil(t, "corsafiber3.From", corsafiber3.From)
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v3"
 
-	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"

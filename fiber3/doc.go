@@ -1,21 +1,19 @@
 // Package corsafiber3 is the fiber v3 (github.com/gofiber/fiber/v3)
 // middleware for corsa, the CORS policy engine in
-// github.com/corsa-go/corsa/core.
+// github.com/corsa-go/corsa. It is a layer over corsafasthttp
+// (github.com/corsa-go/corsa/fasthttp), whose Serve does the work on
+// fiber's fasthttp request; that package's documentation says more.
 //
 // Install it once, on the app, before registering routes:
 //
 //	app := fiber.New()
 //	app.Use(corsafiber3.Must(corsafiber3.Config{Origins: []string{"https://app.example.com"}}))
 //
-// New is the checked form for configurations read at run time; FromPolicy
-// shares one compiled corsa.Policy between several apps, and
-// FromMiddleware follows a corsa.Middleware whose policy can be replaced
-// while serving (Middleware.Reconfigure).
-//
-// The middleware reads the request from fasthttp directly, without
-// converting it to net/http or copying header values, and adds no
-// allocation to a request. The headers it writes are those documented in
-// the core package (github.com/corsa-go/corsa/core).
+// New is the checked form for configurations read at run time. From
+// serves any of corsa's holders: a *corsa.Policy shared by several apps, a
+// *corsa.Middleware whose policy can be replaced while serving
+// (Middleware.Reconfigure, Middleware.Watch), or *corsa.Paths. The
+// middleware adds no allocation to a request.
 //
 // # Where to register it
 //
@@ -23,92 +21,81 @@
 // for routes without an OPTIONS handler and for paths no route matches.
 // Headers of actual requests are set before the next handler runs, so they
 // survive errors such as fiber.ErrNotFound and panics recovered by fiber's
-// recover middleware registered before this one. For a policy per Group,
-// see "Different policies per path" below.
+// recover middleware registered before this one.
 //
 // # Vary and middleware that sets it
 //
 // Every response whose answer depends on Origin carries "Vary: Origin",
-// added to any Vary already there. fasthttp sends nothing before the
-// handler returns, so when the handler, or middleware registered after
-// corsa, replaces Vary (c.Set("Vary", ...)) or deletes it, corsa adds
-// Origin back once they return, unless the response still lists Origin or
-// "*"; an any-origin ("*") answer, which does not vary, gets none. Code
-// that runs after corsa returns, that is middleware registered before it
-// that sets Vary after its own c.Next, and a custom fiber ErrorHandler,
-// can still wipe it: add to Vary there (c.Vary or c.Append, which keep
-// what is there) or register such middleware after corsa. Register a
-// response cache after corsa too, so that corsa decides every request, and
-// keep it from replaying stored headers (fiber's cache middleware with
-// StoreResponseHeaders sets them over corsa's, handing the first request's
+// added to any Vary already there. When the handler, or middleware
+// registered after corsa, replaces Vary (c.Set("Vary", ...)) or deletes
+// it, corsa adds Origin back once they return, unless the response still
+// lists Origin or "*". Code that runs after corsa returns, that is
+// middleware registered before it that sets Vary after its own c.Next,
+// and a custom ErrorHandler, can still wipe it: add to Vary there (c.Vary
+// or c.Append) instead. Register a response cache after corsa, and keep it
+// from replaying stored headers (fiber's cache middleware with
+// StoreResponseHeaders hands the first request's
 // Access-Control-Allow-Origin to requests from other origins).
 //
 // # Different policies per path
 //
-// For different policies on different parts of the API, install one
-// per-path middleware globally instead of one policy per Group:
+// Install one corsa.Paths globally instead of one policy per Group:
 //
-//	app.Use(corsafiber3.MustPaths(map[string]corsafiber3.Config{
+//	pp, err := corsa.NewPaths(map[string]corsa.Config{
 //		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
 //		"/api/public": {Origins: []string{"*"}},
-//	}))
+//	})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	app.Use(corsafiber3.From(pp))
 //
-// The longest prefix covering the request path picks the policy, segment
-// by segment ("/api" covers "/api/users", not "/apix"); a path no prefix
-// covers gets no CORS headers at all, not even Vary (add a "/" entry for a
-// fallback). The path compared is c.Path(), as fiber routes it: ignoring
-// letter case unless the app's Config.CaseSensitive is set. NewPaths is
-// the checked form, FromPaths serves a corsa.Paths that can be
-// reconfigured while serving; see corsa.Paths for the paths that get no
-// CORS under any prefix.
+// The longest prefix covering c.Path() picks the policy, segment by
+// segment; a path no prefix covers gets no CORS headers at all, not even
+// Vary. fiber routes ignoring letter case unless Config.CaseSensitive is
+// set, so a path whose policy would depend on letter case ("/API/items"
+// under an "/api" prefix) gets no CORS at all, whatever the setting, while
+// "/api/Users" gets /api's policy.
 //
 // # Installed twice
 //
-// If corsa is nevertheless installed twice, globally and on a Group, the
-// global one runs first. It answers every preflight, and the group's
-// middleware never sees one. For every other request the group's
-// middleware decides alone: it removes the global grant
-// (Access-Control-Allow-Origin, -Credentials, -Expose-Headers) before
-// writing its own, so a request the group's policy refuses carries no
-// grant, and Vary lists Origin twice, which is harmless. A preflighted
-// request can therefore pass its preflight on the global policy and then
-// be unreadable under the group's: use the per-path middleware instead.
+// If corsa is installed both with App.Use and on a Group, the global one
+// answers every preflight, and the group's decides every other request in
+// its group alone, removing the global grant first. A preflighted request
+// can therefore pass its preflight on the global policy and then be
+// unreadable under the group's: use a corsa.Paths instead.
 //
 // # Where fiber differs from net/http
 //
-// On what browsers send, the responses are those of core's net/http
-// Handler. A test sends the same raw bytes to both on 127.0.0.1 and checks
-// that they agree; corsafiber trims spaces and tabs around the values it
-// reads, as net/http does and fasthttp (spaces only) does not, and reads
-// every Origin line, so that an empty first Origin line followed by a real
-// one is a repeated Origin, refused, as on net/http. On input no browser
-// sends, fasthttp and fiber differ from net/http before corsa runs. fiber v3
-// answers fasthttp's parse errors through its ErrorHandler after running
-// the App.Use middleware on what was parsed, so corsa adds "Vary: Origin"
-// to these refusals, and no Access-Control-Allow-Origin:
+// On what browsers send, the responses are those of corsa's net/http
+// Handler: corsafasthttp trims tabs as net/http does, reads every Origin
+// line, and every Access-Control-Request-Headers line. On input no browser
+// sends, fasthttp and fiber answer before corsa runs, or differently.
+// fiber v3 answers fasthttp's parse errors through its ErrorHandler after
+// running the App.Use middleware on what was parsed, so corsa adds
+// "Vary: Origin" to these refusals, and no Access-Control-Allow-Origin:
 //
-//   - A request header block larger than fiber's Config.ReadBufferSize
-//     (4096 bytes by default), such as a 5000-byte Origin, is answered
-//     "431 Request Header Fields Too Large"; net/http reads up to 1 MB and
-//     corsa refuses the origin.
-//   - A method fiber does not know (not in Config.RequestMethods, which
-//     holds the standard methods in upper case), such as "options" or
-//     "PURGE", is answered "501 Not Implemented" without running any
-//     handler; net/http passes it on and corsa treats it as an actual
-//     request.
+//   - A request header block larger than Config.ReadBufferSize (4096
+//     bytes by default) is answered "431 Request Header Fields Too Large";
+//     net/http reads up to 1 MB and corsa refuses the origin.
+//   - A method fiber does not know (not in Config.RequestMethods), such as
+//     "options" or "PURGE", is answered "501 Not Implemented" without
+//     running any handler; net/http passes it on and corsa treats it as an
+//     actual request.
 //   - A control byte such as NUL or 0x01 in a header value is refused with
 //     400 by both.
 //   - "Origin :" (a space before the colon) is a malformed line to
 //     net/http (400) and a header other than Origin to fasthttp, so the
 //     request has no Origin and gets no CORS headers.
-//   - An Origin folded (obsolete line folding) onto a following line of
-//     blanks keeps a trailing space on net/http, so no origin matches; on
-//     fasthttp the blanks are trimmed and the origin before them is
-//     decided on.
-//   - With Config.DisableHeaderNormalizing, fasthttp looks header names up
-//     as sent, so corsa reads only the canonical spellings (Origin,
-//     Access-Control-Request-Method and so on), which browsers send: a
-//     request with "origin:" is a request without Origin.
+//   - An Origin folded onto a following line of blanks keeps a trailing
+//     space on net/http, so no origin matches; fasthttp trims it.
+//   - With Config.DisableHeaderNormalizing, corsa reads only the
+//     canonical header spellings, which browsers send.
+//
+// # fasthttp versions
+//
+// fiber v3 requires fasthttp v1.69, whose parser answers the cases above;
+// corsafasthttp itself works with fasthttp from v1.51 on.
 //
 // # Other majors
 //

@@ -12,7 +12,7 @@ import (
 	"github.com/gofiber/fiber/v3"
 )
 
-// The parity test sends the same bytes to core's net/http Handler and to
+// The parity test sends the same bytes to corsa's net/http Handler and to
 // this adapter, each on a real 127.0.0.1 listener with its framework's
 // default settings (adaptertest.RunParity), and compares what comes back.
 // Browsers never send these requests; the package documentation lists
@@ -91,4 +91,22 @@ func TestDisableHeaderNormalizingHidesOddCaseNames(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fasthttp v1.69, which fiber v3 requires, trims spaces and tabs around
+// header values, and so does corsa, for older versions: a value padded
+// with tabs is decided on as net/http decides it.
+func TestTabsAroundValuesAreTrimmedAsOnNetHTTP(t *testing.T) {
+	const o = adaptertest.ParityOrigin
+	preflight := adaptertest.ParityAllowedPreflight()
+	adaptertest.RunParity(t, "fiber", listen(t, adaptertest.ParityPolicy(), fiber.Config{}), []adaptertest.ParityCase{
+		{Name: "a GET with tabs around Origin is allowed",
+			Raw: adaptertest.RawRequest("GET", "Origin: \t"+o+"\t"), Want: adaptertest.ParityAllowedActual()},
+		{Name: "a preflight with tabs around every value is allowed",
+			Raw: adaptertest.RawRequest("OPTIONS", "Origin:\t"+o+"\t", "Access-Control-Request-Method:\tPUT\t",
+				"Access-Control-Request-Headers:\tcontent-type\t", "Access-Control-Request-Private-Network:\ttrue\t"),
+			Want: preflight.With("Access-Control-Allow-Headers", "Content-Type, X-Request-Id").With("Access-Control-Allow-Private-Network", "true")},
+		{Name: "an Origin of only tabs is no Origin",
+			Raw: adaptertest.RawRequest("GET", "Origin:\t\t"), Want: adaptertest.ParityRefusedActual()},
+	})
 }
