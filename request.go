@@ -36,11 +36,12 @@ type Request struct {
 	// SecFetchSite is the value of the (first) Sec-Fetch-Site header.
 	// Only Config.CrossOriginProtection reads it.
 	SecFetchSite string
-
-	// rawPath is the path as the request spelled it when that differs
-	// from Path (net/http's URL.RawPath): Paths then requires both to
-	// pick the same policy, since routers disagree on which they route.
-	rawPath string
+	// RawPath, when not "", is the request's path in another form than
+	// Path, as some router may route on it: the percent-encoded path as
+	// sent when Path is the decoded one (net/http's URL.RawPath), or the
+	// other way round. Paths then serves a policy only when both forms
+	// pick the same one.
+	RawPath string
 }
 
 // ReadHTTP sets every field of r from req, for frameworks built on
@@ -49,7 +50,7 @@ type Request struct {
 // Request, so that the values are not copied again on every request.
 func (r *Request) ReadHTTP(req *http.Request) {
 	h := req.Header
-	r.Method, r.Host, r.Path, r.rawPath = req.Method, req.Host, req.URL.Path, req.URL.RawPath
+	r.Method, r.Host, r.Path, r.RawPath = req.Method, req.Host, req.URL.Path, req.URL.RawPath
 	r.SecFetchSite = ""
 	switch req.Method {
 	case http.MethodGet, http.MethodHead, http.MethodOptions:

@@ -82,7 +82,7 @@ func (pp *Paths) lookup(r *Request) *Policy {
 	if p == nil {
 		return nil
 	}
-	if r.rawPath != "" && (!cleanPath(r.rawPath) || table.find(r.rawPath, false) != p) {
+	if r.RawPath != "" && (!cleanPath(r.RawPath) || table.find(r.RawPath, false) != p) {
 		return nil
 	}
 	for i := 0; i < len(r.Path); i++ {

@@ -39,40 +39,17 @@ func Must(cfg Config) func(fasthttp.RequestHandler) fasthttp.RequestHandler {
 // handler.
 func From(src corsa.Source) func(fasthttp.RequestHandler) fasthttp.RequestHandler {
 	adapter.CheckSource("corsafasthttp.From", src)
-	pp, _ := src.(*corsa.Paths)
 	return func(next fasthttp.RequestHandler) fasthttp.RequestHandler {
 		if next == nil {
 			panic("corsafasthttp.From: nil fasthttp.RequestHandler")
 		}
 		return func(ctx *fasthttp.RequestCtx) {
-			path := ctx.Path()
-			if pp != nil && !pathsAgree(pp, ctx.URI().PathOriginal(), path) {
-				next(ctx) // the router may serve another prefix's route: no CORS
-				return
-			}
-			Serve(src, ctx, view.String(path), func() error {
+			Serve(src, ctx, view.String(ctx.Path()), func() error {
 				next(ctx)
 				return nil
 			})
 		}
 	}
-}
-
-// pathsAgree reports whether the path as sent (raw: percent-encoded, not
-// normalized) picks the same policy of pp as the path fasthttp decoded
-// and normalized from it, which fasthttp's handlers see as ctx.Path().
-// Routers read either (fasthttp/router routes on the path as sent), so a
-// policy picked by one could belong to a route the other serves:
-// "/admin/x%2F..%2F..%2Fapi" is "/api" once decoded. corsa.Paths makes
-// the same check with net/http's URL.RawPath. Each path is asked about
-// with a request without Origin, which no hook hears of.
-func pathsAgree(pp *corsa.Paths, raw, path []byte) bool {
-	if string(raw) == string(path) {
-		return true
-	}
-	a := corsa.Request{Method: fasthttp.MethodGet, Path: view.String(raw)}
-	b := corsa.Request{Method: fasthttp.MethodGet, Path: view.String(path)}
-	return corsa.Decide(pp, &a) == corsa.Decide(pp, &b)
 }
 
 // Serve is the CORS half of serving ctx, for frameworks built on fasthttp
@@ -92,6 +69,14 @@ func Serve(src corsa.Source, ctx *fasthttp.RequestCtx, path string, next func() 
 	r.Method = view.String(in.Method())
 	r.Host = view.String(ctx.Host())
 	r.Path = path
+	// The other form of the path, decoded or as sent, for corsa.Paths:
+	// routers read either (fasthttp/router routes on the path as sent), so
+	// "/admin/x%2F..%2F..%2Fapi" must not get "/api"'s policy.
+	if raw := ctx.URI().PathOriginal(); view.String(raw) != path {
+		r.RawPath = view.String(raw)
+	} else if decoded := ctx.Path(); view.String(decoded) != path {
+		r.RawPath = view.String(decoded)
+	}
 	var origin []byte
 	// Every Origin line, not Peek's first: an empty line followed by a
 	// real one is a repeated Origin, as net/http sees it, not a missing
