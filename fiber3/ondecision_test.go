@@ -16,12 +16,21 @@ import (
 // from Decide, which this adapter calls once per request, with the path it
 // routes on.
 func TestOnDecisionNeedsNoAdapterCode(t *testing.T) {
-	adaptertest.CheckOnDecision(t, func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
-		app := fiber.New()
-		app.Use(corsafiber3.Must(cfg))
-		app.Get("/api/items", func(c fiber.Ctx) error { return c.SendStatus(http.StatusOK) })
-		return test(app)
-	})
+	adaptertest.CheckOnDecision(t, onDecisionApp)
+}
+
+// A panicking OriginFunc refuses its origin and the server keeps serving.
+func TestAnOriginFuncThatPanicsFailsClosed(t *testing.T) {
+	adaptertest.CheckOriginFuncPanics(t, onDecisionApp)
+}
+
+// onDecisionApp is the app the hook checks serve: GET /api/items behind
+// the middleware built from cfg.
+var onDecisionApp = func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
+	app := fiber.New()
+	app.Use(corsafiber3.Must(cfg))
+	app.Get("/api/items", func(c fiber.Ctx) error { return c.SendStatus(http.StatusOK) })
+	return test(app)
 }
 
 // Access-Control-Request-Method is a preflight's header: on any other
