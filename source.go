@@ -18,12 +18,14 @@ func (*Middleware) source() {}
 func (*Paths) source()      {}
 
 // Decide decides on r with the policy src holds for it: the one answer
-// every adapter writes. It allocates nothing itself and keeps nothing of
-// r; Config.OriginFunc and Config.OnDecision, when called, get copies.
+// every adapter writes. It allocates nothing itself (but to parse, under
+// Config.CrossOriginProtection, an Origin in a form no browser sends) and
+// keeps nothing of r; Config.OriginFunc and Config.OnDecision, when
+// called, get copies.
 // With a Paths whose prefixes do not cover r.Path, the Decision allows
 // and writes nothing: such a path gets no CORS.
 //
-// An adapter reads r from its framework's request (RequestFromHTTP for
+// An adapter reads r from its framework's request (Request.ReadHTTP for
 // frameworks built on net/http), calls Decide, and then:
 //  1. writes the headers: SetHeaders into an http.Header, or with its
 //     framework's calls as Headers describes;
