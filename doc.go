@@ -29,10 +29,10 @@
 // that one global installation covers every route group. Explain describes
 // a decision in words, for logs and the corsa command.
 //
-// Adapters use the same engine without the Handler: Policy.SetHeaders
-// writes a request's headers into an http.Header and returns a
-// preflight's status, for frameworks built on net/http; Decide returns a
-// Decision, whose Headers the others write with their own calls.
+// Adapters use the same engine without the Handler: they fill a Request
+// (Request.ReadHTTP for frameworks built on net/http), call Decide, and
+// write the Decision it returns, with SetHeaders into an http.Header or
+// with their own calls from Headers.
 //
 // # What a response gets
 //
