@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
@@ -26,7 +27,9 @@ func acrhPreflight(lines ...string) corsa.Request {
 	if lines != nil {
 		r.Header["Access-Control-Request-Headers"] = lines
 	}
-	return corsa.RequestFromHTTP(r)
+	var req corsa.Request
+	req.ReadHTTP(r)
+	return req
 }
 
 // repeatList returns n names made by name(i), joined with sep.
@@ -68,32 +71,32 @@ func TestRequestHeadersParsing(t *testing.T) {
 		{"a name that a listed one prefixes is refused", acrhListed, []string{"x-request-id-2"}, corsa.HeadersNotAllowed},
 		{"content-type is checked like any other name", corsa.Config{Origins: []string{appOrigin}, Methods: []string{"PUT"}, RequestHeaders: []string{}}, []string{"content-type"}, corsa.HeadersNotAllowed},
 		{"authorization is refused when not listed", acrhListed, []string{"authorization"}, corsa.HeadersNotAllowed},
-		{"a space inside a name is refused", acrhListed, []string{"content type"}, corsa.HeadersInvalid},
-		{"a semicolon is refused", acrhListed, []string{"content-type;x-trace"}, corsa.HeadersInvalid},
-		{"a colon is refused", acrhListed, []string{"x-trace:"}, corsa.HeadersInvalid},
-		{"a non-ASCII name is refused", acrhListed, []string{"x-trac\u00e9"}, corsa.HeadersInvalid},
-		{"a separator inside a list is refused", acrhListed, []string{"content-type,(x-trace)"}, corsa.HeadersInvalid},
-		{"a control byte is refused", acrhListed, []string{"x-trace\x00"}, corsa.HeadersInvalid},
+		{"a space inside a name is refused", acrhListed, []string{"content type"}, corsa.Malformed},
+		{"a semicolon is refused", acrhListed, []string{"content-type;x-trace"}, corsa.Malformed},
+		{"a colon is refused", acrhListed, []string{"x-trace:"}, corsa.Malformed},
+		{"a non-ASCII name is refused", acrhListed, []string{"x-trac\u00e9"}, corsa.Malformed},
+		{"a separator inside a list is refused", acrhListed, []string{"content-type,(x-trace)"}, corsa.Malformed},
+		{"a control byte is refused", acrhListed, []string{"x-trace\x00"}, corsa.Malformed},
 		{"any valid name is allowed by *", acrhAny, []string{"x-anything,content-type, X-Other"}, corsa.Allowed},
 		{"a list split over lines is allowed by *", acrhAny, []string{"x-a", "x-b ,x-c"}, corsa.Allowed},
 		{"a browser list of 50 names is allowed by *", acrhAny, []string{repeatList(50, ",", func(i int) string { return fmt.Sprintf("x-h%02d", i) })}, corsa.Allowed},
-		{"an invalid name is refused by *", acrhAny, []string{"x-a,x b"}, corsa.HeadersInvalid},
+		{"an invalid name is refused by *", acrhAny, []string{"x-a,x b"}, corsa.Malformed},
 		{"authorization is refused by *", acrhAny, []string{"x-a,Authorization"}, corsa.HeadersNotAllowed},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p := mustPolicy(t, tc.cfg)
 			req := acrhPreflight(tc.lines...)
-			d := p.Decide(&req)
-			if d.Kind != corsa.Preflight || d.Reason != tc.reason {
-				t.Errorf("Decide(%q) = %v, %v; want preflight, %v", tc.lines, d.Kind, d.Reason, tc.reason)
+			d := corsa.Decide(p, &req)
+			if !d.Preflight() || d.Reason() != tc.reason {
+				t.Errorf("Decide(%q) = preflight %v, %v; want a preflight, %v", tc.lines, d.Preflight(), d.Reason(), tc.reason)
 			}
 			wantStatus := 204
 			if tc.reason != corsa.Allowed {
 				wantStatus = 403
 			}
-			if d.Status != wantStatus {
-				t.Errorf("Status = %d, want %d", d.Status, wantStatus)
+			if d.Status() != wantStatus {
+				t.Errorf("Status() = %d, want %d", d.Status(), wantStatus)
 			}
 		})
 	}
@@ -136,14 +139,14 @@ func TestHostileRequestHeadersAreRefusedWithoutAllocating(t *testing.T) {
 		for _, tc := range hostileLists() {
 			t.Run(pol.name+" refuses "+tc.name, func(t *testing.T) {
 				req := acrhPreflight(tc.lines...)
-				d := p.Decide(&req)
-				if d.Allowed() || d.Status != 403 {
-					t.Fatalf("Decide = %v, status %d; want refused with 403", d.Reason, d.Status)
+				d := corsa.Decide(p, &req)
+				if d.Reason() == corsa.Allowed || d.Status() != 403 {
+					t.Fatalf("Decide = %v, status %d; want refused with 403", d.Reason(), d.Status())
 				}
-				if d.Reason != corsa.HeadersInvalid && d.Reason != corsa.HeadersNotAllowed {
-					t.Errorf("Reason = %v, want a request-header reason", d.Reason)
+				if d.Reason() != corsa.Malformed && d.Reason() != corsa.HeadersNotAllowed {
+					t.Errorf("Reason() = %v, want a request-header reason", d.Reason())
 				}
-				if allocs := testing.AllocsPerRun(20, func() { d = p.Decide(&req) }); allocs != 0 {
+				if allocs := testing.AllocsPerRun(20, func() { d = corsa.Decide(p, &req) }); allocs != 0 {
 					t.Errorf("Decide allocated %v times per run, want 0", allocs)
 				}
 			})
@@ -172,17 +175,19 @@ func TestHostileRequestHeadersAnswer403ThroughTheHandler(t *testing.T) {
 
 // The cost of refusing a megabyte of commas must not grow with its size.
 // Timing is compared as a ratio against a browser-form header on the same
-// machine, with a margin far below the thousandfold a scan would cost.
+// machine, with a margin far below the thousandfold a scan would cost. It
+// needs a machine of its own, so it runs only with CORSA_TIMING=1; the
+// refusals by length above show the bound without a clock.
 func TestHostileRequestHeadersCostAboutAsMuchAsOrdinaryOnes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("benchmarks take a few seconds")
+	if os.Getenv("CORSA_TIMING") == "" {
+		t.Skip("timing on a shared machine means nothing: set CORSA_TIMING=1 on an idle one")
 	}
 	p := mustPolicy(t, acrhAny)
 	cost := func(lines ...string) float64 {
 		req := acrhPreflight(lines...)
 		res := testing.Benchmark(func(b *testing.B) {
 			for b.Loop() {
-				p.Decide(&req)
+				corsa.Decide(p, &req)
 			}
 		})
 		return float64(res.T.Nanoseconds()) / float64(res.N)

@@ -11,7 +11,8 @@ import (
 // it: classification (SPEC.md §1), cross-origin write protection (§9), the
 // origin (§6, §6b, and Config.OriginFunc), a preflight's method and
 // headers (§2, §4), and the report to Config.OnDecision. Nothing here
-// allocates unless a hook is called.
+// allocates unless a hook is called, or cross-origin write protection
+// parses an Origin in a form no browser sends.
 
 // decide is Decide for a policy.
 func (p *Policy) decide(r *Request) Decision {
@@ -127,11 +128,51 @@ func isCrossOrigin(r *Request) bool {
 	if r.Origin == "" {
 		return false
 	}
-	// url.Parse exactly as net/http does, so that the verdicts are Go's:
-	// only requests from browsers without Fetch Metadata get here. It
-	// keeps parts of what it parses, so it gets a copy of Origin.
+	if host, ok := plainHost(r.Origin); ok {
+		return host != r.Host
+	}
+	// Any other form, which no browser sends, is parsed exactly as
+	// net/http parses it, so that the verdicts are Go's. url.Parse
+	// allocates, and keeps parts of what it parses, so it gets a copy.
 	u, err := url.Parse(strings.Clone(r.Origin))
 	return err != nil || u.Host != r.Host
+}
+
+// plainHost returns the host and port of an origin in the form browsers
+// send, scheme://host[:port] with a host of ASCII letters, digits, dots
+// and hyphens: for that form url.Parse's Host is exactly this part, so
+// isCrossOrigin needs no allocation. ok is false for any other form,
+// which url.Parse reads.
+func plainHost(origin string) (host string, ok bool) {
+	i := strings.Index(origin, "://")
+	if i <= 0 || !isURLScheme(origin[:i]) {
+		return "", false
+	}
+	host = origin[i+3:]
+	name := true // before the colon of the port
+	for j := 0; j < len(host); j++ {
+		switch c := host[j]; {
+		case '0' <= c && c <= '9':
+		case name && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '.' || c == '-'):
+		case name && c == ':' && j > 0:
+			name = false
+		default:
+			return "", false
+		}
+	}
+	return host, host != ""
+}
+
+// isURLScheme reports a scheme as url.Parse reads one: a letter, then
+// letters, digits, "+", "-" or ".".
+func isURLScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Origin entries a match may name besides an index into Config.Origins.
@@ -351,6 +392,7 @@ func (p *Policy) funcMayAsk(o string) string {
 	}
 	prefix, host, port, hasPort, ok := splitOrigin(o)
 	if !ok || !isScheme(prefix[:len(prefix)-3]) || len(prefix)-3 > maxSchemeLen || prefix == "file://" ||
+		strings.ContainsAny(o[len(prefix):], "/?#@") ||
 		hasPort && (!isPort(port) || port == "80" && prefix == "http://" || port == "443" && prefix == "https://") {
 		return "not an origin as browsers send it (lower-case scheme://host[:port], no path)"
 	}

@@ -58,7 +58,7 @@ func ExampleConfig_onDecision() {
 		Origins: []string{"https://app.example.com"},
 		OnDecision: func(e corsa.DecisionEvent) {
 			// Reason strings are constants: safe to keep as keys.
-			decisions.Add(e.Decision.Reason.String(), 1)
+			decisions.Add(e.Decision.Reason().String(), 1)
 		},
 	})
 	if err != nil {

@@ -26,14 +26,14 @@ func ExampleNew() {
 		RequestMethod:  "PUT",
 		RequestHeaders: []string{"authorization,content-type"},
 	}
-	d := p.Decide(&req)
-	fmt.Println(d.Kind, d.Status)
-	for _, h := range d.Headers() {
-		fmt.Printf("%s: %s\n", h.Name, h.Value)
+	d := corsa.Decide(p, &req)
+	fmt.Println(d.Preflight(), d.Status())
+	for name, value := range d.Headers(req.Origin) {
+		fmt.Printf("%s: %s\n", name, value)
 	}
-	fmt.Println("Vary:", d.Vary)
+	fmt.Println("Vary:", d.Vary())
 	// Output:
-	// preflight 204
+	// true 204
 	// Access-Control-Allow-Origin: https://shop.example.org
 	// Access-Control-Allow-Credentials: true
 	// Access-Control-Allow-Methods: PUT, DELETE
@@ -49,10 +49,13 @@ func ExampleNew_errors() {
 		Credentials: true,
 		MaxAge:      corsa.Seconds(-1),
 	})
-	fmt.Println(errors.Is(err, corsa.ErrWildcardWithCredentials))
+	var first *corsa.ConfigError
+	if errors.As(err, &first) {
+		fmt.Println(first.Field, first.Value)
+	}
 	fmt.Println(err)
 	// Output:
-	// true
+	// origins[0] *
 	// corsa: origins[0] "*": "*" cannot be combined with credentials: list the trusted origins instead (reflecting any origin with credentials would let every site read users' data)
 	// corsa: origins[1] "https://App.example.com": invalid origin: host must be lower case, as browsers send it (origins compare byte for byte)
 	// corsa: maxAge "-1": invalid max-age: want 0 (no caching) to 86400 seconds; leave it unset for the browsers' default of 5 seconds
@@ -88,17 +91,22 @@ func ExamplePolicy_Handler() {
 }
 
 // An adapter for a framework built on net/http, whose context holds the
-// *http.Request and the response's header map, needs two calls: one
-// before the rest of the chain, one after it while the headers are unsent.
-func ExamplePolicy_SetHeaders() {
+// *http.Request and the response's header map: read the request, decide,
+// write the headers, answer at once when Status says so, and after the
+// rest of the chain, while the headers are unsent, restore Vary.
+func ExampleDecide() {
 	p := corsa.Must(corsa.Config{Origins: []string{"https://app.example.com"}, Methods: []string{"PUT"}})
 	middleware := func(w http.ResponseWriter, r *http.Request, next func()) {
-		if status := p.SetHeaders(w.Header(), r); status != 0 {
+		var req corsa.Request
+		req.ReadHTTP(r)
+		d := corsa.Decide(p, &req)
+		d.SetHeaders(w.Header())
+		if status := d.Status(); status != 0 {
 			w.WriteHeader(status) // a preflight, answered here
 			return
 		}
 		next()
-		p.RestoreVary(w.Header()) // in case the handler replaced Vary
+		d.RestoreVary(w.Header()) // in case the handler replaced Vary
 	}
 
 	r := httptest.NewRequest("OPTIONS", "/items", nil)
@@ -116,6 +124,37 @@ func ExamplePolicy_SetHeaders() {
 	// Output:
 	// 204 PUT
 	// https://app.example.com [Accept-Encoding Origin]
+}
+
+// A framework whose responses have no http.Header sets each header with
+// its own call: Headers yields them, Vary is added to what the response
+// already has, and Status says whether to answer at once.
+func ExampleDecision_Headers() {
+	p := corsa.Must(corsa.Config{Origins: []string{"https://app.example.com"}, Credentials: true, Methods: []string{"PUT"}})
+	for _, req := range []corsa.Request{
+		{Method: "OPTIONS", Origin: "https://app.example.com", RequestMethod: "PUT"},
+		{Method: "PUT", Origin: "https://app.example.com"},
+	} {
+		d := corsa.Decide(p, &req)
+		for name, value := range d.Headers(req.Origin) {
+			fmt.Printf("set %s: %s\n", name, value)
+		}
+		if v := d.Vary(); v != "" {
+			fmt.Printf("add Vary: %s\n", v)
+		}
+		if s := d.Status(); s != 0 {
+			fmt.Println("answer", s, "without the handler")
+		}
+	}
+	// Output:
+	// set Access-Control-Allow-Origin: https://app.example.com
+	// set Access-Control-Allow-Credentials: true
+	// set Access-Control-Allow-Methods: PUT
+	// add Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
+	// answer 204 without the handler
+	// set Access-Control-Allow-Origin: https://app.example.com
+	// set Access-Control-Allow-Credentials: true
+	// add Vary: Origin
 }
 
 func ExampleMiddleware_Reconfigure() {

@@ -80,8 +80,8 @@ func TestPolicyFileKeepsUnsetApartFromEmptyRequestHeaders(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := decide(t, mustPolicy(t, cfg), http.MethodOptions, jsonPostPreflight...)
-			if d.Status != tt.wantStatus {
-				t.Errorf("preflight status = %d (%v), want %d", d.Status, d.Reason, tt.wantStatus)
+			if d.Status() != tt.wantStatus {
+				t.Errorf("preflight status = %d (%v), want %d", d.Status(), d.Reason(), tt.wantStatus)
 			}
 		})
 	}

@@ -2,8 +2,10 @@ package corsa_test
 
 import (
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -75,12 +77,33 @@ func serve(t testing.TB, cfg corsa.Config, method string, headers ...string) (re
 	return resp, handlerRan
 }
 
-// decide runs the policy's decision for an *http.Request built like
-// newTestRequest does.
-func decide(t testing.TB, p *corsa.Policy, method string, headers ...string) corsa.Decision {
+// decide runs Decide with src for an *http.Request built like
+// newTestRequest does, read as the net/http Handler reads it.
+func decide(t testing.TB, src corsa.Source, method string, headers ...string) corsa.Decision {
 	t.Helper()
-	req := corsa.RequestFromHTTP(newTestRequest(t, method, headers...))
-	return p.Decide(&req)
+	var r corsa.Request
+	r.ReadHTTP(newTestRequest(t, method, headers...))
+	return corsa.Decide(src, &r)
+}
+
+// headersOf collects what d.Headers yields for origin, in order.
+func headersOf(d corsa.Decision, origin string) [][2]string {
+	var hs [][2]string
+	for name, value := range d.Headers(origin) {
+		hs = append(hs, [2]string{name, value})
+	}
+	return hs
+}
+
+// granted reports whether d gives origin a grant: an
+// Access-Control-Allow-Origin header, the origin itself or "*".
+func granted(d corsa.Decision, origin string) bool {
+	for name, value := range d.Headers(origin) {
+		if name == "Access-Control-Allow-Origin" {
+			return value == origin || value == "*"
+		}
+	}
+	return false
 }
 
 // varyTokens returns the comma-separated tokens of every Vary line, in
@@ -140,4 +163,12 @@ func configErrors(t testing.TB, err error) []*corsa.ConfigError {
 		out = append(out, ce)
 	}
 	return out
+}
+
+// TestMain drops the log records of New's warnings (New logs each with
+// slog.Default): the tests build many policies with warnings on purpose.
+// The tests of that logging install a logger of their own.
+func TestMain(m *testing.M) {
+	slog.SetDefault(slog.New(slog.DiscardHandler))
+	os.Exit(m.Run())
 }

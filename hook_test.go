@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"log/slog"
 	"net/http"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -23,38 +25,67 @@ func (r *recorder) record(e corsa.DecisionEvent) {
 	r.events = append(r.events, e)
 }
 
+// wantEvent is what a DecisionEvent must hold: the request's values as
+// the Handler read them (RequestHeaders never), the refused header, and
+// the decision.
+type wantEvent struct {
+	req       corsa.Request
+	refused   string
+	preflight bool
+	reason    corsa.Reason
+	status    int
+}
+
+func checkEvent(t *testing.T, got corsa.DecisionEvent, want wantEvent) {
+	t.Helper()
+	if !reflect.DeepEqual(got.Request, want.req) || got.RefusedHeader != want.refused {
+		t.Errorf("event request = %+v, refused header %q; want %+v, %q", got.Request, got.RefusedHeader, want.req, want.refused)
+	}
+	if d := got.Decision; d.Preflight() != want.preflight || d.Reason() != want.reason || d.Status() != want.status {
+		t.Errorf("event decision = preflight %v, %v, status %d; want preflight %v, %v, status %d",
+			d.Preflight(), d.Reason(), d.Status(), want.preflight, want.reason, want.status)
+	}
+	if got.Panic != nil {
+		t.Errorf("event Panic = %v, want nil", got.Panic)
+	}
+}
+
 func TestOnDecision(t *testing.T) {
+	const host = "api.example.test" // newTestRequest's
 	cfg := corsa.Config{Origins: []string{appOrigin}, Methods: []string{"PUT"}}
 	tests := []struct {
 		name    string
 		method  string
 		headers []string
-		want    []corsa.DecisionEvent // Decision holds only Kind, Reason, Status
+		want    []wantEvent
 	}{
 		{"an allowed preflight is reported once", http.MethodOptions,
 			[]string{"Origin", appOrigin, "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type"},
-			[]corsa.DecisionEvent{{Method: "OPTIONS", Path: "/resource", Origin: appOrigin, RequestMethod: "PUT",
-				Decision: corsa.Decision{Kind: corsa.Preflight, Reason: corsa.Allowed, Status: 204}}}},
+			[]wantEvent{{req: corsa.Request{Method: "OPTIONS", Host: host, Path: "/resource", Origin: appOrigin, RequestMethod: "PUT"},
+				preflight: true, reason: corsa.Allowed, status: 204}}},
 		{"a preflight refused for a header names the header", http.MethodOptions,
 			[]string{"Origin", appOrigin, "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "content-type, X-Trace ,x-other"},
-			[]corsa.DecisionEvent{{Method: "OPTIONS", Path: "/resource", Origin: appOrigin, RequestMethod: "PUT", RefusedHeader: "X-Trace",
-				Decision: corsa.Decision{Kind: corsa.Preflight, Reason: corsa.HeadersNotAllowed, Status: 403}}}},
+			[]wantEvent{{req: corsa.Request{Method: "OPTIONS", Host: host, Path: "/resource", Origin: appOrigin, RequestMethod: "PUT"},
+				refused: "X-Trace", preflight: true, reason: corsa.HeadersNotAllowed, status: 403}}},
 		{"a preflight refused for its method is reported", http.MethodOptions,
 			[]string{"Origin", appOrigin, "Access-Control-Request-Method", "DELETE"},
-			[]corsa.DecisionEvent{{Method: "OPTIONS", Path: "/resource", Origin: appOrigin, RequestMethod: "DELETE",
-				Decision: corsa.Decision{Kind: corsa.Preflight, Reason: corsa.MethodNotAllowed, Status: 403}}}},
+			[]wantEvent{{req: corsa.Request{Method: "OPTIONS", Host: host, Path: "/resource", Origin: appOrigin, RequestMethod: "DELETE"},
+				preflight: true, reason: corsa.MethodNotAllowed, status: 403}}},
+		{"a preflight asking for Private Network Access reports it", http.MethodOptions,
+			[]string{"Origin", appOrigin, "Access-Control-Request-Method", "PUT", "Access-Control-Request-Private-Network", "true"},
+			[]wantEvent{{req: corsa.Request{Method: "OPTIONS", Host: host, Path: "/resource", Origin: appOrigin, RequestMethod: "PUT", PrivateNetwork: "true"},
+				preflight: true, reason: corsa.Allowed, status: 204}}},
 		{"an allowed actual request is reported", http.MethodGet,
 			[]string{"Origin", appOrigin},
-			[]corsa.DecisionEvent{{Method: "GET", Path: "/resource", Origin: appOrigin,
-				Decision: corsa.Decision{Kind: corsa.Actual, Reason: corsa.Allowed}}}},
-		{"an actual request from a refused origin is reported", http.MethodPost,
-			[]string{"Origin", "https://evil.example"},
-			[]corsa.DecisionEvent{{Method: "POST", Path: "/resource", Origin: "https://evil.example",
-				Decision: corsa.Decision{Kind: corsa.Actual, Reason: corsa.OriginNotAllowed}}}},
-		{"a repeated Origin is reported", http.MethodGet,
+			[]wantEvent{{req: corsa.Request{Method: "GET", Host: host, Path: "/resource", Origin: appOrigin}, reason: corsa.Allowed}}},
+		{"an actual request from a refused origin is reported with its Sec-Fetch-Site", http.MethodPost,
+			[]string{"Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site"},
+			[]wantEvent{{req: corsa.Request{Method: "POST", Host: host, Path: "/resource", Origin: "https://evil.example", SecFetchSite: "cross-site"},
+				reason: corsa.OriginNotAllowed}}},
+		{"a repeated Origin is reported as malformed", http.MethodGet,
 			[]string{"Origin", appOrigin, "Origin", "https://evil.example"},
-			[]corsa.DecisionEvent{{Method: "GET", Path: "/resource", Origin: appOrigin, MultipleOrigins: true,
-				Decision: corsa.Decision{Kind: corsa.Actual, Reason: corsa.OriginRepeated}}}},
+			[]wantEvent{{req: corsa.Request{Method: "GET", Host: host, Path: "/resource", Origin: appOrigin, MultipleOrigins: true},
+				reason: corsa.Malformed}}},
 		{"a request without Origin is not reported", http.MethodGet, nil, nil},
 	}
 	for _, tt := range tests {
@@ -67,15 +98,7 @@ func TestOnDecision(t *testing.T) {
 				t.Fatalf("%d events, want %d: %+v", len(rec.events), len(tt.want), rec.events)
 			}
 			for i, got := range rec.events {
-				want := tt.want[i]
-				gd, wd := got.Decision, want.Decision
-				got.Decision, want.Decision = corsa.Decision{}, corsa.Decision{}
-				if got != want {
-					t.Errorf("event = %+v, want %+v", got, want)
-				}
-				if gd.Kind != wd.Kind || gd.Reason != wd.Reason || gd.Status != wd.Status {
-					t.Errorf("decision = %v, %v, %d; want %v, %v, %d", gd.Kind, gd.Reason, gd.Status, wd.Kind, wd.Reason, wd.Status)
-				}
+				checkEvent(t, got, tt.want[i])
 			}
 		})
 	}
@@ -88,13 +111,19 @@ func TestOnDecisionSeesTheHeadersDecideReturns(t *testing.T) {
 	if len(rec.events) != 1 {
 		t.Fatalf("%d events, want 1", len(rec.events))
 	}
+	want := [][2]string{{"Access-Control-Allow-Origin", appOrigin}}
 	got := rec.events[0].Decision
-	want := []corsa.Header{{Name: "Access-Control-Allow-Origin", Value: appOrigin}}
-	if h := got.Headers(); len(h) != 1 || h[0] != want[0] || got.Vary != "Origin" {
-		t.Errorf("event headers = %v, Vary %q; want %v, Vary \"Origin\"", h, got.Vary, want)
+	if h := headersOf(got, appOrigin); !slices.Equal(h, want) || got.Vary() != "Origin" {
+		t.Errorf("event headers = %q, Vary %q; want %q, Vary \"Origin\"", h, got.Vary(), want)
 	}
-	if h := d.Headers(); len(h) != 1 || h[0] != want[0] {
-		t.Errorf("Decide's headers = %v, want %v", h, want)
+	if h := headersOf(d, appOrigin); !slices.Equal(h, want) {
+		t.Errorf("Decide's headers = %q, want %q", h, want)
+	}
+	fromEvent, fromDecide := http.Header{}, http.Header{}
+	got.SetHeaders(fromEvent)
+	d.SetHeaders(fromDecide)
+	if !reflect.DeepEqual(fromEvent, fromDecide) {
+		t.Errorf("the event's decision writes %q, Decide's %q", fromEvent, fromDecide)
 	}
 }
 
@@ -110,7 +139,7 @@ func TestOnDecisionThroughMiddleware(t *testing.T) {
 		t.Fatal(err)
 	}
 	do(t, h, http.MethodGet, "Origin", "https://evil.example")
-	if len(rec.events) != 1 || rec.events[0].Decision.Reason != corsa.OriginNotAllowed {
+	if len(rec.events) != 1 || rec.events[0].Decision.Reason() != corsa.OriginNotAllowed {
 		t.Errorf("events = %+v, want one refusal: a Config without OnDecision has none", rec.events)
 	}
 }
@@ -125,7 +154,7 @@ func TestOnDecisionReportsPrivateNetworkWithoutPNA(t *testing.T) {
 	}
 	do(t, p.Handler(okHandler), http.MethodOptions, "Origin", appOrigin,
 		"Access-Control-Request-Method", "GET", "Access-Control-Request-Private-Network", "true")
-	if len(rec.events) != 1 || rec.events[0].PrivateNetwork != "true" {
+	if len(rec.events) != 1 || rec.events[0].Request.PrivateNetwork != "true" {
 		t.Errorf("events = %+v, want one with PrivateNetwork \"true\"", rec.events)
 	}
 }
@@ -206,8 +235,8 @@ func TestAllowsOrigin(t *testing.T) {
 			// The same answer as Decide gives an actual request.
 			if tt.origin != "" {
 				req := corsa.Request{Method: "GET", Origin: tt.origin}
-				if d := tt.p.Decide(&req); d.Allowed() != tt.want {
-					t.Errorf("Decide allowed = %v, AllowsOrigin = %v", d.Allowed(), tt.want)
+				if d := corsa.Decide(tt.p, &req); granted(d, tt.origin) != tt.want {
+					t.Errorf("Decide allowed = %v, AllowsOrigin = %v", granted(d, tt.origin), tt.want)
 				}
 			}
 		})

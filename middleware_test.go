@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -34,8 +35,9 @@ func TestReconfigureSwapsThePolicyOnlyWhenValid(t *testing.T) {
 	}
 
 	err = m.Reconfigure(corsa.Config{Origins: []string{"*"}, Credentials: true})
-	if !errors.Is(err, corsa.ErrWildcardWithCredentials) {
-		t.Fatalf("invalid Reconfigure error = %v, want ErrWildcardWithCredentials", err)
+	if errs := configErrors(t, err); len(errs) != 1 || errs[0].Field != "origins[0]" || errs[0].Value != "*" ||
+		!strings.Contains(err.Error(), "cannot be combined with credentials") {
+		t.Fatalf("invalid Reconfigure error = %v, want one naming origins[0] \"*\" with credentials", err)
 	}
 	if got := status("https://a.example"); got != 204 {
 		t.Errorf("after a refused Reconfigure: a.example preflight = %d, want 204 (old policy kept)", got)
@@ -163,8 +165,9 @@ func sameHeaders(got, want http.Header) bool {
 func TestMustPanicsWithTheValidationError(t *testing.T) {
 	defer func() {
 		err, _ := recover().(error)
-		if !errors.Is(err, corsa.ErrNullOrigin) {
-			t.Errorf("recovered %v, want an error wrapping ErrNullOrigin", err)
+		var ce *corsa.ConfigError
+		if !errors.As(err, &ce) || ce.Field != "origins[0]" || ce.Value != "null" || !strings.Contains(ce.Detail, "dangerouslyAllowNullOrigin") {
+			t.Errorf("recovered %v, want New's error about origins[0] \"null\" naming the opt-in", err)
 		}
 	}()
 	corsa.Must(corsa.Config{Origins: []string{"null"}})

@@ -103,3 +103,79 @@ func TestAPreflightPassedOnWithAGrantGetsOnlyCorsasAnswer(t *testing.T) {
 		})
 	}
 }
+
+// Issue 22: corsa installed twice, where both could grant. The innermost
+// corsa decides every response the handler writes: an outer grant is
+// gone unless the inner policy grants the same, and then only the inner
+// grant's headers are there, whatever the outer one added.
+func TestNestedHandlersTheInnerGrantReplacesTheOuterOne(t *testing.T) {
+	outerAny := mustPolicy(t, corsa.Config{Origins: []string{"*"}, ExposedHeaders: []string{"X-Outer"}, Methods: []string{"PUT"}})
+	outerCredentialed := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, Credentials: true, ExposedHeaders: []string{"X-Outer"}})
+	innerCredentialed := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, Credentials: true})
+	innerExposing := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, Credentials: true, ExposedHeaders: []string{"X-Inner"}})
+	innerPlain := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}})
+	innerMiddleware, err := corsa.NewMiddleware(corsa.Config{Origins: []string{appOrigin}, Credentials: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	innerPaths := mustPaths(t, map[string]corsa.Config{"/": {Origins: []string{appOrigin}, Credentials: true}})
+	stack := func(outer, inner corsa.Source) func(http.Handler) http.Handler {
+		return func(next http.Handler) http.Handler { return outer.Handler(inner.Handler(next)) }
+	}
+	get := func(origin string) *http.Request {
+		if origin == "" {
+			return requestTo(t, "GET", "/x")
+		}
+		return requestTo(t, "GET", "/x", "Origin", origin)
+	}
+	tests := []struct {
+		name     string
+		h        func(http.Handler) http.Handler
+		r        *http.Request
+		want     map[string]string
+		wantVary []string
+	}{
+		{"a request without Origin under an outer * and an inner credentialed policy gets no Allow-Origin at all",
+			stack(outerAny, innerCredentialed), get(""), nil, varyOrigin},
+		{"the same through an inner Middleware",
+			stack(outerAny, innerMiddleware), get(""), nil, varyOrigin},
+		{"the same through an inner Paths",
+			stack(outerAny, innerPaths), get(""), nil, varyOrigin},
+		{"an origin both allow gets the inner credentialed grant without the outer * or Expose-Headers",
+			stack(outerAny, innerCredentialed), get(appOrigin),
+			map[string]string{"Access-Control-Allow-Origin": appOrigin, "Access-Control-Allow-Credentials": "true"}, varyOrigin},
+		{"an origin both allow gets the inner Expose-Headers in place of the outer ones",
+			stack(outerAny, innerExposing), get(appOrigin),
+			map[string]string{"Access-Control-Allow-Origin": appOrigin, "Access-Control-Allow-Credentials": "true", "Access-Control-Expose-Headers": "X-Inner"},
+			varyOrigin},
+		{"an origin only the outer * allows gets no grant",
+			stack(outerAny, innerCredentialed), get("https://other.example"), nil, varyOrigin},
+		{"an origin both list loses the outer credentials and Expose-Headers under an inner policy without them",
+			stack(outerCredentialed, innerPlain), get(appOrigin),
+			map[string]string{"Access-Control-Allow-Origin": appOrigin}, []string{"Origin", "Origin"}},
+		{"an origin both list gets the inner Expose-Headers in place of the outer ones",
+			stack(outerCredentialed, innerExposing), get(appOrigin),
+			map[string]string{"Access-Control-Allow-Origin": appOrigin, "Access-Control-Allow-Credentials": "true", "Access-Control-Expose-Headers": "X-Inner"},
+			[]string{"Origin", "Origin"}},
+		{"a request without Origin under an inner * gets the inner constant headers only",
+			stack(outerCredentialed, mustPolicy(t, corsa.Config{Origins: []string{"*"}})), get(""),
+			map[string]string{"Access-Control-Allow-Origin": "*"}, varyOrigin},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, ran := serveTo(t, tt.h, tt.r)
+			if resp.StatusCode != 200 || !ran {
+				t.Fatalf("status = %d, handler ran = %v; want the handler's 200", resp.StatusCode, ran)
+			}
+			checkCORSHeaders(t, resp.Header, tt.want, tt.wantVary)
+		})
+	}
+	t.Run("a preflight is answered by the outer * alone", func(t *testing.T) {
+		r := requestTo(t, "OPTIONS", "/x", "Origin", appOrigin, "Access-Control-Request-Method", "PUT")
+		resp, ran := serveTo(t, stack(outerAny, innerCredentialed), r)
+		if resp.StatusCode != 204 || ran {
+			t.Fatalf("status = %d, handler ran = %v; want 204 from the outer policy", resp.StatusCode, ran)
+		}
+		checkCORSHeaders(t, resp.Header, map[string]string{"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "PUT"}, varyPreflight)
+	})
+}

@@ -30,8 +30,9 @@ func (o originSpec) exact() bool { return !o.subdomain && !o.anyPort }
 
 var defaultPorts = map[string]string{"http://": "80", "https://": "443"}
 
-// parseOrigin parses one configured origin or pattern. The error wraps
-// ErrInvalidOrigin or ErrBroadPattern and says what to write instead.
+// parseOrigin parses one configured origin or pattern. The error is a
+// ruleError of errInvalidOrigin or errBroadPattern that says what to
+// write instead.
 func parseOrigin(s string) (originSpec, error) {
 	bad := func(detail string) (originSpec, error) {
 		return originSpec{}, ruleError{errInvalidOrigin, detail}

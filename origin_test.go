@@ -24,16 +24,16 @@ func checkOrigins(t *testing.T, cfg corsa.Config, cases []originCase) {
 			verb = "allows"
 		}
 		t.Run(verb+" "+tc.origin, func(t *testing.T) {
-			actual := p.Decide(&corsa.Request{Method: "GET", Origin: tc.origin})
-			if actual.Kind != corsa.Actual || actual.Allowed() != tc.allowed {
-				t.Errorf("actual: Kind = %v, Allowed() = %v (%v); want actual, %v", actual.Kind, actual.Allowed(), actual.Reason, tc.allowed)
+			actual := corsa.Decide(p, &corsa.Request{Method: "GET", Origin: tc.origin})
+			if actual.Preflight() || granted(actual, tc.origin) != tc.allowed {
+				t.Errorf("actual: preflight %v, granted %v (%v); want an actual request, %v", actual.Preflight(), granted(actual, tc.origin), actual.Reason(), tc.allowed)
 			}
-			preflight := p.Decide(&corsa.Request{Method: "OPTIONS", Origin: tc.origin, RequestMethod: "PUT"})
-			if preflight.Kind != corsa.Preflight || preflight.Allowed() != tc.allowed {
-				t.Errorf("preflight: Kind = %v, Allowed() = %v (%v); want preflight, %v", preflight.Kind, preflight.Allowed(), preflight.Reason, tc.allowed)
+			preflight := corsa.Decide(p, &corsa.Request{Method: "OPTIONS", Origin: tc.origin, RequestMethod: "PUT"})
+			if !preflight.Preflight() || granted(preflight, tc.origin) != tc.allowed {
+				t.Errorf("preflight: preflight %v, granted %v (%v); want a preflight, %v", preflight.Preflight(), granted(preflight, tc.origin), preflight.Reason(), tc.allowed)
 			}
-			if !tc.allowed && (actual.Reason != corsa.OriginNotAllowed || preflight.Reason != corsa.OriginNotAllowed) {
-				t.Errorf("reasons = %v, %v; want origin not allowed", actual.Reason, preflight.Reason)
+			if !tc.allowed && (actual.Reason() != corsa.OriginNotAllowed || preflight.Reason() != corsa.OriginNotAllowed) {
+				t.Errorf("reasons = %v, %v; want origin not allowed", actual.Reason(), preflight.Reason())
 			}
 		})
 	}
@@ -207,15 +207,15 @@ func TestAnyOriginCoversNullAndRefusesOnlyRepeatedOriginPreflights(t *testing.T)
 		})
 		p := mustPolicy(t, cfg)
 		t.Run("an actual request with two Origin headers is allowed", func(t *testing.T) {
-			d := p.Decide(&corsa.Request{Method: "GET", Origin: "https://anyone.example.net", MultipleOrigins: true})
-			if !d.Allowed() || d.Kind != corsa.Actual {
-				t.Errorf("Kind = %v, Allowed() = %v, Reason = %v; want an allowed actual request", d.Kind, d.Allowed(), d.Reason)
+			d := corsa.Decide(p, &corsa.Request{Method: "GET", Origin: "https://anyone.example.net", MultipleOrigins: true})
+			if d.Reason() != corsa.Allowed || d.Preflight() || !granted(d, "https://anyone.example.net") {
+				t.Errorf("preflight %v, Reason() = %v; want an allowed actual request", d.Preflight(), d.Reason())
 			}
 		})
-		t.Run("a preflight with two Origin headers is refused", func(t *testing.T) {
-			d := p.Decide(&corsa.Request{Method: "OPTIONS", Origin: "https://anyone.example.net", MultipleOrigins: true, RequestMethod: "PUT"})
-			if d.Allowed() || d.Reason != corsa.OriginRepeated {
-				t.Errorf("Allowed() = %v, Reason = %v; want refused, %v", d.Allowed(), d.Reason, corsa.OriginRepeated)
+		t.Run("a preflight with two Origin headers is refused as malformed", func(t *testing.T) {
+			d := corsa.Decide(p, &corsa.Request{Method: "OPTIONS", Origin: "https://anyone.example.net", MultipleOrigins: true, RequestMethod: "PUT"})
+			if d.Reason() != corsa.Malformed || d.Status() != 403 {
+				t.Errorf("Reason() = %v, Status() = %d; want %v, 403", d.Reason(), d.Status(), corsa.Malformed)
 			}
 		})
 	}

@@ -1,8 +1,9 @@
 package corsa_test
 
 import (
-	"errors"
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -116,11 +117,11 @@ func TestOriginFuncConfiguration(t *testing.T) {
 	allow := func(string) bool { return true }
 	t.Run("OriginFunc with * is refused, since it would never be called", func(t *testing.T) {
 		_, err := corsa.New(corsa.Config{Origins: []string{"*"}, OriginFunc: allow})
-		if !errors.Is(err, corsa.ErrOriginFuncWithAnyOrigin) {
-			t.Fatalf("New = %v, want ErrOriginFuncWithAnyOrigin", err)
+		if err == nil {
+			t.Fatal("New accepted OriginFunc with \"*\"")
 		}
-		if errs := configErrors(t, err); len(errs) != 1 || errs[0].Field != "OriginFunc" {
-			t.Errorf("errors = %v, want one, on field OriginFunc", errs)
+		if errs := configErrors(t, err); len(errs) != 1 || errs[0].Field != "OriginFunc" || !strings.Contains(errs[0].Detail, "never be called") {
+			t.Errorf("errors = %v, want one, on field OriginFunc, saying it would never be called", errs)
 		}
 	})
 	t.Run("a policy with only OriginFunc is valid and has no empty-origins warning", func(t *testing.T) {
@@ -162,4 +163,138 @@ func TestExplainNamesOriginFunc(t *testing.T) {
 	if n := calls.Load(); n != 0 {
 		t.Errorf("Explain called OnDecision %d times, want 0", n)
 	}
+}
+
+// OriginFunc is asked only about origins exactly as browsers serialize
+// them (the URL standard's host forms), so that application code never
+// has to tell "127.1" from "127.0.0.1" or decode punycode to be safe.
+func TestOriginFuncIsAskedOnlyAboutOriginsBrowsersSend(t *testing.T) {
+	tests := []struct {
+		name   string
+		origin string
+		asked  bool
+	}{
+		{"an IPv4 address in two parts", "https://127.1", false},
+		{"an IPv4 part in hex", "https://0x7f.0.0.1", false},
+		{"an IPv4 address as one number", "https://2130706433", false},
+		{"an IPv4 part with a leading zero", "https://127.0.0.01", false},
+		{"an IPv4 part above 255", "https://1.2.3.256", false},
+		{"an IPv6 address not in its shortest form", "https://[0::1]", false},
+		{"an IPv6 address with a dotted IPv4 tail", "https://[::ffff:127.0.0.1]", false},
+		{"an IPv4 address in brackets", "https://[1.2.3.4]", false},
+		{"a punycode label that does not decode", "https://xn--zz", false},
+		{"an empty punycode label", "https://xn--", false},
+		{"an empty label inside the host", "https://a..example.com", false},
+		{"an empty first label", "https://.example.com", false},
+		{"a colon without a port", "https://app.example.com:", false},
+		{"a port with a leading zero", "https://app.example.com:0443", false},
+		{"an upper-case scheme", "HTTPS://app.example.com", false},
+		{"a file origin, which browsers send as null", "file://app.example.com", false},
+		{"an IPv6 loopback address in its shortest form", "https://[::1]", true},
+		{"an IPv4 loopback address in dotted decimal", "https://127.0.0.1", true},
+		{"a valid punycode label", "https://xn--bcher-kva.example", true},
+		{"a host with a port", "https://app.example.com:8443", true},
+		{"an origin of another scheme", "chrome-extension://abcdefghijklmnop", true},
+	}
+	for _, tt := range tests {
+		verb := "is never asked about "
+		if tt.asked {
+			verb = "is asked about "
+		}
+		t.Run("OriginFunc "+verb+tt.name, func(t *testing.T) {
+			ts := newTenants()
+			p := mustPolicy(t, corsa.Config{OriginFunc: ts.allow, Methods: []string{"PUT"}})
+			for _, req := range []corsa.Request{
+				{Method: "GET", Origin: tt.origin},
+				{Method: "OPTIONS", Origin: tt.origin, RequestMethod: "PUT"},
+			} {
+				corsa.Decide(p, &req)
+			}
+			if p.AllowsOrigin(tt.origin) {
+				t.Errorf("AllowsOrigin(%q) = true from an OriginFunc that allows nothing", tt.origin)
+			}
+			var want []string
+			if tt.asked {
+				want = []string{tt.origin, tt.origin, tt.origin}
+			}
+			if !slices.Equal(ts.asked, want) {
+				t.Errorf("OriginFunc asked about %q, want %q (an actual request, a preflight, AllowsOrigin)", ts.asked, want)
+			}
+		})
+	}
+}
+
+// An OriginFunc that panics refuses the origin it panicked on: the
+// request is answered as for any refused origin, never crashes the
+// server, and OnDecision gets the value.
+func TestOriginFuncThatPanicsRefusesTheOrigin(t *testing.T) {
+	const panicky = "https://panicky.example.net"
+	var rec recorder
+	cfg := corsa.Config{
+		Methods: []string{"PUT"},
+		OriginFunc: func(o string) bool {
+			switch o {
+			case panicky:
+				panic("tenant store down")
+			case "https://nil-panic.example.net":
+				panic(nil)
+			}
+			return o == tenantOrigin
+		},
+		OnDecision: rec.record,
+	}
+	tests := []struct {
+		name    string
+		method  string
+		headers []string
+		status  int
+		ran     bool
+		vary    []string
+		reason  corsa.Reason
+		panic   string
+	}{
+		{"an actual request gets no grant and reaches the handler", "GET", []string{"Origin", panicky},
+			200, true, varyOrigin, corsa.OriginFuncPanicked, "tenant store down"},
+		{"a preflight is refused with 403", "OPTIONS", preflightFrom(panicky, "PUT", ""),
+			403, false, varyPreflight, corsa.OriginFuncPanicked, "tenant store down"},
+		{"a panic with nil refuses too", "GET", []string{"Origin", "https://nil-panic.example.net"},
+			200, true, varyOrigin, corsa.OriginFuncPanicked, "panic called with nil argument"},
+		{"another origin is decided as usual after a panic", "GET", []string{"Origin", tenantOrigin},
+			200, true, varyOrigin, corsa.Allowed, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec.events = nil
+			resp, ran := serve(t, cfg, tt.method, tt.headers...)
+			if resp.StatusCode != tt.status || ran != tt.ran {
+				t.Errorf("status %d, handler ran %v; want %d, %v", resp.StatusCode, ran, tt.status, tt.ran)
+			}
+			var want map[string]string
+			if tt.reason == corsa.Allowed {
+				want = map[string]string{"Access-Control-Allow-Origin": tenantOrigin}
+			}
+			checkCORSHeaders(t, resp.Header, want, tt.vary)
+			if len(rec.events) != 1 {
+				t.Fatalf("%d events, want 1", len(rec.events))
+			}
+			e := rec.events[0]
+			if e.Decision.Reason() != tt.reason {
+				t.Errorf("Reason() = %v, want %v", e.Decision.Reason(), tt.reason)
+			}
+			if got := fmt.Sprint(e.Panic); tt.panic == "" && e.Panic != nil || tt.panic != "" && !strings.Contains(got, tt.panic) {
+				t.Errorf("event Panic = %v, want %q", e.Panic, tt.panic)
+			}
+		})
+	}
+	t.Run("AllowsOrigin says no to the origin OriginFunc panics on", func(t *testing.T) {
+		if mustPolicy(t, cfg).AllowsOrigin(panicky) {
+			t.Error("AllowsOrigin = true")
+		}
+	})
+	t.Run("Explain says OriginFunc panicked", func(t *testing.T) {
+		got := mustPolicy(t, cfg).Explain(&corsa.Request{Method: "GET", Origin: panicky})
+		if !strings.Contains(got, "refused: OriginFunc panicked") || !strings.Contains(got, "tenant store down") {
+			t.Errorf("Explain =\n%s\nwant the verdict and the panic's value", got)
+		}
+	})
 }

@@ -38,15 +38,18 @@ func BenchmarkPathsHandler(b *testing.B) {
 	}
 }
 
-// BenchmarkPathsLookup measures the lookup alone, for a path under the
-// longest prefix, one under only "/", and one no router reads alike.
-func BenchmarkPathsLookup(b *testing.B) {
+// BenchmarkPathsDecide measures Decide through Paths for a request
+// without Origin, which costs little but the lookup, for a path under the
+// longest prefix, one under only "/", one whose letter case could pick
+// another policy, and one no router reads alike.
+func BenchmarkPathsDecide(b *testing.B) {
 	pp := benchPaths(b)
-	for _, path := range []string{"/api/v2/items/42", "/static/js/app.js", "/api/public/../../admin"} {
+	for _, path := range []string{"/api/v2/items/42", "/static/js/app.js", "/API/V2/items/42", "/api/public/../../admin"} {
 		b.Run(path, func(b *testing.B) {
+			req := corsa.Request{Method: "GET", Path: path}
 			b.ReportAllocs()
 			for b.Loop() {
-				_ = pp.Policy(path)
+				_ = corsa.Decide(pp, &req)
 			}
 		})
 	}

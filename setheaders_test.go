@@ -9,9 +9,10 @@ import (
 	"github.com/corsa-go/corsa"
 )
 
-// Policy.SetHeaders is what adapters on net/http frameworks call: the
-// headers it writes, and the status it returns, are SPEC.md's.
-func TestPolicySetHeaders(t *testing.T) {
+// Decide and Decision.SetHeaders are what adapters on net/http frameworks
+// call: the headers SetHeaders writes, and the status Status returns, are
+// SPEC.md's; Headers yields the same headers for other frameworks.
+func TestDecisionSetHeaders(t *testing.T) {
 	listed := mustPolicy(t, corsa.Config{
 		Origins: []string{appOrigin}, Credentials: true, Methods: []string{"PUT"},
 		RequestHeaders: []string{"Content-Type"}, ExposedHeaders: []string{"X-Total-Count"}, MaxAge: corsa.Seconds(600),
@@ -61,72 +62,65 @@ func TestPolicySetHeaders(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := newTestRequest(t, tt.method, tt.headers...)
-			h := http.Header{}
-			if got := tt.policy.SetHeaders(h, r); got != tt.status {
-				t.Errorf("SetHeaders returned status %d, want %d", got, tt.status)
+			var req corsa.Request
+			req.ReadHTTP(newTestRequest(t, tt.method, tt.headers...))
+			d := corsa.Decide(tt.policy, &req)
+			if got := d.Status(); got != tt.status {
+				t.Errorf("Status() = %d, want %d", got, tt.status)
 			}
+			h := http.Header{}
+			d.SetHeaders(h)
 			checkCORSHeaders(t, h, tt.want, tt.wantVary)
 
-			req := corsa.RequestFromHTTP(r)
-			d := tt.policy.Decide(&req)
-			fromDecision := http.Header{}
-			d.SetHeaders(fromDecision)
-			if !maps.EqualFunc(h, fromDecision, slices.Equal) {
-				t.Errorf("Policy.SetHeaders wrote %q, Decide and Decision.SetHeaders %q", h, fromDecision)
+			yielded := http.Header{}
+			for name, value := range d.Headers(req.Origin) {
+				yielded.Add(name, value)
+			}
+			if v := d.Vary(); v != "" {
+				yielded.Add("Vary", v)
+			}
+			if !maps.EqualFunc(h, yielded, slices.Equal) {
+				t.Errorf("SetHeaders wrote %q, Headers and Vary yield %q", h, yielded)
 			}
 		})
 	}
 	t.Run("OnDecision hears of every CORS request once", func(t *testing.T) {
 		var rec recorder
 		p := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, OnDecision: rec.record})
-		p.SetHeaders(http.Header{}, newTestRequest(t, "GET", "Origin", appOrigin))
-		p.SetHeaders(http.Header{}, newTestRequest(t, "OPTIONS", preflight("https://evil.example", "PUT")...))
-		p.SetHeaders(http.Header{}, newTestRequest(t, "GET"))
-		if len(rec.events) != 2 || rec.events[0].Decision.Reason != corsa.Allowed || rec.events[1].Decision.Status != 403 {
+		decide(t, p, "GET", "Origin", appOrigin)
+		decide(t, p, "OPTIONS", preflight("https://evil.example", "PUT")...)
+		decide(t, p, "GET")
+		if len(rec.events) != 2 || rec.events[0].Decision.Reason() != corsa.Allowed || rec.events[1].Decision.Status() != 403 {
 			t.Errorf("events %+v, want the allowed GET then the refused preflight", rec.events)
 		}
 	})
 }
 
-// Policy.RestoreVary is Decision.RestoreVary for whatever Policy.SetHeaders
-// let through to the handler.
-func TestPolicyRestoreVary(t *testing.T) {
-	listed := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}})
-	anyOrigin := mustPolicy(t, corsa.Config{Origins: []string{"*"}})
-	tests := []struct {
-		name    string
-		policy  *corsa.Policy
-		headers []string
-		after   []string // the Vary lines the handler left; nil: none
-		want    []string
-	}{
-		{"Origin comes back after a handler replaced Vary", listed, []string{"Origin", appOrigin},
-			[]string{"Accept-Encoding"}, []string{"Accept-Encoding", "Origin"}},
-		{"Origin comes back for a refused origin", listed, []string{"Origin", "https://evil.example"},
-			nil, []string{"Origin"}},
-		{"Origin comes back for a request without Origin", listed, nil,
-			[]string{"Accept-Encoding"}, []string{"Accept-Encoding", "Origin"}},
-		{"a Vary that still lists Origin is left alone", listed, []string{"Origin", appOrigin},
-			[]string{"Accept-Encoding, origin"}, []string{"Accept-Encoding, origin"}},
-		{"an any-origin answer, which does not vary, gets no Origin", anyOrigin, []string{"Origin", appOrigin},
-			[]string{"Accept-Encoding"}, []string{"Accept-Encoding"}},
+// Headers takes the origin as the adapter read it: a decision that echoes
+// the origin yields nothing for another one, rather than a grant for it.
+func TestDecisionHeadersYieldNothingForAnotherOrigin(t *testing.T) {
+	p := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, Credentials: true})
+	d := corsa.Decide(p, &corsa.Request{Method: "GET", Origin: appOrigin})
+	if got := headersOf(d, "https://evil.example"); len(got) != 0 {
+		t.Errorf("Headers(another origin) = %q, want nothing", got)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := newTestRequest(t, "GET", tt.headers...)
-			h := http.Header{}
-			if status := tt.policy.SetHeaders(h, r); status != 0 {
-				t.Fatalf("test bug: SetHeaders answered with status %d", status)
-			}
-			delete(h, "Vary")
-			if tt.after != nil {
-				h["Vary"] = slices.Clone(tt.after)
-			}
-			tt.policy.RestoreVary(h)
-			if got := h["Vary"]; !slices.Equal(got, tt.want) {
-				t.Errorf("Vary = %q, want %q", got, tt.want)
-			}
-		})
+	want := [][2]string{{"Access-Control-Allow-Origin", appOrigin}, {"Access-Control-Allow-Credentials", "true"}}
+	if got := headersOf(d, appOrigin); !slices.Equal(got, want) {
+		t.Errorf("Headers(its origin) = %q, want %q", got, want)
 	}
+	anyOrigin := corsa.Decide(mustPolicy(t, corsa.Config{Origins: []string{"*"}}), &corsa.Request{Method: "GET", Origin: appOrigin})
+	if got := headersOf(anyOrigin, "https://other.example"); !slices.Equal(got, [][2]string{{"Access-Control-Allow-Origin", "*"}}) {
+		t.Errorf("a constant * answer yields %q, want it for any origin", got)
+	}
+	t.Run("the zero Decision yields and writes nothing", func(t *testing.T) {
+		var zero corsa.Decision
+		h := http.Header{"Access-Control-Allow-Origin": {"*"}, "Vary": {"Accept-Encoding"}}
+		zero.SetHeaders(h)
+		if got := headersOf(zero, appOrigin); len(got) != 0 || zero.Vary() != "" || zero.Status() != 0 || zero.Preflight() || zero.Reason() != corsa.Allowed {
+			t.Errorf("zero Decision: Headers %q, Vary %q, Status %d, Preflight %v, Reason %v", got, zero.Vary(), zero.Status(), zero.Preflight(), zero.Reason())
+		}
+		if len(h) != 2 || h.Get("Access-Control-Allow-Origin") != "*" || h.Get("Vary") != "Accept-Encoding" {
+			t.Errorf("zero Decision's SetHeaders changed the response to %q", h)
+		}
+	})
 }

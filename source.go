@@ -18,8 +18,10 @@ func (*Middleware) source() {}
 func (*Paths) source()      {}
 
 // Decide decides on r with the policy src holds for it: the one answer
-// every adapter writes. It allocates nothing itself and keeps nothing of
-// r; Config.OriginFunc and Config.OnDecision, when called, get copies.
+// every adapter writes. It allocates nothing itself (but to parse, under
+// Config.CrossOriginProtection, an Origin in a form no browser sends) and
+// keeps nothing of r; Config.OriginFunc and Config.OnDecision, when
+// called, get copies.
 // With a Paths whose prefixes do not cover r.Path, the Decision allows
 // and writes nothing: such a path gets no CORS.
 //

@@ -46,8 +46,8 @@ func ExampleMiddleware_Watch() {
 		OnReload: func(err error) { reloads <- err },
 	})
 	allows := func(origin string) bool {
-		d := m.Policy().Decide(&corsa.Request{Method: "GET", Origin: origin})
-		return d.Allowed()
+		d := corsa.Decide(m, &corsa.Request{Method: "GET", Origin: origin})
+		return d.Reason() == corsa.Allowed
 	}
 
 	fmt.Println("start:", <-reloads, allows("https://a.example"))

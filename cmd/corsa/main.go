@@ -32,6 +32,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"strings"
@@ -40,6 +41,9 @@ import (
 )
 
 func main() {
+	// corsa.New logs each warning through slog.Default; check prints them
+	// itself, on stdout, so the log records would only repeat them.
+	slog.SetDefault(slog.New(slog.DiscardHandler))
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

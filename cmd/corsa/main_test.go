@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -212,5 +213,45 @@ func TestUsageErrorsExitWithStatus2(t *testing.T) {
 		if status, _, _ := runCLI(t, "", args...); status != 2 {
 			t.Errorf("corsa %q: exit status %d, want 2", args, status)
 		}
+	}
+}
+
+// TestMain lets a test run the command itself, as a process: the test
+// binary is corsa when CORSA_TEST_RUN_MAIN is set.
+func TestMain(m *testing.M) {
+	if os.Getenv("CORSA_TEST_RUN_MAIN") == "1" {
+		main()
+	}
+	os.Exit(m.Run())
+}
+
+// The library logs New's warnings through slog; the command prints them
+// itself, so a warning shows once, on stdout, and stderr stays empty.
+func TestTheCommandPrintsEachWarningOnceAndNothingOnStderr(t *testing.T) {
+	path := writePolicy(t, `{"origins":["https://a.example"],"maxAge":9000}`)
+	const warning = "maxAge 9000 exceeds Chromium's cap of 7200 seconds"
+	for _, tt := range []struct {
+		name     string
+		args     []string
+		warnings int
+	}{
+		{"check prints the warning once", []string{"check", path}, 1},
+		{"explain prints no warning", []string{"explain", "-policy", path, "-origin", "https://a.example"}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], tt.args...)
+			cmd.Env = append(os.Environ(), "CORSA_TEST_RUN_MAIN=1")
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("corsa %q: %v\nstderr:\n%s", tt.args, err, stderr.String())
+			}
+			if n := strings.Count(stdout.String(), warning); n != tt.warnings {
+				t.Errorf("stdout has the warning %d times, want %d:\n%s", n, tt.warnings, stdout.String())
+			}
+			if stderr.Len() != 0 {
+				t.Errorf("stderr = %q, want nothing", stderr.String())
+			}
+		})
 	}
 }
