@@ -26,7 +26,7 @@ func TestParseConfigRefusesDuplicateKeys(t *testing.T) {
 		{"it refuses a key given twice inside a nested object",
 			`{"origins":[{"a":1,"a":2}]}`,
 			`key "a" given twice, at line 1, column 14 and at line 1, column 20` +
-				"\ncorsa: policy JSON: " + `"origins" at line 1, column 13: want a string, not an object`},
+				"\ncorsa: policy JSON: " + `"origins" at line 1, column 13: want an array of strings, not one holding an object`},
 		{"it names an unknown field with its position",
 			"{\n\"origin\": []}",
 			`unknown field "origin" at line 2, column 1; did you mean "origins"?`},

@@ -88,7 +88,7 @@ func ExampleLogRefusals() {
 	}))
 	p := corsa.Must(corsa.Config{
 		Origins:    []string{"https://app.example.com"},
-		OnDecision: corsa.LogRefusals(logger),
+		OnDecision: corsa.LogRefusals(logger, 0),
 	})
 	h := p.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
 

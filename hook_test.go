@@ -169,7 +169,7 @@ func TestLogRefusals(t *testing.T) {
 			return a
 		},
 	}))
-	p := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, Methods: []string{"PUT"}, OnDecision: corsa.LogRefusals(logger)})
+	p := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, Methods: []string{"PUT"}, OnDecision: corsa.LogRefusals(logger, -1)})
 	h := p.Handler(okHandler)
 	tests := []struct {
 		name    string
@@ -187,7 +187,7 @@ func TestLogRefusals(t *testing.T) {
 		{"a request without Origin is not logged", http.MethodGet, nil, ""},
 		{"a huge Origin is logged cut short", http.MethodGet,
 			[]string{"Origin", "https://" + strings.Repeat("a", 2000)},
-			`level=INFO msg="CORS request refused" reason="origin not allowed" kind=actual origin=https://` + strings.Repeat("a", 504) + `... method=GET path=/resource` + "\n"},
+			`level=INFO msg="CORS request refused" reason="origin not allowed" kind=actual origin=https://` + strings.Repeat("a", 256-len("https://")) + `... method=GET path=/resource` + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -94,7 +94,7 @@ func TestParseConfigReportsEveryProblemWithItsPosition(t *testing.T) {
 			[]string{`trailing data after the policy object at line 2, column 1`}},
 		{"it places a value of the wrong type inside an array",
 			"{\"origins\": [\n  \"https://a.example\",\n  42\n]}",
-			[]string{`"origins" at line 3, column 3: want a string, not a number`}},
+			[]string{`"origins" at line 3, column 3: want an array of strings, not one holding a number`}},
 		{"it says a comma-separated string is not an array",
 			`{"methods":"GET,PUT"}`,
 			[]string{`"methods" at line 1, column 12: want an array of strings, not a string`}},

@@ -59,7 +59,7 @@ func TestCheckOutput(t *testing.T) {
 		{"a file: origin is refused once, saying browsers send null",
 			`{"origins":["file://localhost"]}`, 1,
 			[]string{
-				`error: corsa: origins[0] "file://localhost": invalid origin: browsers send "null" as the origin of file: pages, never a file:// origin; list "null" with dangerouslyAllowNullOrigin if that is really meant`,
+				`error: corsa: origins[0] "file://localhost": invalid origin: browsers send "null" as the origin of file: pages, never a file:// origin; list "null" with dangerouslyAllowNullOrigin if that is really meant (at line 1, column 13)`,
 				"1 problem",
 			}},
 	}
