@@ -184,17 +184,32 @@ func ExampleMiddleware_Reconfigure() {
 	// "https://new.example.com"
 }
 
+// What a page's credentialed fetch() comes to under a policy that forgot
+// credentials: the request is allowed, but the browser blocks the
+// response, and Explain says why in Chromium's words, and what to change.
 func ExamplePolicy_Explain() {
-	p, err := corsa.New(corsa.Config{Origins: []string{"https://*.example.com"}, Methods: []string{"PUT"}})
+	p, err := corsa.New(corsa.Config{Origins: []string{"https://app.example.com"}})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Print(p.Explain(&corsa.Request{Method: "OPTIONS", Origin: "https://example.com.evil.org", RequestMethod: "PUT"}))
+	explanation, ok := p.Explain(corsa.Fetch{
+		Origin:      "https://app.example.com",
+		URL:         "https://api.example.com/orders",
+		Credentials: true,
+	})
+	fmt.Print(explanation)
+	fmt.Println("the page succeeds:", ok)
 	// Output:
-	// preflight from "https://example.com.evil.org" for PUT: refused: origin not allowed
-	//   origin "https://example.com.evil.org": not allowed: not in origins; closest entry "https://*.example.com"
-	//   status 403 Forbidden
-	//   Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers (added)
+	// fetch("https://api.example.com/orders", {credentials: "include"}) from "https://app.example.com"
+	// request: GET https://api.example.com/orders
+	//   actual GET request from "https://app.example.com": allowed
+	//     origin "https://app.example.com": allowed: listed as origins[0]
+	//     the handler runs, with the headers below
+	//     Access-Control-Allow-Origin: https://app.example.com
+	//     Vary: Origin (added)
+	// browser: blocked: Access to fetch at 'https://api.example.com/orders' from origin 'https://app.example.com' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'.
+	// fix: set credentials: true, so that the page's credentialed requests may read the answers
+	// the page succeeds: false
 }
 
 func ExampleParseConfig() {

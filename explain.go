@@ -1,226 +1,328 @@
 package corsa
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
+	"net/url"
 	"strings"
+
+	"github.com/corsa-go/corsa/internal/fetch"
+	"github.com/corsa-go/corsa/internal/psl"
 )
 
-// Explain describes in words how the policy decides on r: the kind of
-// request, the verdict, which rule allowed or refused each part, and the
-// exact response headers. It is for logs, debugging and the corsa command,
-// not for the request path: it allocates freely. The verdict is always
-// Decide's.
+// Fetch is a request a page's script makes, what it passes to fetch(), for
+// Explain.
+type Fetch struct {
+	// Origin is the page's origin as the browser serializes it,
+	// "https://app.example.com", or "null" for a sandboxed or file: page.
+	Origin string
+	// URL is the URL fetched; empty means one on another site than the
+	// page's, "https://api.invalid/".
+	URL string
+	// Method is the method the script asks for; empty means GET.
+	Method string
+	// Headers are the request headers the script sets, each "Name: value",
+	// or a name alone for a value that is not CORS-safelisted (JSON's
+	// Content-Type, for one).
+	Headers []string
+	// Credentials is credentials: "include": the request carries cookies
+	// and HTTP authentication, and the response must allow them.
+	Credentials bool
+	// Read names the response headers the script reads with
+	// response.headers.get.
+	Read []string
+}
+
+// defaultExplainURL is the URL Explain fetches when Fetch.URL is empty:
+// the .invalid top-level domain is never another page's site.
+const defaultExplainURL = "https://api.invalid/"
+
+// Explain says in words what a browser does with the request f under the
+// policy, and why: the preflight it sends first when one is needed, what
+// the policy answers each request it sends and by which rule, what the
+// browser then does (in the words of Chromium's console when it blocks),
+// whether the script can read each header of f.Read, and what to change
+// in the policy when the page fails. ok reports whether the page's fetch()
+// succeeds and every header of f.Read is readable; a failure the policy
+// chose (an origin it does not allow) is still one.
 //
-//	preflight from "https://a.test" for PUT: refused: origin not allowed
-//	  origin "https://a.test": not allowed: not in origins; closest entry "https://*.b.test"
-//	  status 403
-//	  Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
-func (p *Policy) Explain(r *Request) string {
-	// Explaining is not deciding: OnDecision stays silent.
+// The browser's side is judged by the Fetch Standard, and where current
+// Chromium departs from it (Authorization under a wildcard, a Range unit
+// in upper case, a User-Agent set by the script) both verdicts are told.
+// The handler is assumed to answer 200. Explain is for people, logs and
+// the corsa command: it allocates freely, and never calls OnDecision.
+func (p *Policy) Explain(f Fetch) (explanation string, ok bool) {
+	var b strings.Builder
+	req, err := f.request()
+	if err != nil {
+		fmt.Fprintf(&b, "%v\n", err)
+		return b.String(), false
+	}
+	fmt.Fprintf(&b, "%s from %s\n", f.describe(req.URL), quoteShort(f.Origin))
+	u, _ := url.Parse(req.URL)
+	if f.Origin != "" && f.Origin == originOf(u) {
+		b.WriteString("the page and the URL are one origin: the browser applies no CORS, and every header is readable\n")
+		return b.String(), true
+	}
+	for _, h := range dropped(f) {
+		fmt.Fprintf(&b, "note: the browser never sends %s: scripts may not set it (a forbidden request-header)\n", h)
+	}
+	var answers []string
+	var last decided
 	quiet := *p
 	quiet.onDecision = nil
-	d := quiet.decide(r)
-	var b strings.Builder
-	verdict := "allowed"
-	if d.Reason() != Allowed {
-		verdict = "refused: " + d.Reason().String()
-	}
-	cors := r.Origin != "" || r.MultipleOrigins
-	switch {
-	case !cors:
-		if p.anyOrigin {
-			b.WriteString("not a CORS request (no Origin header): passed to the handler, with the constant headers of \"*\" below\n")
-		} else {
-			b.WriteString("not a CORS request (no Origin header): passed to the handler unchanged\n")
+	transport := func(hr *http.Request) (*fetch.Response, error) {
+		if site := secFetchSite(f.Origin, hr.URL); site != "" {
+			hr.Header.Set("Sec-Fetch-Site", site)
 		}
-	case !d.Preflight():
-		fmt.Fprintf(&b, "actual %s request from %s: %s\n", methodText(r.Method), quoteShort(r.Origin), verdict)
-		if p.anyOrigin {
-			fmt.Fprintf(&b, "  origin: any: \"*\" (origins[%d]) without credentials gives every response but a preflight's the same headers, whatever Origin is\n", p.anyEntry)
-		} else {
-			p.explainOrigin(&b, r)
-		}
-		if d.Reason() == Allowed {
-			b.WriteString("  the handler runs, with the headers below\n")
-		} else {
-			b.WriteString("  the handler runs, without CORS headers: the browser will not let the page read the response\n")
-		}
-	default:
-		fmt.Fprintf(&b, "preflight from %s for %s: %s\n", quoteShort(r.Origin), methodText(r.RequestMethod), verdict)
-		p.explainPreflight(&b, r)
-		fmt.Fprintf(&b, "  status %d %s\n", d.Status(), http.StatusText(d.Status()))
-	}
-	for name, value := range d.Headers(r.Origin) {
-		fmt.Fprintf(&b, "  %s: %s\n", name, value)
-	}
-	if d.Vary() != "" {
-		fmt.Fprintf(&b, "  Vary: %s (added)\n", d.Vary())
-	}
-	return b.String()
-}
-
-// explainPreflight reports each check in Decide's order, up to the first
-// refusal.
-func (p *Policy) explainPreflight(b *strings.Builder, r *Request) {
-	if !p.explainOrigin(b, r) {
-		return
-	}
-	m := r.RequestMethod
-	switch {
-	case isSafelistedMethod(m):
-		fmt.Fprintf(b, "  method %s: allowed: GET, HEAD and POST never need listing\n", m)
-	case p.methodAllowed(m) && p.anyMethod:
-		fmt.Fprintf(b, "  method %s: allowed by \"*\"\n", m)
-	case p.methodAllowed(m):
-		fmt.Fprintf(b, "  method %s: allowed: listed in methods\n", m)
-	default:
-		why := "not in methods"
-		if !isToken(m) {
-			why = "not a valid method token"
-		} else if up := strings.ToUpper(m); up != m && p.methodAllowed(up) {
-			why = "not in methods (methods are case-sensitive; " + up + " is allowed)"
-		}
-		fmt.Fprintf(b, "  method %s: not allowed: %s\n", quoteShort(m), why)
-		return
-	}
-	if _, reason := p.checkHeaders(r.RequestHeaders); reason != Allowed {
-		p.explainHeaders(b, r.RequestHeaders, reason)
-		return
-	}
-	if len(r.RequestHeaders) > 0 {
-		fmt.Fprintf(b, "  request headers %q: allowed\n", strings.Join(r.RequestHeaders, ","))
-	}
-	switch {
-	case r.PrivateNetwork != "true":
-	case p.privateNetwork:
-		b.WriteString("  private network access: allowed\n")
-	default:
-		b.WriteString("  private network access: not granted (privateNetwork is off): answered as if not asked, and the browser decides\n")
-	}
-}
-
-func (p *Policy) explainHeaders(b *strings.Builder, lines []string, reason Reason) {
-	if reason == Malformed {
-		n := 0
-		for _, l := range lines {
-			n += len(l)
-		}
-		fmt.Fprintf(b, "  request headers: refused: %d line(s), %d bytes: malformed, or longer than any list this policy allows (%d bytes)\n",
-			len(lines), n, p.maxACRH)
-		return
-	}
-	for _, line := range lines {
-		for _, name := range strings.Split(line, ",") {
-			name = trimOWS(name)
-			cursor := 0
-			if name == "" || p.headerAllowed(name, &cursor) {
-				continue
+		var r Request
+		r.ReadHTTP(hr)
+		answers = append(answers, p.explainRequest(&r))
+		d := quiet.decide(&r)
+		last = decided{r, d}
+		h := http.Header{}
+		d.SetHeaders(h)
+		status := d.Status()
+		if status == 0 {
+			// The handler answers, assumed with 200 and every header the
+			// script reads, so that what is judged is their exposure.
+			status = http.StatusOK
+			for _, name := range f.Read {
+				if h.Get(name) == "" {
+					h.Set(name, "(set by the handler)")
+				}
 			}
-			why := "not in requestHeaders"
-			if p.anyHeader {
-				why = `"*" never covers Authorization: list it by name`
-			}
-			fmt.Fprintf(b, "  request header %s: not allowed: %s\n", quoteShort(name), why)
-			return
+		}
+		return fetch.FromHTTP(status, h), nil
+	}
+	res := fetch.Run(req, transport)
+	final := last
+	for i, x := range res.Exchanges {
+		if x.Preflight {
+			fmt.Fprintf(&b, "preflight: OPTIONS %s%s\n", x.Request.URL, preflightAsks(x.Request))
+		} else {
+			fmt.Fprintf(&b, "request: %s %s\n", x.Request.Method, x.Request.URL)
+		}
+		b.WriteString(indent(answers[i]))
+	}
+	chromiumReq := req
+	chromiumReq.Chromium = true
+	chromium := fetch.Run(chromiumReq, transport)
+	ok = p.verdict(&b, f, req, res, final)
+	if (chromium.Err == nil) != (res.Err == nil) {
+		if chromium.Err == nil {
+			b.WriteString("Chromium today: the fetch succeeds, departing from the Fetch Standard; expect it to fail when Chromium follows it\n")
+		} else {
+			fmt.Fprintf(&b, "Chromium today: blocked: %v\n", chromium.Err)
 		}
 	}
+	return b.String(), ok
 }
 
-// explainOrigin reports the origin check and whether it passed. It asks
-// the same matcher as Decide, and names the entry that matched by its
-// index in origins, so duplicates and look-alikes cannot confuse it.
-func (p *Policy) explainOrigin(b *strings.Builder, r *Request) bool {
-	o := r.Origin
-	if r.MultipleOrigins {
-		b.WriteString("  origin: not allowed: the request has more than one Origin header, which no browser sends\n")
+// decided is one request of a fetch() and the policy's decision on it.
+type decided struct {
+	r Request
+	d Decision
+}
+
+// verdict writes the browser's verdict on res, and the fix when it fails,
+// and returns whether the page succeeds. last is the policy's decision on
+// the last request the browser sent.
+func (p *Policy) verdict(b *strings.Builder, f Fetch, req fetch.Request, res fetch.Result, last decided) bool {
+	var fe *fetch.Error
+	switch {
+	case res.Err == nil:
+	case errors.As(res.Err, &fe):
+		fmt.Fprintf(b, "browser: blocked: %s\n", fe.Console(req.URL, f.Origin))
+		if fe.Preflight {
+			b.WriteString("the browser stops here: the request itself is never sent\n")
+		}
+		if fix := p.fix(f, req, fe, last); fix != "" {
+			fmt.Fprintf(b, "fix: %s\n", fix)
+		}
+		return false
+	default:
+		fmt.Fprintf(b, "browser: fails: %v\n", res.Err)
 		return false
 	}
-	m := p.matchOrigin(o)
-	entry, tooLong := m.entry, m.tooLong
+	b.WriteString("browser: the script can read the response\n")
+	for _, h := range res.Readable {
+		fmt.Fprintf(b, "  reads %s: yes\n", h)
+	}
+	for _, h := range res.Unreadable {
+		why := "not exposed: add it to exposedHeaders"
+		if f.Credentials && p.anyExposed() {
+			why = `not exposed: "*" exposes nothing to a credentialed request; list it by name in exposedHeaders`
+		}
+		fmt.Fprintf(b, "  reads %s: null, %s\n", h, why)
+	}
+	return len(res.Unreadable) == 0
+}
+
+// fix says what to change in the policy for a blocked fetch: after the
+// policy's own refusal of the last request, what it refused; after the
+// browser's, what it missed.
+func (p *Policy) fix(f Fetch, req fetch.Request, e *fetch.Error, last decided) string {
+	switch last.d.Reason() {
+	case OriginNotAllowed, CrossOriginRefused:
+		why := ""
+		if last.d.Reason() == CrossOriginRefused {
+			why = " (crossOriginProtection refuses writes from origins the policy does not allow)"
+		}
+		return "if this page is to use the API, add " + f.Origin + " to origins" + why
+	case MethodNotAllowed:
+		return "add " + last.r.RequestMethod + " to methods"
+	case HeadersNotAllowed:
+		name := p.refusedHeader(last.r.RequestHeaders)
+		if strings.EqualFold(name, "authorization") && p.anyHeader {
+			return `add Authorization to requestHeaders: "*" never covers it`
+		}
+		return "add " + name + " to requestHeaders"
+	case OriginFuncPanicked:
+		return "OriginFunc panicked on this origin: it must answer, not panic"
+	}
+	switch msg := e.Message; {
+	case strings.Contains(msg, "Access-Control-Allow-Credentials"):
+		return "set credentials: true, so that the page's credentialed requests may read the answers"
+	case strings.Contains(msg, "must not be the wildcard"):
+		return `list the page's origin in origins instead of "*" and set credentials: true: "*" never allows credentials`
+	case strings.HasPrefix(msg, "Method "):
+		return "add " + req.NormalizedMethod() + " to methods"
+	case strings.HasPrefix(msg, "Request header field "):
+		name := strings.Fields(strings.TrimPrefix(msg, "Request header field "))[0]
+		if name == "authorization" && p.anyHeader {
+			return `add Authorization to requestHeaders: "*" never covers it`
+		}
+		return "add " + name + " to requestHeaders"
+	case strings.Contains(msg, "No 'Access-Control-Allow-Origin'"):
+		if p.crossOriginProtection && !isSafeMethod(req.NormalizedMethod()) {
+			return "add " + f.Origin + " to origins: crossOriginProtection refuses writes from origins the policy does not allow"
+		}
+		return "add " + f.Origin + " to origins, if the page is to read this API"
+	}
+	return ""
+}
+
+// request is f as internal/fetch takes it.
+func (f Fetch) request() (fetch.Request, error) {
+	u := f.URL
+	if u == "" {
+		u = defaultExplainURL
+	}
+	h := http.Header{}
+	for _, line := range f.Headers {
+		name, value, found := strings.Cut(line, ":")
+		name = strings.TrimSpace(name)
+		if !found {
+			value = "{not safelisted}" // any value a browser must preflight
+		}
+		if !isToken(name) {
+			return fetch.Request{}, fmt.Errorf("invalid request header name %s", quoteShort(name))
+		}
+		h.Add(name, strings.TrimSpace(value))
+	}
+	return fetch.Request{Method: f.Method, URL: u, Origin: f.Origin, Credentials: f.Credentials, Header: h, Read: f.Read}, nil
+}
+
+// describe writes f as the script's call.
+func (f Fetch) describe(u string) string {
+	var opts []string
+	if f.Method != "" && !strings.EqualFold(f.Method, "GET") {
+		opts = append(opts, fmt.Sprintf("method: %q", f.Method))
+	}
+	if f.Credentials {
+		opts = append(opts, `credentials: "include"`)
+	}
+	if len(f.Headers) > 0 {
+		opts = append(opts, "headers: "+strings.Join(f.Headers, ", "))
+	}
+	if len(opts) == 0 {
+		return fmt.Sprintf("fetch(%q)", u)
+	}
+	return fmt.Sprintf("fetch(%q, {%s})", u, strings.Join(opts, ", "))
+}
+
+// dropped lists the headers of f a browser does not send.
+func dropped(f Fetch) []string {
+	var out []string
+	for _, line := range f.Headers {
+		name, value, _ := strings.Cut(line, ":")
+		if name = strings.TrimSpace(name); fetch.Forbidden(name, strings.TrimSpace(value)) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// preflightAsks writes what a preflight asks for.
+func preflightAsks(r *http.Request) string {
+	s := ", Access-Control-Request-Method: " + r.Header.Get("Access-Control-Request-Method")
+	if h := r.Header.Get("Access-Control-Request-Headers"); h != "" {
+		s += ", Access-Control-Request-Headers: " + h
+	}
+	return s
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n  ") + "\n"
+}
+
+// anyExposed reports whether the policy exposes "*".
+func (p *Policy) anyExposed() bool { return p.exposeHeaders == "*" }
+
+// secFetchSite is the Sec-Fetch-Site a browser sends from a page of
+// origin to u: none unless u is potentially trustworthy (https, or a
+// loopback host), then same-origin, same-site (one scheme and registrable
+// domain) or cross-site.
+func secFetchSite(origin string, u *url.URL) string {
+	host := u.Hostname()
+	if u.Scheme != "https" && host != "localhost" && !strings.HasSuffix(host, ".localhost") && host != "127.0.0.1" && host != "::1" {
+		return ""
+	}
+	target := originOf(u)
 	switch {
-	case entry == funcEntry:
-		fmt.Fprintf(b, "  origin %q: allowed by OriginFunc\n", o)
-		return true
-	case entry >= 0:
-		e := p.cfg.Origins[entry]
-		switch {
-		case e == "*" && o == "null":
-			fmt.Fprintf(b, "  origin \"null\": allowed by \"*\" (origins[%d]), which covers null when credentials are off, as in Fetch's CORS check\n", entry)
-		case e == "*":
-			fmt.Fprintf(b, "  origin %s: allowed by \"*\" (origins[%d])\n", quoteShort(o), entry)
-		case e == "null":
-			fmt.Fprintf(b, "  origin \"null\": allowed by origins[%d] \"null\", with dangerouslyAllowNullOrigin\n", entry)
-		case e == o:
-			fmt.Fprintf(b, "  origin %q: allowed: listed as origins[%d]\n", o, entry)
-		default:
-			fmt.Fprintf(b, "  origin %q: allowed: matches pattern origins[%d] %q\n", o, entry, e)
-		}
-		return true
-	case o == "null":
-		b.WriteString("  origin \"null\": not allowed: null is only allowed when listed explicitly, with dangerouslyAllowNullOrigin\n")
-	case p.originFunc != nil:
-		p.explainOriginFunc(b, o, m)
-	case tooLong && p.maxOrigin > 0: // else no entry can match: closestOrigin says why
-		fmt.Fprintf(b, "  origin %s: not allowed: %d bytes, longer than any origin this policy can match (%d bytes), so refused before matching\n",
-			quoteShort(o), len(o), p.maxOrigin)
-	default:
-		fmt.Fprintf(b, "  origin %q: not allowed: %s\n", o, p.closestOrigin(o))
+	case origin == target:
+		return "same-origin"
+	case origin == "null" || origin == "":
+		return "cross-site"
 	}
-	return false
+	ou, err := url.Parse(origin)
+	if err == nil && ou.Scheme == u.Scheme && site(ou.Hostname()) == site(host) {
+		return "same-site"
+	}
+	return "cross-site"
 }
 
-// explainMax bounds each request value Explain quotes: a hostile client
-// may send megabytes, and Explain's output goes to logs.
-const explainMax = 512
-
-// quoteShort quotes s like %q, cut to explainMax bytes with its length
-// noted when longer.
-func quoteShort(s string) string {
-	if len(s) <= explainMax {
-		return strconv.Quote(s)
+// site is host's registrable domain (example.co.uk for a.example.co.uk),
+// or host itself when it has none (an IP address, a public suffix).
+func site(host string) string {
+	if host == "" || strings.Contains(host, ":") || isDottedDecimal(host) {
+		return host
 	}
-	return strconv.Quote(s[:explainMax]) + fmt.Sprintf("... (%d bytes)", len(s))
-}
-
-// methodText prints a method as it is when it is a token of sensible
-// length, else quoted and cut, so that no request value can break a log
-// line.
-func methodText(m string) string {
-	if isToken(m) && len(m) <= explainMax {
-		return m
-	}
-	return quoteShort(m)
-}
-
-// closestOrigin names the configured entry an origin most likely meant,
-// and how it differs.
-func (p *Policy) closestOrigin(o string) string {
-	if len(p.cfg.Origins) == 0 {
-		return "the policy allows no origins"
-	}
-	for _, e := range p.cfg.Origins {
-		switch {
-		case strings.EqualFold(e, o):
-			return fmt.Sprintf("differs from %q only in case; origins compare byte for byte and browsers send lower case", e)
-		case strings.TrimRight(o, "/") == e || strings.HasPrefix(o, e+"/"):
-			return fmt.Sprintf("has a path or trailing slash; %q is allowed, and browsers never send one", e)
+	labels := strings.Split(host, ".")
+	for i := 1; i < len(labels); i++ {
+		suffix := strings.Join(labels[i:], ".")
+		if _, public := psl.Public(suffix); public || i == len(labels)-1 {
+			return strings.Join(labels[i-1:], ".")
 		}
 	}
-	best, bestLen := "", -1
-	for _, e := range p.cfg.Origins {
-		if n := commonSuffix(e, o); n > bestLen {
-			best, bestLen = e, n
-		}
-	}
-	return fmt.Sprintf("not in origins; closest entry %q", best)
+	return host
 }
 
-func commonSuffix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
-		n++
+// originOf serializes u's origin: scheme://host[:port], without the
+// scheme's default port.
+func originOf(u *url.URL) string {
+	if u == nil {
+		return ""
 	}
-	return n
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if port == "" || scheme == "http" && port == "80" || scheme == "https" && port == "443" {
+		return scheme + "://" + host
+	}
+	return scheme + "://" + host + ":" + port
 }

@@ -43,7 +43,7 @@ func FuzzExplain(f *testing.F) {
 		}
 		req := corsa.Request{Method: method, Origin: origin, RequestMethod: acrm}
 		d := corsa.Decide(p, &req)
-		text := p.Explain(&req)
+		text := p.ExplainRequest(&req)
 		first, _, _ := strings.Cut(text, "\n")
 		if origin == "" {
 			// Not a CORS request (SPEC.md §1): Decide refuses nothing.

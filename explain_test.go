@@ -48,7 +48,7 @@ func TestExplainStatesRevisionTwoRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := mustPolicy(t, tc.cfg).Explain(&tc.req)
+			got := mustPolicy(t, tc.cfg).ExplainRequest(&tc.req)
 			for _, w := range tc.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("Explain lacks %q:\n%s", w, got)
@@ -99,7 +99,7 @@ func TestExplainNamesTheEntryThatMatched(t *testing.T) {
 			p := mustPolicy(t, corsa.Config{Origins: tc.origins})
 			// A preflight, since "*" answers actual requests without
 			// looking at Origin at all.
-			got := p.Explain(&corsa.Request{Method: "OPTIONS", Origin: tc.origin, RequestMethod: "GET"})
+			got := p.ExplainRequest(&corsa.Request{Method: "OPTIONS", Origin: tc.origin, RequestMethod: "GET"})
 			if !strings.Contains(got, tc.want+"\n") {
 				t.Errorf("Explain =\n%s\nwant a line\n%s", got, tc.want)
 			}
@@ -139,7 +139,7 @@ func TestOriginsLongerThanAnyEntryAreRefusedBeforeMatching(t *testing.T) {
 				t.Errorf("a %d-byte origin got %v, want %v", len(tooLong), d.Reason(), corsa.OriginNotAllowed)
 			}
 			huge := strings.Repeat("a", 1<<20)
-			got := p.Explain(&corsa.Request{Method: "GET", Origin: huge})
+			got := p.ExplainRequest(&corsa.Request{Method: "GET", Origin: huge})
 			want := "not allowed: 1048576 bytes, longer than any origin this policy can match (" + strconv.Itoa(tc.max) + " bytes), so refused before matching"
 			if !strings.Contains(got, want) {
 				t.Errorf("Explain =\n%s\nwant it to say %q", got, want)
@@ -152,7 +152,7 @@ func TestOriginsLongerThanAnyEntryAreRefusedBeforeMatching(t *testing.T) {
 
 	t.Run("a policy with no origins says so rather than quoting a bound of 0 bytes", func(t *testing.T) {
 		p := mustPolicy(t, corsa.Config{})
-		got := p.Explain(&corsa.Request{Method: "GET", Origin: "https://a.example"})
+		got := p.ExplainRequest(&corsa.Request{Method: "GET", Origin: "https://a.example"})
 		if want := `  origin "https://a.example": not allowed: the policy allows no origins` + "\n"; !strings.Contains(got, want) {
 			t.Errorf("Explain =\n%s\nwant a line\n%s", got, want)
 		}

@@ -155,7 +155,7 @@ func TestExplainNamesOriginFunc(t *testing.T) {
 	for _, tt := range tests {
 		t.Run("explaining "+tt.origin+" says "+tt.want, func(t *testing.T) {
 			req := corsa.Request{Method: "GET", Origin: tt.origin}
-			if got := p.Explain(&req); !strings.Contains(got, tt.want) {
+			if got := p.ExplainRequest(&req); !strings.Contains(got, tt.want) {
 				t.Errorf("Explain =\n%s\nwant a line containing %q", got, tt.want)
 			}
 		})
@@ -292,7 +292,7 @@ func TestOriginFuncThatPanicsRefusesTheOrigin(t *testing.T) {
 		}
 	})
 	t.Run("Explain says OriginFunc panicked", func(t *testing.T) {
-		got := mustPolicy(t, cfg).Explain(&corsa.Request{Method: "GET", Origin: panicky})
+		got := mustPolicy(t, cfg).ExplainRequest(&corsa.Request{Method: "GET", Origin: panicky})
 		if !strings.Contains(got, "refused: OriginFunc panicked") || !strings.Contains(got, "tenant store down") {
 			t.Errorf("Explain =\n%s\nwant the verdict and the panic's value", got)
 		}
