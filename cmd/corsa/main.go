@@ -1,43 +1,49 @@
-// Command corsa checks CORS policy files and explains what a policy does
-// with a request.
+// Command corsa checks CORS policy files, explains what a policy does with
+// a page's request, and probes what a running server answers.
 //
 // Usage:
 //
 //	corsa check policy.json...
-//	corsa explain -policy policy.json -origin https://app.example.com [-method PUT] [-headers content-type,x-id] [-private-network]
-//	corsa explain -policy policy.json < request.txt
+//	corsa explain -policy policy.json -origin ORIGIN [-url URL] [-method M] [-headers H1,H2] [-credentials] [-read H1,H2]
+//	corsa explain -policy policy.json < raw-http-request
+//	corsa probe -origin ORIGIN [-method M] [-headers H1,H2] [-credentials] [-read H1,H2] URL
 //
-// check validates each policy file and prints every problem and warning,
-// each JSON problem with its line and column, and for a key from another
-// CORS library or a misspelt one, the field to write instead.
+// check validates each policy file and prints every problem and warning
+// at once, each with its line and column, and for a key from another CORS
+// library or a misspelt one, the field to write instead.
 //
-// explain prints the decision and the exact response headers. Given
-// -origin, it plays what a browser does for fetch() with that method and
-// those (non-safelisted) request headers: the preflight first when one is
-// needed, then the actual request. Without -origin it reads one raw HTTP
-// request from standard input and explains that request alone.
+// explain plays the fetch() a page at -origin makes under the policy: the
+// preflight when one is needed, the request, the policy's answer to each
+// and the rule behind it, then what the browser does with the answers, in
+// Chromium's console words when it blocks, and what to change in the
+// policy. -headers names request headers the page sets ("Name" for a value
+// that is not CORS-safelisted, or "Name: value"), -credentials is
+// credentials: "include", and -read names the response headers the script
+// reads. Without -origin it reads one raw HTTP request from standard input
+// and explains the fetch() that sent it.
+//
+// probe asks a running server, whatever its CORS library: it sends the
+// preflight and the request a page at -origin would send to URL, follows
+// redirects as browsers do, reads the answers as a browser parses them,
+// and prints the verdict, the reason and what the server must send
+// instead.
 //
 // Exit status: check exits 0 when every file is valid (warnings allowed)
-// and 1 when any file is invalid or unreadable. explain exits 0 when the
-// request is allowed (or is not a CORS request), 1 when it is refused, and,
-// as grep does when it cannot search, 2 when the policy file or the raw
-// request is invalid or unreadable. Both exit 2 on a usage error.
+// and 1 when one is invalid or unreadable; explain and probe exit 0 when
+// the page's fetch() succeeds and can read every -read header, and 1 when
+// it fails, even where the policy allowed the origin. explain exits 2
+// when the policy file or the raw request is invalid, probe when the
+// server cannot be reached; every command exits 2 on a usage error.
 //
 // The policy file format is corsa.Config as JSON; see the README.
 package main
 
 import (
-	"bufio"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"strings"
-
-	"github.com/corsa-go/corsa"
 )
 
 func main() {
@@ -49,14 +55,16 @@ func main() {
 
 const usage = `usage:
   corsa check policy.json...
-  corsa explain -policy policy.json -origin ORIGIN [-method M] [-headers H1,H2] [-private-network]
+  corsa explain -policy policy.json -origin ORIGIN [-url URL] [-method M] [-headers H1,H2] [-credentials] [-read H1,H2]
   corsa explain -policy policy.json < raw-http-request
+  corsa probe -origin ORIGIN [-method M] [-headers H1,H2] [-credentials] [-read H1,H2] URL
 
 exit status:
-  check    0 every file valid (warnings allowed), 1 a file invalid or unreadable
-  explain  0 allowed (or not a CORS request), 1 refused,
-           2 the policy file or the raw request is invalid or unreadable
-  both     2 usage error
+  check          0 every file valid (warnings allowed), 1 a file invalid or unreadable
+  explain, probe 0 the page's fetch() succeeds and reads every -read header, 1 it fails;
+                 2 the policy file or the raw request is invalid (explain),
+                   the server cannot be reached (probe)
+  all            2 usage error
 `
 
 // run is main without the process: it returns the exit status.
@@ -70,6 +78,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return check(args[1:], stdout, stderr)
 	case "explain":
 		return explain(args[1:], stdin, stdout, stderr)
+	case "probe":
+		return probe(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -78,117 +88,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func check(files []string, stdout, stderr io.Writer) int {
-	if len(files) == 0 {
-		fmt.Fprint(stderr, "corsa check: no policy file given\n"+usage)
-		return 2
-	}
-	status := 0
-	for _, f := range files {
-		var problems []error
-		var warnings []string
-		// Not LoadConfig: each line already names the file.
-		data, err := os.ReadFile(f)
-		var c corsa.Config
-		if err == nil {
-			c, err = corsa.ParseConfig(data)
-		}
-		if err != nil {
-			problems = splitJoined(err)
-		} else {
-			p, err := corsa.New(c)
-			problems = splitJoined(err)
-			if p != nil {
-				warnings = p.Warnings()
-			}
-		}
-		for _, e := range problems {
-			fmt.Fprintf(stdout, "%s: error: %v\n", f, e)
-		}
-		for _, w := range warnings {
-			fmt.Fprintf(stdout, "%s: warning: %s\n", f, w)
-		}
-		if len(problems) > 0 {
-			status = 1
-			fmt.Fprintf(stdout, "%s: %s\n", f, count(len(problems), "problem"))
-		} else if len(warnings) > 0 {
-			fmt.Fprintf(stdout, "%s: ok (%s)\n", f, count(len(warnings), "warning"))
-		} else {
-			fmt.Fprintf(stdout, "%s: ok\n", f)
+// list splits a comma-separated flag value, dropping empty elements.
+func list(s string) []string {
+	var out []string
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
 		}
 	}
-	return status
-}
-
-// count says "1 warning", "2 warnings".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// splitJoined undoes errors.Join, so that each problem gets its own line.
-func splitJoined(err error) []error {
-	if err == nil {
-		return nil
-	}
-	var joined interface{ Unwrap() []error }
-	if errors.As(err, &joined) {
-		return joined.Unwrap()
-	}
-	return []error{err}
-}
-
-func explain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("corsa explain", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	policyFile := fs.String("policy", "", "policy `file` (JSON)")
-	origin := fs.String("origin", "", "the page's `origin`; omit to read a raw HTTP request from stdin")
-	method := fs.String("method", "GET", "the request `method` the page uses")
-	headers := fs.String("headers", "", "comma-separated non-safelisted request header `names` the page sets")
-	pna := fs.Bool("private-network", false, "the request targets a private network (Private Network Access)")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if *policyFile == "" {
-		fmt.Fprint(stderr, "corsa explain: -policy is required\n")
-		return 2
-	}
-	c, err := corsa.LoadConfig(*policyFile)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
-	p, err := corsa.New(c)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: invalid policy (run corsa check):\n%v\n", *policyFile, err)
-		return 2
-	}
-	if *origin == "" {
-		r, err := http.ReadRequest(bufio.NewReader(stdin))
-		if err != nil {
-			fmt.Fprintf(stderr, "corsa explain: reading a raw HTTP request from stdin: %v\n", err)
-			return 2
-		}
-		var req corsa.Request
-		req.ReadHTTP(r)
-		fmt.Fprint(stdout, p.Explain(&req))
-		noteFileOrigin(req.Origin, stdout)
-		return refused(corsa.Decide(p, &req))
-	}
-	status := explainFetch(p, *origin, *method, *headers, *pna, stdout)
-	noteFileOrigin(*origin, stdout)
-	return status
-}
-
-// refused is explain's exit status for a decision: 1 when the request is
-// refused, 0 when it is allowed or not a CORS request at all.
-func refused(d corsa.Decision) int {
-	if d.Reason() != corsa.Allowed {
-		return 1
-	}
-	return 0
+	return out
 }
 
 // noteFileOrigin explains the refusal people meet when they open their
@@ -197,32 +105,4 @@ func noteFileOrigin(origin string, stdout io.Writer) {
 	if strings.HasPrefix(strings.ToLower(origin), "file:") {
 		fmt.Fprintln(stdout, `note: browsers send "Origin: null" from file: pages, never a file: URL; serve the page over http://localhost instead, or see dangerouslyAllowNullOrigin`)
 	}
-}
-
-// explainFetch plays a browser's fetch(): a preflight when the method is
-// not safelisted or the page sets non-safelisted headers, then the actual
-// request if the preflight passed.
-func explainFetch(p *corsa.Policy, origin, method, headers string, pna bool, stdout io.Writer) int {
-	if method == "" {
-		method = "GET"
-	}
-	headers = strings.ToLower(strings.ReplaceAll(headers, " ", ""))
-	if method != "GET" && method != "HEAD" && method != "POST" || headers != "" || pna {
-		pre := corsa.Request{Method: "OPTIONS", Origin: origin, RequestMethod: method}
-		if headers != "" {
-			pre.RequestHeaders = []string{headers}
-		}
-		if pna {
-			pre.PrivateNetwork = "true"
-		}
-		fmt.Fprint(stdout, p.Explain(&pre))
-		if d := corsa.Decide(p, &pre); d.Reason() != corsa.Allowed {
-			fmt.Fprintln(stdout, "the browser stops here: the actual request is never sent")
-			return 1
-		}
-		fmt.Fprintln(stdout)
-	}
-	actual := corsa.Request{Method: method, Origin: origin}
-	fmt.Fprint(stdout, p.Explain(&actual))
-	return refused(corsa.Decide(p, &actual))
 }
