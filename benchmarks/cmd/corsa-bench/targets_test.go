@@ -45,16 +45,13 @@ func TestRatioTargetsCompareCorsaWithThePeerOnTheSameScenario(t *testing.T) {
 		{"1.5× the floor", "actual: corsa's cost ≤ 1.25× floor", 150, 100, frameworks.Floor, scenario.Actual, "floor", false, "1.50×"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name+" is "+map[bool]string{true: "met", false: "missed"}[tt.wantMet], func(t *testing.T) {
+		t.Run(tt.name+" is "+metOrMissed(tt.wantMet), func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
 				res("Echo", tt.scenario, "bare", frameworks.Bare, 0, 0),
 				res("Echo", tt.scenario, "corsa", frameworks.Corsa, tt.corsaNs, 0),
 				res("Echo", tt.scenario, tt.peerName, tt.peerKind, tt.peerNs, 0),
 			}))
-			c := findCheck(t, checks, "Echo", tt.target)
-			if (c.verdict == met) != tt.wantMet || c.measured != tt.wantMeasured {
-				t.Errorf("%v, measured %s; want met %v, %s", c.verdict, c.measured, tt.wantMet, tt.wantMeasured)
-			}
+			wantCheck(t, findCheck(t, checks, "Echo", tt.target), tt.wantMet, tt.wantMeasured)
 		})
 	}
 }
@@ -83,20 +80,34 @@ func TestAllocationTargetsCountOverTheBareFrameworkWhereTheyShould(t *testing.T)
 		{"gin at 1 over its own", "Gin", "corsa ≤ 1 alloc/request over bare", 3, [2]int64{4, 3}, true, "1 (worst: preflight)"},
 		{"chi at 1 over its router's 2", "Chi", "corsa ≤ 1 alloc/request over bare", 2, [2]int64{3, 3}, true, "1 (worst: preflight)"},
 		{"fiber at 1 over its own", "Fiber", "corsa allocates nothing over bare", 0, [2]int64{0, 1}, false, "1 (worst: actual)"},
+		{"fasthttp at none over its own", "FastHTTP", "corsa allocates nothing over bare", 0, [2]int64{0, 0}, true, "0 (worst: preflight)"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name+" is "+map[bool]string{true: "met", false: "missed"}[tt.wantMet], func(t *testing.T) {
+		t.Run(tt.name+" is "+metOrMissed(tt.wantMet), func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
 				res(tt.fw, scenario.Preflight, "bare", frameworks.Bare, 50, tt.bareAllocs),
 				res(tt.fw, scenario.Preflight, "corsa", frameworks.Corsa, 100, tt.corsaAllocs[0]),
 				res(tt.fw, scenario.Actual, "bare", frameworks.Bare, 50, tt.bareAllocs),
 				res(tt.fw, scenario.Actual, "corsa", frameworks.Corsa, 100, tt.corsaAllocs[1]),
 			}))
-			c := findCheck(t, checks, tt.fw, tt.target)
-			if (c.verdict == met) != tt.wantMet || c.measured != tt.wantMeasured {
-				t.Errorf("%v, measured %s; want met %v, %s", c.verdict, c.measured, tt.wantMet, tt.wantMeasured)
-			}
+			wantCheck(t, findCheck(t, checks, tt.fw, tt.target), tt.wantMet, tt.wantMeasured)
 		})
+	}
+}
+
+func metOrMissed(met bool) string {
+	if met {
+		return "met"
+	}
+	return "missed"
+}
+
+// wantCheck fails unless c is met or missed as wantMet says, measured as
+// wantMeasured.
+func wantCheck(t *testing.T, c check, wantMet bool, wantMeasured string) {
+	t.Helper()
+	if (c.verdict == met) != wantMet || c.measured != wantMeasured {
+		t.Errorf("%v, measured %s; want met %v, %s", c.verdict, c.measured, wantMet, wantMeasured)
 	}
 }
 
