@@ -8,19 +8,20 @@
 package benchmarks_test
 
 import (
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"testing"
 
 	"github.com/corsa-go/corsa/benchmarks/suite"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
-func BenchmarkNetHTTP(b *testing.B) { benchFramework(b, "NetHTTP") }
-func BenchmarkChi(b *testing.B)     { benchFramework(b, "Chi") }
-func BenchmarkGin(b *testing.B)     { benchFramework(b, "Gin") }
-func BenchmarkEcho(b *testing.B)    { benchFramework(b, "Echo") }
-func BenchmarkEcho5(b *testing.B)   { benchFramework(b, "Echo5") }
-func BenchmarkFiber(b *testing.B)   { benchFramework(b, "Fiber") }
-func BenchmarkFiber3(b *testing.B)  { benchFramework(b, "Fiber3") }
+func BenchmarkNetHTTP(b *testing.B)  { benchFramework(b, "NetHTTP") }
+func BenchmarkChi(b *testing.B)      { benchFramework(b, "Chi") }
+func BenchmarkGin(b *testing.B)      { benchFramework(b, "Gin") }
+func BenchmarkEcho(b *testing.B)     { benchFramework(b, "Echo") }
+func BenchmarkEcho5(b *testing.B)    { benchFramework(b, "Echo5") }
+func BenchmarkFastHTTP(b *testing.B) { benchFramework(b, "FastHTTP") }
+func BenchmarkFiber(b *testing.B)    { benchFramework(b, "Fiber") }
+func BenchmarkFiber3(b *testing.B)   { benchFramework(b, "Fiber3") }
 
 // benchFramework runs every scenario of the named framework with each of
 // its implementations, as sub-benchmarks <scenario>/<implementation>.

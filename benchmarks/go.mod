@@ -3,11 +3,12 @@ module github.com/corsa-go/corsa/benchmarks
 go 1.25.0
 
 require (
+	github.com/corsa-go/corsa v0.0.0
 	github.com/corsa-go/corsa/chi v0.0.0
 	github.com/corsa-go/corsa/conformance v0.0.0
-	github.com/corsa-go/corsa v0.0.0
 	github.com/corsa-go/corsa/echo v0.0.0
 	github.com/corsa-go/corsa/echo5 v0.0.0
+	github.com/corsa-go/corsa/fasthttp v0.0.0
 	github.com/corsa-go/corsa/fiber v0.0.0
 	github.com/corsa-go/corsa/fiber3 v0.0.0
 	github.com/corsa-go/corsa/gin v0.0.0
@@ -70,11 +71,12 @@ require (
 )
 
 replace (
+	github.com/corsa-go/corsa => ..
 	github.com/corsa-go/corsa/chi => ../chi
 	github.com/corsa-go/corsa/conformance => ../conformance
-	github.com/corsa-go/corsa => ..
 	github.com/corsa-go/corsa/echo => ../echo
 	github.com/corsa-go/corsa/echo5 => ../echo5
+	github.com/corsa-go/corsa/fasthttp => ../fasthttp
 	github.com/corsa-go/corsa/fiber => ../fiber
 	github.com/corsa-go/corsa/fiber3 => ../fiber3
 	github.com/corsa-go/corsa/gin => ../gin

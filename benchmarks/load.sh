@@ -10,13 +10,13 @@
 # and prints a markdown table of requests/s.
 #
 # Usage: benchmarks/load.sh            (needs go, wrk and curl)
-# Settings: DURATION=5s THREADS=2 CONNECTIONS=32 FRAMEWORKS="nethttp chi gin echo echo5 fiber fiber3"
+# Settings: DURATION=5s THREADS=2 CONNECTIONS=32 FRAMEWORKS="nethttp chi gin echo echo5 fasthttp fiber fiber3"
 set -euo pipefail
 
 DURATION=${DURATION:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-FRAMEWORKS=${FRAMEWORKS:-"nethttp chi gin echo echo5 fiber fiber3"}
+FRAMEWORKS=${FRAMEWORKS:-"nethttp chi gin echo echo5 fasthttp fiber fiber3"}
 ORIGIN=https://example.com
 
 for tool in go wrk curl; do
@@ -55,7 +55,7 @@ start() {
 	server_pid=$!
 	base=""
 	for _ in $(seq 100); do
-		base=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/serve.log")
+		base=$(sed -n 's/.*msg=listening .* url=\(http:[^ ]*\).*/\1/p' "$work/serve.log")
 		[[ -n $base ]] && return 0
 		sleep 0.05
 	done
@@ -121,7 +121,8 @@ check_corsa() {
 	[[ $code == 200 ]] || fail "$fw refused origin: status $code, want 200 (never blocked)"
 	expect "$fw refused origin" "$work/refused" Access-Control-Allow-Origin ""
 	expect "$fw refused origin" "$work/refused" Vary Origin
-	grep -q 'refused "GET" "/resource"' "$work/serve.log" || fail "$fw: the refused origin was not logged"
+	grep -q 'msg="CORS request refused" .* origin=https://evil.example method=GET path=/resource' "$work/serve.log" ||
+		fail "$fw: the refused origin was not logged"
 }
 
 check_bare() {

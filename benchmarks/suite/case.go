@@ -2,29 +2,11 @@ package suite
 
 import (
 	"fmt"
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"reflect"
 	"testing"
-)
 
-// Kind is the role an implementation plays in the comparison.
-type Kind uint8
-
-const (
-	// Bare is the framework with no CORS middleware at all.
-	Bare Kind = iota
-	// Corsa is corsa's adapter for the framework.
-	Corsa
-	// Builtin is the framework's usual CORS middleware: gin-contrib/cors,
-	// echo's middleware.CORSWithConfig, fiber's middleware/cors, go-chi/cors.
-	Builtin
-	// RSCors is rs/cors, installed the way it usually is on the framework.
-	RSCors
-	// Floor is a hand-written middleware for the suite's policy alone that
-	// writes corsa's headers into one per-response array and checks only
-	// the Origin: the least a CORS middleware can cost under SPEC.md §3b
-	// (see floorWrite).
-	Floor
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 // Impl is one implementation of the policy on one framework.
@@ -32,9 +14,7 @@ type Impl struct {
 	// Name is the benchmark name element, such as "corsa" or "rs-cors".
 	Name string
 	// Kind is the implementation's role.
-	Kind Kind
-	// build prepares a target serving the scenario's request.
-	build func(scenario.Scenario) (target, error)
+	Kind frameworks.Kind
 }
 
 // Framework is one web framework and the implementations run on it.
@@ -46,11 +26,22 @@ type Framework struct {
 	Key string
 	// Impls are the implementations, bare first and corsa second.
 	Impls []Impl
+
+	setup frameworks.Framework
 }
 
-// Frameworks returns every framework, in table order.
+// Frameworks returns every framework, in table order, each with every
+// implementation package frameworks sets up on it.
 func Frameworks() []Framework {
-	return []Framework{netHTTP(), chiRouter(), ginEngine(), echoServer(), echo5Server(), fiberApp(), fiber3App()}
+	var fws []Framework
+	for _, setup := range frameworks.All() {
+		fw := Framework{Name: setup.Name, Key: setup.Key, setup: setup}
+		for _, kind := range setup.Kinds() {
+			fw.Impls = append(fw.Impls, Impl{Name: setup.ImplName(kind), Kind: kind})
+		}
+		fws = append(fws, fw)
+	}
+	return fws
 }
 
 // Case is one benchmark: a framework serving a scenario with an
@@ -81,10 +72,27 @@ func (c Case) Name() string {
 	return c.Framework.Name + "/" + c.Scenario.Name + "/" + c.Impl.Name
 }
 
+// build builds the case's app, serving the benchmark policy
+// (scenario.Policy) on the benchmarks' route, and prepares its request.
+func (c Case) build() (target, *frameworks.App, error) {
+	ran := new(bool)
+	app, err := c.Framework.setup.Build(frameworks.Stack{
+		CORS:   frameworks.CORS{Kind: c.Impl.Kind, Policy: scenario.Policy()},
+		Routes: frameworks.Bench(ran),
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if app.HTTP != nil {
+		return newHTTPTarget(app.HTTP, c.Scenario, ran), app, nil
+	}
+	return newFastTarget(app.Fast, c.Scenario, ran), app, nil
+}
+
 // Bench is the benchmark body: it builds the server once, then serves the
 // scenario's request b.N times, reporting allocations.
 func (c Case) Bench(b *testing.B) {
-	t, err := c.Impl.build(c.Scenario)
+	t, _, err := c.build()
 	if err != nil {
 		b.Fatalf("%s: %v", c.Name(), err)
 	}
@@ -99,7 +107,7 @@ func (c Case) Bench(b *testing.B) {
 // differ: state left over from one iteration would make the benchmark
 // measure something else than the scenario.
 func (c Case) Observe() (Response, error) {
-	t, err := c.Impl.build(c.Scenario)
+	t, _, err := c.build()
 	if err != nil {
 		return Response{}, err
 	}

@@ -1,11 +1,13 @@
 package suite
 
 import (
-	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 // Shortcut notes: work SPEC.md requires that an implementation was seen
@@ -42,8 +44,7 @@ var (
 // returns the shortcuts seen, in a stable order. The bare framework has
 // none: it does no CORS at all.
 func (c Case) Notes() ([]string, error) {
-	switch c.Impl.Kind {
-	case Bare:
+	if c.Impl.Kind == frameworks.Bare {
 		return nil, nil
 	}
 	r, err := c.Observe()
@@ -51,7 +52,7 @@ func (c Case) Notes() ([]string, error) {
 		return nil, err
 	}
 	var notes []string
-	if c.Impl.Kind == Floor {
+	if c.Impl.Kind == frameworks.Floor {
 		notes = append(notes, NoteFixedPolicy)
 	}
 	allowed := r.Header.Get("Access-Control-Allow-Origin") != ""
@@ -110,7 +111,7 @@ const sentinel = "written by an earlier handler"
 // library under test, and later cases must not see it. Only net/http
 // header maps can share; fasthttp copies every value.
 func (c Case) sharesSlices() (bool, error) {
-	t, err := c.Impl.build(c.Scenario)
+	t, _, err := c.build()
 	if err != nil {
 		return false, err
 	}

@@ -1,15 +1,16 @@
 package suite_test
 
 import (
-	"github.com/corsa-go/corsa/conformance"
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
 	"github.com/corsa-go/corsa/benchmarks/suite"
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 // The headers SPEC.md and core/doc.go promise for the suite's policy.
@@ -65,7 +66,7 @@ func TestCorsaAnswersEveryScenarioAsDocumented(t *testing.T) {
 		scenario.HostileACRH: {403, false, refusedPreflight},
 		scenario.InvalidACRH: {403, false, refusedPreflight},
 	}
-	for _, c := range casesOf(suite.Corsa) {
+	for _, c := range casesOf(frameworks.Corsa) {
 		t.Run(c.Name()+" answers as core/doc.go says", func(t *testing.T) {
 			w, ok := want[c.Scenario.Name]
 			if !ok {
@@ -85,7 +86,7 @@ func TestCorsaAnswersEveryScenarioAsDocumented(t *testing.T) {
 // Every implementation must grant the allowed requests, or the comparison
 // would time a refusal against a full answer.
 func TestEveryImplementationAllowsTheAllowedRequests(t *testing.T) {
-	for _, kind := range []suite.Kind{suite.Corsa, suite.Builtin, suite.RSCors, suite.Floor} {
+	for _, kind := range []frameworks.Kind{frameworks.Corsa, frameworks.Builtin, frameworks.RSCors, frameworks.Floor} {
 		for _, c := range casesOf(kind) {
 			switch c.Scenario.Name {
 			case scenario.Preflight, scenario.Preflight20, scenario.Actual:
@@ -110,7 +111,7 @@ func TestEveryImplementationAllowsTheAllowedRequests(t *testing.T) {
 }
 
 func TestBareFrameworksRunTheHandlerWithoutCORSHeaders(t *testing.T) {
-	for _, c := range casesOf(suite.Bare) {
+	for _, c := range casesOf(frameworks.Bare) {
 		t.Run(c.Name()+" runs the handler only", func(t *testing.T) {
 			r := observe(t, c)
 			if !r.HandlerRan || r.Status != 200 {
@@ -124,7 +125,7 @@ func TestBareFrameworksRunTheHandlerWithoutCORSHeaders(t *testing.T) {
 }
 
 func TestCorsaSkipsNoWork(t *testing.T) {
-	for _, c := range casesOf(suite.Corsa) {
+	for _, c := range casesOf(frameworks.Corsa) {
 		t.Run(c.Name()+" has no shortcut notes", func(t *testing.T) {
 			notes, err := c.Notes()
 			if err != nil {
@@ -166,6 +167,8 @@ func TestNotesNameWhatPeersSkip(t *testing.T) {
 		{"Gin/preflight/floor", []string{suite.NoteFixedPolicy}},
 		{"Fiber/preflight-20-headers/floor", []string{suite.NoteFixedPolicy}},
 		{"Fiber/hostile-acrh/floor", []string{suite.NoteFixedPolicy}},
+		{"FastHTTP/preflight/floor", []string{suite.NoteFixedPolicy}},
+		{"FastHTTP/hostile-acrh/corsa", nil},
 		{"NetHTTP/invalid-acrh/floor", []string{suite.NoteFixedPolicy}},
 		{"NetHTTP/actual/bare", nil},
 	}
@@ -207,6 +210,37 @@ func TestHostileListIsOneMebibyte(t *testing.T) {
 	}
 }
 
+// The benchmark names, Framework/scenario/impl, are what benchstat
+// compares across versions: they must not change.
+func TestEveryFrameworkRunsItsImplementationsUnderTheirNames(t *testing.T) {
+	want := map[string][]string{
+		"NetHTTP":  {"bare", "corsa", "rs-cors", "floor"},
+		"Chi":      {"bare", "corsa", "go-chi-cors", "rs-cors", "floor"},
+		"Gin":      {"bare", "corsa", "gin-contrib-cors", "rs-cors", "floor"},
+		"Echo":     {"bare", "corsa", "echo-cors", "rs-cors", "floor"},
+		"Echo5":    {"bare", "corsa", "echo-cors", "rs-cors", "floor"},
+		"FastHTTP": {"bare", "corsa", "floor"},
+		"Fiber":    {"bare", "corsa", "fiber-cors", "floor"},
+		"Fiber3":   {"bare", "corsa", "fiber-cors", "floor"},
+	}
+	var order []string
+	for _, fw := range suite.Frameworks() {
+		order = append(order, fw.Name)
+		var got []string
+		for _, im := range fw.Impls {
+			got = append(got, im.Name)
+		}
+		t.Run(fw.Name+" runs "+strings.Join(want[fw.Name], ", "), func(t *testing.T) {
+			if !slices.Equal(got, want[fw.Name]) {
+				t.Errorf("implementations %q, want %q", got, want[fw.Name])
+			}
+		})
+	}
+	if w := []string{"NetHTTP", "Chi", "Gin", "Echo", "Echo5", "FastHTTP", "Fiber", "Fiber3"}; !slices.Equal(order, w) {
+		t.Errorf("frameworks %q, want %q", order, w)
+	}
+}
+
 func TestCaseNamesAreUnique(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range suite.Cases() {
@@ -217,7 +251,7 @@ func TestCaseNamesAreUnique(t *testing.T) {
 	}
 }
 
-func casesOf(kind suite.Kind) []suite.Case {
+func casesOf(kind frameworks.Kind) []suite.Case {
 	var cs []suite.Case
 	for _, c := range suite.Cases() {
 		if c.Impl.Kind == kind {
@@ -269,7 +303,7 @@ func TestProbingForSharedSlicesLeavesThePeerAsItWas(t *testing.T) {
 // The floor is only a floor if it writes what corsa writes: the same
 // status, the same headers, the handler run or not, on every framework.
 func TestTheFloorAnswersAsCorsaDoesOnTheScenariosItIsComparedOn(t *testing.T) {
-	for _, floor := range casesOf(suite.Floor) {
+	for _, floor := range casesOf(frameworks.Floor) {
 		switch floor.Scenario.Name {
 		case scenario.Preflight, scenario.Preflight20, scenario.Actual, scenario.Disallowed, scenario.NoOrigin:
 		default:
@@ -277,7 +311,7 @@ func TestTheFloorAnswersAsCorsaDoesOnTheScenariosItIsComparedOn(t *testing.T) {
 		}
 		corsa := floor
 		for _, im := range floor.Framework.Impls {
-			if im.Kind == suite.Corsa {
+			if im.Kind == frameworks.Corsa {
 				corsa.Impl = im
 			}
 		}

@@ -1,11 +1,12 @@
 package suite
 
 import (
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"net/http"
 	"net/url"
 
 	"github.com/valyala/fasthttp"
+
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 // Response is what a case answered, in a framework-neutral form.
@@ -93,7 +94,7 @@ func (t *httpTarget) response() Response {
 	return Response{Status: status, Header: t.rec.header.Clone(), HandlerRan: *t.ran}
 }
 
-// fastTarget serves a fasthttp request through a fiber app's handler,
+// fastTarget serves a fasthttp request through a fasthttp or fiber app,
 // reusing one RequestCtx as fasthttp's own server does between requests.
 type fastTarget struct {
 	handler fasthttp.RequestHandler

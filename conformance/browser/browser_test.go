@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/gin-gonic/gin"
 )
 
 // results collects every run's outcomes for TestMain to print.
@@ -25,7 +23,6 @@ var update = flag.Bool("update", false, "rewrite "+resultsFile+" from this run")
 const defaultParallel = "4"
 
 func TestMain(m *testing.M) {
-	gin.SetMode(gin.ReleaseMode) // before any engine exists: it is global
 	flag.Parse()
 	parallelSet := false
 	flag.Visit(func(f *flag.Flag) { parallelSet = parallelSet || f.Name == "test.parallel" })

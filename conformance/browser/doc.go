@@ -1,11 +1,11 @@
 // Package browser checks corsa in a real browser. Header-level tests prove
 // what a server sends; only a browser proves that a page can read the
 // response. Its test serves each adapter (net/http, chi, gin, echo v4 and
-// v5, fiber v2 and v3) on 127.0.0.1, drives one headless Chromium through
-// cross-origin fetch() calls, and asserts what the page observes: a
-// readable body or a TypeError, which response headers it can read,
-// whether cookies travel, how many preflights the server saw, and the
-// reason Chromium's DevTools give for every block.
+// v5, fasthttp, fiber v2 and v3) on 127.0.0.1, drives one headless
+// Chromium through cross-origin fetch() calls, and asserts what the page
+// observes: a readable body or a TypeError, which response headers it can
+// read, whether cookies travel, how many preflights the server saw, and
+// the reason Chromium's DevTools give for every block.
 //
 // The same scenarios run against the peers (rs/cors, go-chi/cors,
 // gin-contrib/cors, and the CORS middleware of echo v4 and v5 and of fiber

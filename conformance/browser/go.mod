@@ -5,23 +5,28 @@ go 1.25.0
 require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
-	github.com/corsa-go/corsa/chi v0.0.0
-	github.com/corsa-go/corsa/conformance v0.0.0
 	github.com/corsa-go/corsa v0.0.0
-	github.com/corsa-go/corsa/echo v0.0.0
-	github.com/corsa-go/corsa/echo5 v0.0.0
-	github.com/corsa-go/corsa/fiber v0.0.0
-	github.com/corsa-go/corsa/fiber3 v0.0.0
-	github.com/corsa-go/corsa/gin v0.0.0
-	github.com/gin-contrib/cors v1.7.7
-	github.com/gin-gonic/gin v1.12.0
-	github.com/go-chi/chi/v5 v5.5.0
-	github.com/go-chi/cors v1.2.2
-	github.com/gofiber/fiber/v2 v2.52.15
-	github.com/gofiber/fiber/v3 v3.1.0
-	github.com/labstack/echo/v4 v4.16.0
-	github.com/labstack/echo/v5 v5.4.4
-	github.com/rs/cors v1.11.1
+	github.com/corsa-go/corsa/benchmarks v0.0.0
+	github.com/corsa-go/corsa/conformance v0.0.0
+	github.com/valyala/fasthttp v1.69.0
+)
+
+require (
+	github.com/corsa-go/corsa/chi v0.0.0 // indirect
+	github.com/corsa-go/corsa/echo v0.0.0 // indirect
+	github.com/corsa-go/corsa/echo5 v0.0.0 // indirect
+	github.com/corsa-go/corsa/fasthttp v0.0.0 // indirect
+	github.com/corsa-go/corsa/fiber v0.0.0 // indirect
+	github.com/corsa-go/corsa/fiber3 v0.0.0 // indirect
+	github.com/corsa-go/corsa/gin v0.0.0 // indirect
+	github.com/gin-contrib/cors v1.7.7 // indirect
+	github.com/go-chi/chi/v5 v5.5.0 // indirect
+	github.com/go-chi/cors v1.2.2 // indirect
+	github.com/gofiber/fiber/v2 v2.52.15 // indirect
+	github.com/gofiber/fiber/v3 v3.1.0 // indirect
+	github.com/labstack/echo/v4 v4.16.0 // indirect
+	github.com/labstack/echo/v5 v5.4.4 // indirect
+	github.com/rs/cors v1.11.1 // indirect
 )
 
 require (
@@ -32,6 +37,7 @@ require (
 	github.com/cloudwego/base64x v0.1.6 // indirect
 	github.com/gabriel-vasile/mimetype v1.4.12 // indirect
 	github.com/gin-contrib/sse v1.1.0 // indirect
+	github.com/gin-gonic/gin v1.12.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/go-playground/locales v0.14.1 // indirect
 	github.com/go-playground/universal-translator v0.18.1 // indirect
@@ -60,7 +66,6 @@ require (
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
 	github.com/ugorji/go/codec v1.3.1 // indirect
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
-	github.com/valyala/fasthttp v1.69.0 // indirect
 	github.com/valyala/fasttemplate v1.2.2 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
 	golang.org/x/arch v0.23.0 // indirect
@@ -73,11 +78,13 @@ require (
 )
 
 replace (
+	github.com/corsa-go/corsa => ../..
+	github.com/corsa-go/corsa/benchmarks => ../../benchmarks
 	github.com/corsa-go/corsa/chi => ../../chi
 	github.com/corsa-go/corsa/conformance => ../../conformance
-	github.com/corsa-go/corsa => ../..
 	github.com/corsa-go/corsa/echo => ../../echo
 	github.com/corsa-go/corsa/echo5 => ../../echo5
+	github.com/corsa-go/corsa/fasthttp => ../../fasthttp
 	github.com/corsa-go/corsa/fiber => ../../fiber
 	github.com/corsa-go/corsa/fiber3 => ../../fiber3
 	github.com/corsa-go/corsa/gin => ../../gin

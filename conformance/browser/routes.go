@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"strings"
 	"sync"
 
-	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
 	"github.com/corsa-go/corsa/conformance"
 )
 
@@ -21,15 +21,12 @@ const (
 	pathLogin = "/login"
 )
 
-// routes maps each path to the methods it serves. None serves OPTIONS:
+// routes are the paths served and their methods. None serves OPTIONS:
 // preflights must be answered by the CORS middleware.
-var routes = []struct {
-	path    string
-	methods []string
-}{
-	{conformance.PathResource, []string{http.MethodGet}},
-	{pathEcho, []string{http.MethodGet, http.MethodPost, http.MethodPut}},
-	{pathLogin, []string{http.MethodGet}},
+var routes = []frameworks.Route{
+	{Path: conformance.PathResource, Methods: []string{http.MethodGet}},
+	{Path: pathEcho, Methods: []string{http.MethodGet, http.MethodPost, http.MethodPut}},
+	{Path: pathLogin, Methods: []string{http.MethodGet}},
 }
 
 // The session cookie pathLogin sets.
@@ -55,7 +52,7 @@ type reply struct {
 }
 
 // respond is the handler of every route, written once for net/http and
-// fiber so that the adapters differ only in their CORS middleware. get
+// fasthttp so that the adapters differ only in their CORS middleware. get
 // reads a request header.
 func respond(method, path string, get func(string) string, body []byte) reply {
 	r := reply{status: http.StatusOK, header: [][2]string{{conformance.HandlerHeader, conformance.HandlerRan}}}
@@ -234,48 +231,43 @@ func (rec *recorder) endpoint() http.Handler {
 	})
 }
 
-// fiberRequest copies what it keeps: fiber's strings point into buffers
-// that fasthttp reuses for the next request.
-func fiberRequest(c *fiber.Ctx) request {
+// fastRequest copies what it keeps: fasthttp's bytes are buffers it
+// reuses for the next request.
+func fastRequest(ctx *fasthttp.RequestCtx) request {
+	h := &ctx.Request.Header
 	return request{
-		Method:         strings.Clone(c.Method()),
-		URI:            strings.Clone(c.OriginalURL()),
-		Origin:         strings.Clone(c.Get("Origin")),
-		RequestMethod:  strings.Clone(c.Get("Access-Control-Request-Method")),
-		RequestHeaders: strings.Clone(c.Get("Access-Control-Request-Headers")),
+		Method:         string(ctx.Method()),
+		URI:            string(ctx.RequestURI()),
+		Origin:         string(h.Peek("Origin")),
+		RequestMethod:  string(h.Peek("Access-Control-Request-Method")),
+		RequestHeaders: string(h.Peek("Access-Control-Request-Headers")),
 	}
 }
 
-// recordFiber is the first middleware of a fiber app. It runs the app's
-// error handler itself, so that the response it records is final.
-func (rec *recorder) recordFiber(c *fiber.Ctx) error {
-	x := rec.arrive(fiberRequest(c))
-	if err := c.Next(); err != nil {
-		if err := c.App().Config().ErrorHandler(c, err); err != nil {
-			return err
+// recordFast wraps a whole fasthttp server (fasthttp's own, or fiber's),
+// outside the framework, and keeps each response's status and header as
+// the framework finished them.
+func (rec *recorder) recordFast(next fasthttp.RequestHandler) fasthttp.RequestHandler {
+	return func(ctx *fasthttp.RequestCtx) {
+		x := rec.arrive(fastRequest(ctx))
+		next(ctx)
+		h := http.Header{}
+		for k, v := range ctx.Response.Header.All() {
+			h.Add(string(k), string(v))
 		}
+		rec.answer(x, ctx.Response.StatusCode(), h)
 	}
-	h := http.Header{}
-	// GetRespHeaders, not the header's own walk: fiber v3 brings fasthttp
-	// v1.69 into this module, for fiber v2 too, and that deprecates
-	// ResponseHeader.VisitAll. Its strings may share fiber's buffers, so
-	// copy them.
-	for k, vs := range c.GetRespHeaders() {
-		for _, v := range vs {
-			h.Add(strings.Clone(k), strings.Clone(v))
-		}
-	}
-	rec.answer(x, c.Response().StatusCode(), h)
-	return nil
 }
 
-// fiberEndpoint is the fiber handler of every route.
-func (rec *recorder) fiberEndpoint(c *fiber.Ctx) error {
-	rec.handled(fiberRequest(c))
-	get := func(name string) string { return c.Get(name) }
-	out := respond(c.Method(), c.Path(), get, c.Body())
+// fastEndpoint is the fasthttp handler of every route, for fasthttp and
+// fiber.
+func (rec *recorder) fastEndpoint(ctx *fasthttp.RequestCtx) {
+	rec.handled(fastRequest(ctx))
+	get := func(name string) string { return string(ctx.Request.Header.Peek(name)) }
+	out := respond(string(ctx.Method()), string(ctx.Path()), get, ctx.PostBody())
 	for _, h := range out.header {
-		c.Response().Header.Add(h[0], h[1])
+		ctx.Response.Header.Add(h[0], h[1])
 	}
-	return c.Status(out.status).SendString(out.body)
+	ctx.SetStatusCode(out.status)
+	ctx.SetBodyString(out.body)
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/corsa-go/corsa/benchmarks/suite"
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
 )
 
 // Chart geometry, in SVG user units (pixels).
@@ -27,18 +27,18 @@ const (
 // kindStyle is how each kind of implementation appears in the legend and
 // the bars.
 var kindStyle = []struct {
-	kind  suite.Kind
+	kind  frameworks.Kind
 	label string
 	color string
 }{
-	{suite.Bare, "bare framework", "#a0a0a0"},
-	{suite.Corsa, "corsa", "#c0392b"},
-	{suite.Builtin, "framework's CORS", "#2e86c1"},
-	{suite.RSCors, "rs/cors", "#e67e22"},
-	{suite.Floor, "fixed-header floor", "#27ae60"},
+	{frameworks.Bare, "bare framework", "#a0a0a0"},
+	{frameworks.Corsa, "corsa", "#c0392b"},
+	{frameworks.Builtin, "framework's CORS", "#2e86c1"},
+	{frameworks.RSCors, "rs/cors", "#e67e22"},
+	{frameworks.Floor, "fixed-header floor", "#27ae60"},
 }
 
-func colorOf(k suite.Kind) string {
+func colorOf(k frameworks.Kind) string {
 	for _, s := range kindStyle {
 		if s.kind == k {
 			return s.color
@@ -109,12 +109,12 @@ func chartBars(fws []frameworkResults) map[string]bar {
 			checks[c.target] = c
 		}
 		for _, r := range fw.results {
-			bare, ok := fw.find(r.scenario, suite.Bare)
+			bare, ok := fw.find(r.scenario, frameworks.Bare)
 			if !ok || bare.ns <= 0 {
 				continue
 			}
 			b := bar{x: r.ratio(bare)}
-			if r.kind == suite.Corsa {
+			if r.kind == frameworks.Corsa {
 				b.ticks = targetTicks(fw, r.scenario, bare, checks)
 			}
 			bars[r.name()] = b

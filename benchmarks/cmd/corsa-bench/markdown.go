@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/corsa-go/corsa/benchmarks/suite"
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
 )
 
 // writeMarkdown prints the report: the machine, any warning that it was
@@ -22,10 +22,10 @@ func writeMarkdown(w io.Writer, m machine, method string, results []result) {
 		fmt.Fprintln(w, "| scenario | implementation | ns/op | B/op | allocs/op | over bare | × corsa (IQR) | skips |")
 		fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|---|")
 		for _, r := range fw.results {
-			bare, hasBare := fw.find(r.scenario, suite.Bare)
-			corsa, hasCorsa := fw.find(r.scenario, suite.Corsa)
+			bare, hasBare := fw.find(r.scenario, frameworks.Bare)
+			corsa, hasCorsa := fw.find(r.scenario, frameworks.Corsa)
 			over, ratio := "", ""
-			if hasBare && r.kind != suite.Bare {
+			if hasBare && r.kind != frameworks.Bare {
 				over = fmt.Sprintf("%+.0f ns", r.over(bare).med)
 			}
 			if hasCorsa && corsa.ns > 0 {
@@ -78,7 +78,7 @@ func groupByFramework(results []result) []frameworkResults {
 
 // find returns the result of the implementation of the given kind on the
 // scenario; each framework has at most one implementation of each kind.
-func (f frameworkResults) find(scenario string, kind suite.Kind) (result, bool) {
+func (f frameworkResults) find(scenario string, kind frameworks.Kind) (result, bool) {
 	for _, r := range f.results {
 		if r.scenario == scenario && r.kind == kind {
 			return r, true

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
 	"github.com/corsa-go/corsa/benchmarks/suite"
 )
 
@@ -22,7 +23,7 @@ type sample struct {
 // medians.
 type result struct {
 	framework, scenario, impl string
-	kind                      suite.Kind
+	kind                      frameworks.Kind
 	runs                      []sample
 	ns                        float64 // median of the runs
 	bytes, allocs             int64   // median of the runs

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"io"
 	"math"
 	"os"
@@ -15,15 +14,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
 	"github.com/corsa-go/corsa/benchmarks/suite"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 var sampleResults = []result{
-	res("Chi", scenario.Preflight, "bare", suite.Bare, 100, 0),
-	res("Chi", scenario.Preflight, "corsa", suite.Corsa, 250, 1),
-	res("Chi", scenario.Preflight, "go-chi-cors", suite.Builtin, 500, 3),
-	res("Chi", scenario.HostileACRH, "corsa", suite.Corsa, 260, 1),
-	res("Chi", scenario.HostileACRH, "go-chi-cors", suite.Builtin, 2_500_000, 3, suite.NoteAcceptsHostile),
+	res("Chi", scenario.Preflight, "bare", frameworks.Bare, 100, 0),
+	res("Chi", scenario.Preflight, "corsa", frameworks.Corsa, 250, 1),
+	res("Chi", scenario.Preflight, "go-chi-cors", frameworks.Builtin, 500, 3),
+	res("Chi", scenario.HostileACRH, "corsa", frameworks.Corsa, 260, 1),
+	res("Chi", scenario.HostileACRH, "go-chi-cors", frameworks.Builtin, 2_500_000, 3, suite.NoteAcceptsHostile),
 }
 
 func TestMarkdownRowsShowCostOverBareAndRatioToCorsa(t *testing.T) {
@@ -78,7 +79,7 @@ func TestBenchstatOutputIsGoBenchmarkFormat(t *testing.T) {
 }
 
 func TestChartIsWellFormedSVGWithABarPerResultAndTargetTicks(t *testing.T) {
-	results := append(slices.Clone(sampleResults), res("Chi", scenario.HostileACRH, "bare", suite.Bare, 100, 0))
+	results := append(slices.Clone(sampleResults), res("Chi", scenario.HostileACRH, "bare", frameworks.Bare, 100, 0))
 	svg := renderChart(results, "on a <test> machine")
 	dec := xml.NewDecoder(strings.NewReader(svg))
 	titles := 0

@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"strings"
 
-	"github.com/corsa-go/corsa/benchmarks/suite"
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 // check is one target evaluated on one framework.
@@ -39,16 +39,17 @@ var allocTargets = map[string]allocTarget{
 		note: "echo wraps every e.Use middleware around the handler on each request, one closure allocation per middleware (the floor pays it too)"},
 	// echo v5 compiles the e.Use chain once (buildRouterChains), so unlike
 	// v4 it allocates no closure per middleware and request.
-	"Echo5":  {limit: 1, overBare: true},
-	"Fiber":  {limit: 0, overBare: true},
-	"Fiber3": {limit: 0, overBare: true},
+	"Echo5":    {limit: 1, overBare: true},
+	"FastHTTP": {limit: 0, overBare: true},
+	"Fiber":    {limit: 0, overBare: true},
+	"Fiber3":   {limit: 0, overBare: true},
 }
 
 // ratioTarget bounds corsa's time on a scenario divided by another
 // implementation's on a scenario (by default the same one).
 type ratioTarget struct {
 	scenario   string
-	against    suite.Kind
+	against    frameworks.Kind
 	vsScenario string // when not scenario: corsa against itself
 	limit      float64
 	strict     bool // below limit rather than at most
@@ -64,26 +65,26 @@ type ratioTarget struct {
 var ratioTargets = []ratioTarget{
 	// A preflight's bare time includes the route that the middlewares
 	// skip; both sides of a ratio skip it alike.
-	{scenario: scenario.Preflight, against: suite.RSCors, limit: 0.75, cost: true},
-	{scenario: scenario.Actual, against: suite.RSCors, limit: 1.05, cost: true},
-	{scenario: scenario.Disallowed, against: suite.RSCors, limit: 0.75, cost: true},
-	{scenario: scenario.NoOrigin, against: suite.RSCors, limit: 1.35, cost: true},
-	{scenario: scenario.Preflight20, against: suite.RSCors, limit: 0.7, cost: true},
-	{scenario: scenario.HostileACRH, against: suite.RSCors, limit: 0.7, cost: true},
-	{scenario: scenario.Preflight, against: suite.Builtin, limit: 1, strict: true, cost: true},
-	{scenario: scenario.Actual, against: suite.Builtin, limit: 1, strict: true, cost: true},
-	{scenario: scenario.Preflight20, against: suite.Builtin, limit: 1, strict: true, cost: true},
-	{scenario: scenario.Actual, against: suite.Floor, limit: floorLimit, cost: true},
-	{scenario: scenario.Disallowed, against: suite.Floor, limit: floorLimit, cost: true},
-	{scenario: scenario.NoOrigin, against: suite.Floor, limit: floorLimit, cost: true},
-	{scenario: scenario.HostileACRH, against: suite.Corsa, vsScenario: scenario.InvalidACRH, limit: 1.5,
+	{scenario: scenario.Preflight, against: frameworks.RSCors, limit: 0.75, cost: true},
+	{scenario: scenario.Actual, against: frameworks.RSCors, limit: 1.05, cost: true},
+	{scenario: scenario.Disallowed, against: frameworks.RSCors, limit: 0.75, cost: true},
+	{scenario: scenario.NoOrigin, against: frameworks.RSCors, limit: 1.35, cost: true},
+	{scenario: scenario.Preflight20, against: frameworks.RSCors, limit: 0.7, cost: true},
+	{scenario: scenario.HostileACRH, against: frameworks.RSCors, limit: 0.7, cost: true},
+	{scenario: scenario.Preflight, against: frameworks.Builtin, limit: 1, strict: true, cost: true},
+	{scenario: scenario.Actual, against: frameworks.Builtin, limit: 1, strict: true, cost: true},
+	{scenario: scenario.Preflight20, against: frameworks.Builtin, limit: 1, strict: true, cost: true},
+	{scenario: scenario.Actual, against: frameworks.Floor, limit: floorLimit, cost: true},
+	{scenario: scenario.Disallowed, against: frameworks.Floor, limit: floorLimit, cost: true},
+	{scenario: scenario.NoOrigin, against: frameworks.Floor, limit: floorLimit, cost: true},
+	{scenario: scenario.HostileACRH, against: frameworks.Corsa, vsScenario: scenario.InvalidACRH, limit: 1.5,
 		description: "corsa hostile-acrh ≤ 1.5× corsa invalid-acrh"},
 	// Rows must not contradict the work they do: a request without
 	// Origin does less than one from a refused origin, which does less
 	// than an allowed one. 5% is the tolerance of the measurement.
-	{scenario: scenario.NoOrigin, against: suite.Corsa, vsScenario: scenario.Disallowed, limit: 1.05,
+	{scenario: scenario.NoOrigin, against: frameworks.Corsa, vsScenario: scenario.Disallowed, limit: 1.05,
 		description: "corsa no-origin ≤ 1.05× corsa disallowed-origin"},
-	{scenario: scenario.Disallowed, against: suite.Corsa, vsScenario: scenario.Actual, limit: 1.05,
+	{scenario: scenario.Disallowed, against: frameworks.Corsa, vsScenario: scenario.Actual, limit: 1.05,
 		description: "corsa disallowed-origin ≤ 1.05× corsa actual"},
 }
 
@@ -115,12 +116,12 @@ func checkAllocs(fw frameworkResults) (check, bool) {
 	}
 	worst, worstScenario, seen := int64(-1), "", false
 	for _, r := range fw.results {
-		if r.kind != suite.Corsa {
+		if r.kind != frameworks.Corsa {
 			continue
 		}
 		n := r.allocs
 		if t.overBare {
-			bare, ok := fw.find(r.scenario, suite.Bare)
+			bare, ok := fw.find(r.scenario, frameworks.Bare)
 			if !ok {
 				continue
 			}
@@ -153,7 +154,7 @@ func checkAllocs(fw frameworkResults) (check, bool) {
 
 // measure is the target's ratio on fw, with what it compared.
 func (t ratioTarget) measure(fw frameworkResults) (s spread, other result, ok bool) {
-	corsa, ok := fw.find(t.scenario, suite.Corsa)
+	corsa, ok := fw.find(t.scenario, frameworks.Corsa)
 	if !ok {
 		return spread{}, result{}, false
 	}
@@ -168,7 +169,7 @@ func (t ratioTarget) measure(fw frameworkResults) (s spread, other result, ok bo
 	if !t.cost {
 		return corsa.ratio(other), other, true
 	}
-	bare, ok := fw.find(t.scenario, suite.Bare)
+	bare, ok := fw.find(t.scenario, frameworks.Bare)
 	if !ok {
 		return spread{}, result{}, false
 	}
@@ -193,11 +194,11 @@ func (t ratioTarget) check(fw frameworkResults) (check, bool) {
 		desc = fmt.Sprintf("%s: %s %s %g× %s", t.scenario, what, op, t.limit, other.impl)
 	}
 	var notes []string
-	if len(other.notes) > 0 && other.kind != suite.Corsa {
+	if len(other.notes) > 0 && other.kind != frameworks.Corsa {
 		notes = append(notes, other.impl+" "+strings.Join(other.notes, "; "))
 	}
 	v := judge(s, t.limit, t.strict)
-	if v != met && t.against == suite.RSCors {
+	if v != met && t.against == frameworks.RSCors {
 		if n, bound, ok := t.floorBound(fw); ok {
 			notes = append(notes, n)
 			if bound {
@@ -214,18 +215,18 @@ func (t ratioTarget) check(fw frameworkResults) (check, bool) {
 // interquartile range, the target cannot be met under §3b (bound): the
 // note then judges corsa against the floor, within floorLimit, instead.
 func (t ratioTarget) floorBound(fw frameworkResults) (note string, bound, ok bool) {
-	floor, ok := fw.find(t.scenario, suite.Floor)
+	floor, ok := fw.find(t.scenario, frameworks.Floor)
 	if !ok {
 		return "", false, false
 	}
 	ft := t
-	ft.against = suite.Floor
+	ft.against = frameworks.Floor
 	fs, _, ok := ft.measure(fw)
 	if !ok {
 		return "", false, false
 	}
-	rs, _ := fw.find(t.scenario, suite.RSCors)
-	bare, _ := fw.find(t.scenario, suite.Bare)
+	rs, _ := fw.find(t.scenario, frameworks.RSCors)
+	bare, _ := fw.find(t.scenario, frameworks.Bare)
 	floorVsRS := floor.ratio(rs)
 	if t.cost {
 		floorVsRS = floor.costRatio(rs, bare)

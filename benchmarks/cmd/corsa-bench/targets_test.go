@@ -1,15 +1,16 @@
 package main
 
 import (
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"strings"
 	"testing"
 
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
 	"github.com/corsa-go/corsa/benchmarks/suite"
+	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
 // res is a synthetic result for framework fw.
-func res(fw, scenario, impl string, kind suite.Kind, ns float64, allocs int64, notes ...string) result {
+func res(fw, scenario, impl string, kind frameworks.Kind, ns float64, allocs int64, notes ...string) result {
 	return result{
 		framework: fw, scenario: scenario, impl: impl, kind: kind, notes: notes,
 		runs: []sample{{n: 1000, ns: ns, allocs: allocs}}, ns: ns, allocs: allocs,
@@ -31,37 +32,34 @@ func TestRatioTargetsCompareCorsaWithThePeerOnTheSameScenario(t *testing.T) {
 	tests := []struct {
 		name, target       string
 		corsaNs, peerNs    float64
-		peerKind           suite.Kind
+		peerKind           frameworks.Kind
 		scenario, peerName string
 		wantMet            bool
 		wantMeasured       string
 	}{
-		{"exactly 0.75× rs/cors on a preflight", "preflight: corsa's cost ≤ 0.75× rs-cors", 75, 100, suite.RSCors, scenario.Preflight, "rs-cors", true, "0.75×"},
-		{"0.76× rs/cors on a preflight", "preflight: corsa's cost ≤ 0.75× rs-cors", 76, 100, suite.RSCors, scenario.Preflight, "rs-cors", false, "0.76×"},
-		{"1.35× rs/cors without Origin", "no-origin: corsa's cost ≤ 1.35× rs-cors", 135, 100, suite.RSCors, scenario.NoOrigin, "rs-cors", true, "1.35×"},
-		{"as fast as the built-in CORS", "actual: corsa's cost < 1× echo-cors", 100, 100, suite.Builtin, scenario.Actual, "echo-cors", false, "1.00×"},
-		{"faster than the built-in CORS", "actual: corsa's cost < 1× echo-cors", 99, 100, suite.Builtin, scenario.Actual, "echo-cors", true, "0.99×"},
-		{"1.5× the floor", "actual: corsa's cost ≤ 1.25× floor", 150, 100, suite.Floor, scenario.Actual, "floor", false, "1.50×"},
+		{"exactly 0.75× rs/cors on a preflight", "preflight: corsa's cost ≤ 0.75× rs-cors", 75, 100, frameworks.RSCors, scenario.Preflight, "rs-cors", true, "0.75×"},
+		{"0.76× rs/cors on a preflight", "preflight: corsa's cost ≤ 0.75× rs-cors", 76, 100, frameworks.RSCors, scenario.Preflight, "rs-cors", false, "0.76×"},
+		{"1.35× rs/cors without Origin", "no-origin: corsa's cost ≤ 1.35× rs-cors", 135, 100, frameworks.RSCors, scenario.NoOrigin, "rs-cors", true, "1.35×"},
+		{"as fast as the built-in CORS", "actual: corsa's cost < 1× echo-cors", 100, 100, frameworks.Builtin, scenario.Actual, "echo-cors", false, "1.00×"},
+		{"faster than the built-in CORS", "actual: corsa's cost < 1× echo-cors", 99, 100, frameworks.Builtin, scenario.Actual, "echo-cors", true, "0.99×"},
+		{"1.5× the floor", "actual: corsa's cost ≤ 1.25× floor", 150, 100, frameworks.Floor, scenario.Actual, "floor", false, "1.50×"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name+" is "+map[bool]string{true: "met", false: "missed"}[tt.wantMet], func(t *testing.T) {
+		t.Run(tt.name+" is "+metOrMissed(tt.wantMet), func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
-				res("Echo", tt.scenario, "bare", suite.Bare, 0, 0),
-				res("Echo", tt.scenario, "corsa", suite.Corsa, tt.corsaNs, 0),
+				res("Echo", tt.scenario, "bare", frameworks.Bare, 0, 0),
+				res("Echo", tt.scenario, "corsa", frameworks.Corsa, tt.corsaNs, 0),
 				res("Echo", tt.scenario, tt.peerName, tt.peerKind, tt.peerNs, 0),
 			}))
-			c := findCheck(t, checks, "Echo", tt.target)
-			if (c.verdict == met) != tt.wantMet || c.measured != tt.wantMeasured {
-				t.Errorf("%v, measured %s; want met %v, %s", c.verdict, c.measured, tt.wantMet, tt.wantMeasured)
-			}
+			wantCheck(t, findCheck(t, checks, "Echo", tt.target), tt.wantMet, tt.wantMeasured)
 		})
 	}
 }
 
 func TestHostileListIsComparedWithTheShortInvalidList(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Gin", scenario.HostileACRH, "corsa", suite.Corsa, 160, 0),
-		res("Gin", scenario.InvalidACRH, "corsa", suite.Corsa, 100, 0),
+		res("Gin", scenario.HostileACRH, "corsa", frameworks.Corsa, 160, 0),
+		res("Gin", scenario.InvalidACRH, "corsa", frameworks.Corsa, 100, 0),
 	}))
 	c := findCheck(t, checks, "Gin", "corsa hostile-acrh ≤ 1.5× corsa invalid-acrh")
 	if c.verdict != missed || c.measured != "1.60×" {
@@ -82,28 +80,42 @@ func TestAllocationTargetsCountOverTheBareFrameworkWhereTheyShould(t *testing.T)
 		{"gin at 1 over its own", "Gin", "corsa ≤ 1 alloc/request over bare", 3, [2]int64{4, 3}, true, "1 (worst: preflight)"},
 		{"chi at 1 over its router's 2", "Chi", "corsa ≤ 1 alloc/request over bare", 2, [2]int64{3, 3}, true, "1 (worst: preflight)"},
 		{"fiber at 1 over its own", "Fiber", "corsa allocates nothing over bare", 0, [2]int64{0, 1}, false, "1 (worst: actual)"},
+		{"fasthttp at none over its own", "FastHTTP", "corsa allocates nothing over bare", 0, [2]int64{0, 0}, true, "0 (worst: preflight)"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name+" is "+map[bool]string{true: "met", false: "missed"}[tt.wantMet], func(t *testing.T) {
+		t.Run(tt.name+" is "+metOrMissed(tt.wantMet), func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
-				res(tt.fw, scenario.Preflight, "bare", suite.Bare, 50, tt.bareAllocs),
-				res(tt.fw, scenario.Preflight, "corsa", suite.Corsa, 100, tt.corsaAllocs[0]),
-				res(tt.fw, scenario.Actual, "bare", suite.Bare, 50, tt.bareAllocs),
-				res(tt.fw, scenario.Actual, "corsa", suite.Corsa, 100, tt.corsaAllocs[1]),
+				res(tt.fw, scenario.Preflight, "bare", frameworks.Bare, 50, tt.bareAllocs),
+				res(tt.fw, scenario.Preflight, "corsa", frameworks.Corsa, 100, tt.corsaAllocs[0]),
+				res(tt.fw, scenario.Actual, "bare", frameworks.Bare, 50, tt.bareAllocs),
+				res(tt.fw, scenario.Actual, "corsa", frameworks.Corsa, 100, tt.corsaAllocs[1]),
 			}))
-			c := findCheck(t, checks, tt.fw, tt.target)
-			if (c.verdict == met) != tt.wantMet || c.measured != tt.wantMeasured {
-				t.Errorf("%v, measured %s; want met %v, %s", c.verdict, c.measured, tt.wantMet, tt.wantMeasured)
-			}
+			wantCheck(t, findCheck(t, checks, tt.fw, tt.target), tt.wantMet, tt.wantMeasured)
 		})
+	}
+}
+
+func metOrMissed(met bool) string {
+	if met {
+		return "met"
+	}
+	return "missed"
+}
+
+// wantCheck fails unless c is met or missed as wantMet says, measured as
+// wantMeasured.
+func wantCheck(t *testing.T, c check, wantMet bool, wantMeasured string) {
+	t.Helper()
+	if (c.verdict == met) != wantMet || c.measured != wantMeasured {
+		t.Errorf("%v, measured %s; want met %v, %s", c.verdict, c.measured, wantMet, wantMeasured)
 	}
 }
 
 func TestTargetsNameThePeersShortcuts(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Gin", scenario.Preflight, "bare", suite.Bare, 0, 0),
-		res("Gin", scenario.Preflight, "corsa", suite.Corsa, 100, 0),
-		res("Gin", scenario.Preflight, "gin-contrib-cors", suite.Builtin, 90, 0, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked),
+		res("Gin", scenario.Preflight, "bare", frameworks.Bare, 0, 0),
+		res("Gin", scenario.Preflight, "corsa", frameworks.Corsa, 100, 0),
+		res("Gin", scenario.Preflight, "gin-contrib-cors", frameworks.Builtin, 90, 0, suite.NoteMethodUnchecked, suite.NoteHeadersUnchecked),
 	}))
 	c := findCheck(t, checks, "Gin", "preflight: corsa's cost < 1× gin-contrib-cors")
 	want := "gin-contrib-cors " + suite.NoteMethodUnchecked + "; " + suite.NoteHeadersUnchecked
@@ -114,7 +126,7 @@ func TestTargetsNameThePeersShortcuts(t *testing.T) {
 
 func TestTargetsWithoutTheirResultsAreLeftOut(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Fiber", scenario.Preflight, "corsa", suite.Corsa, 100, 0),
+		res("Fiber", scenario.Preflight, "corsa", frameworks.Corsa, 100, 0),
 	}))
 	if len(checks) != 0 {
 		t.Errorf("checks %+v from corsa's result alone", checks)
@@ -122,7 +134,7 @@ func TestTargetsWithoutTheirResultsAreLeftOut(t *testing.T) {
 }
 
 // runs is a synthetic result with one run per round.
-func runs(fw, scenario, impl string, kind suite.Kind, ns ...float64) result {
+func runs(fw, scenario, impl string, kind frameworks.Kind, ns ...float64) result {
 	r := result{framework: fw, scenario: scenario, impl: impl, kind: kind}
 	for _, x := range ns {
 		r.runs = append(r.runs, sample{n: 1000, ns: x})
@@ -145,9 +157,9 @@ func TestATargetWhoseSpreadStraddlesItsLimitIsInconclusive(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name+" is "+tt.want.String(), func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
-				runs("Chi", scenario.Preflight, "bare", suite.Bare, 0, 0, 0, 0, 0),
-				runs("Chi", scenario.Preflight, "corsa", suite.Corsa, tt.corsa...),
-				runs("Chi", scenario.Preflight, "rs-cors", suite.RSCors, 100, 100, 100, 100, 100),
+				runs("Chi", scenario.Preflight, "bare", frameworks.Bare, 0, 0, 0, 0, 0),
+				runs("Chi", scenario.Preflight, "corsa", frameworks.Corsa, tt.corsa...),
+				runs("Chi", scenario.Preflight, "rs-cors", frameworks.RSCors, 100, 100, 100, 100, 100),
 			}))
 			c := findCheck(t, checks, "Chi", "preflight: corsa's cost ≤ 0.75× rs-cors")
 			if c.verdict != tt.want || c.measured != tt.measure {
@@ -176,10 +188,10 @@ func TestAMissedTargetIsFloorBoundOnlyWhenTheFloorMissesItToo(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			checks := evaluateTargets(groupByFramework([]result{
-				res("NetHTTP", scenario.NoOrigin, "bare", suite.Bare, 50, 0),
-				res("NetHTTP", scenario.NoOrigin, "corsa", suite.Corsa, 130, 1),
-				res("NetHTTP", scenario.NoOrigin, "rs-cors", suite.RSCors, 100, 0),
-				res("NetHTTP", scenario.NoOrigin, "floor", suite.Floor, tt.floor, 1),
+				res("NetHTTP", scenario.NoOrigin, "bare", frameworks.Bare, 50, 0),
+				res("NetHTTP", scenario.NoOrigin, "corsa", frameworks.Corsa, 130, 1),
+				res("NetHTTP", scenario.NoOrigin, "rs-cors", frameworks.RSCors, 100, 0),
+				res("NetHTTP", scenario.NoOrigin, "floor", frameworks.Floor, tt.floor, 1),
 			}))
 			c := findCheck(t, checks, "NetHTTP", "no-origin: corsa's cost ≤ 1.35× rs-cors")
 			if c.verdict != tt.verdict || c.measured != "1.60×" || !strings.HasSuffix(c.note, tt.note) {
@@ -191,9 +203,9 @@ func TestAMissedTargetIsFloorBoundOnlyWhenTheFloorMissesItToo(t *testing.T) {
 
 func TestCorsaRowsMustNotContradictTheWorkTheyDo(t *testing.T) {
 	checks := evaluateTargets(groupByFramework([]result{
-		res("Gin", scenario.Actual, "corsa", suite.Corsa, 200, 1),
-		res("Gin", scenario.Disallowed, "corsa", suite.Corsa, 150, 1),
-		res("Gin", scenario.NoOrigin, "corsa", suite.Corsa, 226, 1),
+		res("Gin", scenario.Actual, "corsa", frameworks.Corsa, 200, 1),
+		res("Gin", scenario.Disallowed, "corsa", frameworks.Corsa, 150, 1),
+		res("Gin", scenario.NoOrigin, "corsa", frameworks.Corsa, 226, 1),
 	}))
 	if c := findCheck(t, checks, "Gin", "corsa no-origin ≤ 1.05× corsa disallowed-origin"); c.verdict != missed {
 		t.Errorf("no-origin at 226 ns over disallowed at 150: %v, want missed", c.verdict)

@@ -4,9 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"fmt"
 	"io"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -52,7 +51,7 @@ var (
 )
 
 func TestEveryFrameworkServesTheDefaultPolicy(t *testing.T) {
-	for _, fw := range frameworks {
+	for _, fw := range frameworkKeys {
 		t.Run(fw+" answers a preflight and decorates an actual request", func(t *testing.T) {
 			base, _ := start(t, "-framework", fw)
 
@@ -77,7 +76,7 @@ func TestEveryFrameworkServesTheDefaultPolicy(t *testing.T) {
 }
 
 func TestBareServesWithoutCORS(t *testing.T) {
-	for _, fw := range frameworks {
+	for _, fw := range frameworkKeys {
 		t.Run(fw+" sends no CORS header", func(t *testing.T) {
 			base, _ := start(t, "-framework", fw, "-bare")
 			res := do(t, "GET", base+"/resource", "Origin", "https://example.com")
@@ -91,21 +90,27 @@ func TestBareServesWithoutCORS(t *testing.T) {
 	}
 }
 
-func TestRefusalsAreLoggedWithTheirExplanation(t *testing.T) {
-	for _, fw := range frameworks {
-		t.Run(fw+" logs a refused origin", func(t *testing.T) {
+func TestRefusalsAreLogged(t *testing.T) {
+	for _, fw := range frameworkKeys {
+		t.Run(fw+" logs a refused origin, with the path, and no allowed one", func(t *testing.T) {
 			base, logs := start(t, "-framework", fw)
 			do(t, "GET", base+"/resource", "Origin", "https://evil.example")
 			do(t, "GET", base+"/resource", "Origin", "https://example.com")
 			got := logs.String()
-			if !strings.Contains(got, `refused "GET" "/resource": "actual GET request from \"https://evil.example\": refused: origin not allowed\n`) {
-				t.Errorf("log does not explain the refusal:\n%s", got)
+			if !strings.Contains(got, refusedLine("actual", "https://evil.example", "GET")) {
+				t.Errorf("log does not name the refusal:\n%s", got)
 			}
-			if strings.Count(got, `refused "GET"`) != 1 {
-				t.Errorf("log should hold one refusal, the allowed request none:\n%s", got)
+			if n := strings.Count(got, `msg="CORS request refused"`); n != 1 {
+				t.Errorf("log holds %d refusals, want 1 (the allowed request none):\n%s", n, got)
 			}
 		})
 	}
+}
+
+// refusedLine is how corsa.LogRefusals logs a request to /resource that
+// the default policy refuses for its origin.
+func refusedLine(kind, origin, method string) string {
+	return `msg="CORS request refused" reason="origin not allowed" kind=` + kind + " origin=" + origin + " method=" + method + " path=/resource"
 }
 
 func TestPolicyFileReplacesTheDefault(t *testing.T) {
@@ -122,7 +127,7 @@ func TestPolicyFileReplacesTheDefault(t *testing.T) {
 }
 
 func TestWatchServesEachValidChangeAndLogsRefusals(t *testing.T) {
-	for _, fw := range frameworks {
+	for _, fw := range frameworkKeys {
 		t.Run(fw+" follows the policy file and keeps the last valid policy", func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "policy.json")
 			write := func(policy string) {
@@ -136,46 +141,47 @@ func TestWatchServesEachValidChangeAndLogsRefusals(t *testing.T) {
 			}
 			write(`{"origins": ["https://a.test"]}`)
 			base, logs := start(t, "-framework", fw, "-policy", path, "-watch", "-watch-interval", "5ms")
-			loaded := fmt.Sprintf("policy file %q loaded", path)
-			refused := fmt.Sprintf("policy file %q refused, the previous policy stays: ", path)
 			allowed := func(origin string) bool {
 				res := do(t, "OPTIONS", base+"/resource", "Origin", origin, "Access-Control-Request-Method", "GET")
 				return res.StatusCode == http.StatusNoContent && res.Header.Get("Access-Control-Allow-Origin") == origin
 			}
 
-			waitForLog(t, logs, loaded, 1)
+			waitForLog(t, logs, "corsa: serving policy file")
 			if !allowed("https://a.test") {
 				t.Error("the starting policy does not allow https://a.test")
 			}
 			write(`{"origins": ["https://b.test"]}`)
-			waitForLog(t, logs, loaded, 2)
+			waitForLog(t, logs, "corsa: policy file changed, now serving it")
 			if !allowed("https://b.test") || allowed("https://a.test") {
 				t.Error("after a valid change, https://b.test must be allowed and https://a.test refused")
 			}
 			write(`{"origins": ["https://c.test/"]}`)
-			waitForLog(t, logs, refused, 1)
-			if !strings.Contains(logs.String(), `"https://c.test/"`) {
+			waitForLog(t, logs, "corsa: policy file refused, the previous policy stays")
+			if !strings.Contains(logs.String(), `https://c.test/`) {
 				t.Errorf("the refusal does not name the bad origin:\n%s", logs.String())
 			}
 			if !allowed("https://b.test") {
 				t.Error("after an invalid change, the previous policy must still allow https://b.test")
 			}
 			write(`{"origins": ["https://c.test"]}`)
-			waitForLog(t, logs, loaded, 3)
+			waitForLog(t, logs, "corsa: policy file valid again, now serving it")
 			if !allowed("https://c.test") || allowed("https://b.test") {
 				t.Error("after a valid change again, https://c.test must be allowed and https://b.test refused")
+			}
+			if !strings.Contains(logs.String(), refusedLine("preflight", "https://a.test", "OPTIONS")) {
+				t.Errorf("the refused preflight is not logged after the reloads:\n%s", logs.String())
 			}
 		})
 	}
 }
 
-// waitForLog waits until the log holds line at least n times.
-func waitForLog(t *testing.T, logs *syncBuffer, line string, n int) {
+// waitForLog waits until the log holds msg.
+func waitForLog(t *testing.T, logs *syncBuffer, msg string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for strings.Count(logs.String(), line) < n {
+	for !strings.Contains(logs.String(), msg) {
 		if time.Now().After(deadline) {
-			t.Fatalf("the log does not hold %q %d time(s) within 10 s:\n%s", line, n, logs.String())
+			t.Fatalf("the log does not hold %q within 10 s:\n%s", msg, logs.String())
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
@@ -194,7 +200,7 @@ func TestAnyOriginPolicyAnswersNullAndNoOriginTheSame(t *testing.T) {
 		"Access-Control-Expose-Headers": {"*"},
 		"Vary":                          {"Accept-Encoding"},
 	}
-	for _, fw := range frameworks {
+	for _, fw := range frameworkKeys {
 		base, _ := start(t, "-framework", fw, "-policy", path)
 		for _, origin := range [][]string{{"Origin", "null"}, nil} {
 			name := "no Origin"
@@ -260,7 +266,7 @@ func TestSIGTERMShutsDownCleanly(t *testing.T) {
 	lines := bufio.NewScanner(stderr)
 	base := ""
 	for base == "" && lines.Scan() {
-		if _, url, ok := strings.Cut(lines.Text(), "listening on "); ok {
+		if _, url, ok := strings.Cut(lines.Text(), " url="); ok {
 			base = url
 		}
 	}
@@ -295,8 +301,8 @@ func start(t *testing.T, args ...string) (string, *syncBuffer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logger := log.New(logs, "", 0)
-	srv, m, err := newServer(opts, logger)
+	logger := slog.New(slog.NewTextHandler(logs, nil))
+	app, m, err := newApp(opts, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +313,7 @@ func start(t *testing.T, args ...string) (string, *syncBuffer) {
 	ctx, cancel := context.WithCancel(context.Background())
 	watchDone := watchPolicy(ctx, opts, m, logger)
 	done := make(chan error, 1)
-	go func() { done <- serveUntilDone(ctx, srv, ln, logger) }()
+	go func() { done <- serveUntilDone(ctx, app, ln, logger) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -394,7 +400,7 @@ func TestOriginsOnlyPolicyAllowsAJSONPost(t *testing.T) {
 		"Access-Control-Allow-Headers": {"Content-Type"},
 		"Vary":                         {"Origin, Access-Control-Request-Method, Access-Control-Request-Headers"},
 	}
-	for _, fw := range frameworks {
+	for _, fw := range frameworkKeys {
 		t.Run(fw+" answers the preflight of a JSON POST from the listed origin with 204 and Content-Type allowed", func(t *testing.T) {
 			base, _ := start(t, "-framework", fw, "-policy", path)
 			res := do(t, "OPTIONS", base+"/resource", "Origin", "https://app.example",

@@ -11,13 +11,20 @@ import (
 	"time"
 
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/benchmarks/frameworks"
 )
 
 //go:embed default-policy.json
 var defaultPolicy []byte
 
-// frameworks are the values -framework accepts.
-var frameworks = []string{"nethttp", "chi", "gin", "echo", "echo5", "fiber", "fiber3"}
+// frameworkKeys are the values -framework accepts.
+var frameworkKeys = func() []string {
+	var keys []string
+	for _, fw := range frameworks.All() {
+		keys = append(keys, fw.Key)
+	}
+	return keys
+}()
 
 type options struct {
 	framework     string
@@ -33,7 +40,7 @@ func parseOptions(args []string, output io.Writer) (options, error) {
 	fs := flag.NewFlagSet("corsa-serve", flag.ContinueOnError)
 	fs.SetOutput(output)
 	var o options
-	fs.StringVar(&o.framework, "framework", "nethttp", "framework to serve with: "+strings.Join(frameworks, ", "))
+	fs.StringVar(&o.framework, "framework", "nethttp", "framework to serve with: "+strings.Join(frameworkKeys, ", "))
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
 	fs.BoolVar(&o.bare, "bare", false, "serve without any CORS middleware, as a load-test baseline")
 	fs.StringVar(&o.policyPath, "policy", "", "JSON policy file (default: the embedded policy described in the package documentation)")
@@ -45,8 +52,8 @@ func parseOptions(args []string, output io.Writer) (options, error) {
 	switch {
 	case fs.NArg() > 0:
 		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
-	case !slices.Contains(frameworks, o.framework):
-		return o, fmt.Errorf("-framework %q: want one of %s", o.framework, strings.Join(frameworks, ", "))
+	case !slices.Contains(frameworkKeys, o.framework):
+		return o, fmt.Errorf("-framework %q: want one of %s", o.framework, strings.Join(frameworkKeys, ", "))
 	case o.watch && o.policyPath == "":
 		return o, errors.New("-watch needs -policy: the embedded policy never changes")
 	case o.watch && o.bare:

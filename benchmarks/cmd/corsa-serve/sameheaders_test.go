@@ -7,7 +7,7 @@ import (
 )
 
 // Issue 17's check: a preflight and an actual request through each adapter
-// added for a new major give the same status and CORS headers as
+// added for a new major, and through the fasthttp adapter, give the same status and CORS headers as
 // -framework nethttp for the same policy (the embedded default). The
 // expected values are nethttp's, which TestEveryFrameworkServesTheDefaultPolicy
 // pins to core/doc.go.
@@ -24,7 +24,7 @@ func TestNewMajorsAnswerLikeNetHTTP(t *testing.T) {
 		{"an actual request from a refused origin", http.MethodGet, []string{"Origin", "https://evil.example"}},
 	}
 	nethttp, _ := start(t, "-framework", "nethttp")
-	for _, fw := range []string{"echo5", "fiber3"} {
+	for _, fw := range []string{"echo5", "fasthttp", "fiber3"} {
 		base, _ := start(t, "-framework", fw)
 		for _, r := range requests {
 			t.Run(fw+" answers "+r.name+" as nethttp does", func(t *testing.T) {

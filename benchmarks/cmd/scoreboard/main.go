@@ -28,7 +28,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/corsa-go/corsa/benchmarks/peers"
 	"github.com/corsa-go/corsa/conformance"
 )
 
@@ -58,7 +57,7 @@ func main() {
 // scoreAll scores every library of the scoreboard, corsa first.
 func scoreAll() []row {
 	var rows []row
-	for _, lib := range peers.All() {
+	for _, lib := range libraries() {
 		rows = append(rows, score(lib))
 	}
 	return rows
@@ -66,7 +65,7 @@ func scoreAll() []row {
 
 // score runs the suite against lib and judges each tier on its own terms:
 // requests by the browser's verdict, configurations by refusal.
-func score(lib peers.Library) row {
+func score(lib library) row {
 	report := conformance.Score(lib.Harness)
 	r := row{Name: lib.Name, Version: moduleVersion(lib.Module), Note: lib.Note}
 	if lib.Transport != "" {

@@ -12,7 +12,7 @@ type row struct {
 	Name, Version string
 	// Transport names the HTTP server module and version the library ran
 	// on, when it is not net/http; Note is the library's note (see
-	// peers.Library).
+	// library).
 	Transport, Note string
 	// Browser counts the cases with a request (browser and corsa tiers)
 	// whose browser outcome is the expected one; Config the refused
@@ -164,7 +164,7 @@ const intro = `# Peer scoreboard
 
 corsa's conformance suite run against corsa itself (first row, for reference) and the CORS
 middlewares Go users pick instead, each on its own framework and configured for each case's
-policy as its documentation says (mapping decisions: package ` + "`benchmarks/peers`" + `).
+policy as its documentation says (mapping decisions: package ` + "`benchmarks/frameworks`" + `).
 Peers are judged by what a browser does with their responses, never by corsa's bytes: for every
 case with a request, the browser-outcome checker of package ` + "`conformance`" + ` (Fetch's CORS
 check and CORS-preflight check) gives its verdict on the peer's response and on the response the

@@ -1,17 +1,16 @@
-package suite
+package frameworks
 
 import (
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
-	"unsafe"
 
-	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"
 
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/scenario"
+	"github.com/corsa-go/corsa/internal/view"
 )
 
 // The floor: the least a correct CORS middleware can cost while writing
@@ -27,11 +26,11 @@ import (
 // floor misses against a peer cannot be met under §3b.
 //
 // Where corsa's adapter puts "Vary: Origin" back after the handler when
-// later code replaced it (gin, echo v4 and v5, fiber v2 and v3), the floor
-// does too (floorRestoreVary): it is the same behaviour for one policy
-// installed once, at the least cost, not less behaviour. The net/http
-// floor, like corsa's Handler, cannot tell whether the headers are sent
-// and does not.
+// later code replaced it (gin, echo v4 and v5, fasthttp, fiber v2 and
+// v3), the floor does too (floorRestoreVary): it is the same behaviour for
+// one policy installed once, at the least cost, not less behaviour. The
+// net/http floor, like corsa's Handler, cannot tell whether the headers
+// are sent and does not.
 var (
 	floorMethods = strings.Join(scenario.Methods, ", ")
 	floorHeaders = strings.Join(scenario.RequestHeaders, ", ")
@@ -203,21 +202,31 @@ func floorListsOrigin(v string) bool {
 	return false
 }
 
-// floorHandler is the floor as a net/http middleware.
-func floorHandler() (httpMiddleware, error) {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if status := floorWrite(w.Header(), r); status != 0 {
-				w.WriteHeader(status)
-				return
-			}
-			next.ServeHTTP(w, r)
-		})
-	}, nil
+// floorHTTP is the floor as a net/http middleware.
+func floorHTTP(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if status := floorWrite(w.Header(), r); status != 0 {
+			w.WriteHeader(status)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
-// floorFastHTTP is the floor on fasthttp's headers, for fiber v2 and v3
-// alike, whose response header calls copy every value and allocate
+// floorServe is the floor on fasthttp, in the shape of
+// corsafasthttp.Serve, for fasthttp and fiber (v2 and v3) alike.
+func floorServe(ctx *fasthttp.RequestCtx, next func() error) error {
+	if status := floorFastHTTP(&ctx.Request.Header, &ctx.Response.Header); status != 0 {
+		ctx.SetStatusCode(status)
+		return nil
+	}
+	err := next()
+	floorRestoreVaryFast(&ctx.Response.Header)
+	return err
+}
+
+// floorFastHTTP is the floor on fasthttp's headers, for fasthttp and
+// fiber alike, whose response header calls copy every value and allocate
 // nothing; SetCanonical skips the copy and normalizing of the name that
 // Set makes. It reports the status of a preflight it answers, or 0 for a
 // request that goes on to the handler.
@@ -253,24 +262,11 @@ func floorFastHTTP(in *fasthttp.RequestHeader, out *fasthttp.ResponseHeader) (pr
 }
 
 // floorSet sets a header whose name is canonical and whose value has no
-// line break without Set's normalizing, as corsa's fiber adapters do.
+// line break without Set's normalizing, as corsa's fasthttp adapter does.
 func floorSet(out *fasthttp.ResponseHeader, name, value string) {
-	out.SetCanonical(unsafe.Slice(unsafe.StringData(name), len(name)), unsafe.Slice(unsafe.StringData(value), len(value)))
+	out.SetCanonical(view.Bytes(name), view.Bytes(value))
 }
 
 // floorString views fasthttp's bytes as a string without copying, as
-// corsa's fiber adapters do: the floor reads them only while serving.
-func floorString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
-
-// floorFiber is the floor on fiber v2.
-func floorFiber() (fiber.Handler, error) {
-	return func(c *fiber.Ctx) error {
-		if status := floorFastHTTP(&c.Request().Header, &c.Response().Header); status != 0 {
-			c.Status(status)
-			return nil
-		}
-		err := c.Next()
-		floorRestoreVaryFast(&c.Response().Header)
-		return err
-	}, nil
-}
+// corsa's fasthttp adapter does: the floor reads them only while serving.
+func floorString(b []byte) string { return view.String(b) }

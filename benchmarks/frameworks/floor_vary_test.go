@@ -1,4 +1,4 @@
-package suite
+package frameworks
 
 import (
 	"net/http"
