@@ -98,7 +98,7 @@ func newApp(opts options, logger *slog.Logger) (*frameworks.App, *corsa.Middlewa
 		cfg := opts.policy
 		// Through the hook, the log names what the adapter decided, on
 		// the request as the adapter read it; Watch keeps the hook.
-		cfg.OnDecision = corsa.LogRefusals(logger)
+		cfg.OnDecision = corsa.LogRefusals(logger, 0)
 		var err error
 		if m, err = corsa.NewMiddleware(cfg); err != nil {
 			return nil, nil, err
