@@ -6,15 +6,12 @@ import (
 	"time"
 )
 
-// moveChangelog moves the CHANGELOG's Unreleased subsections ("### core",
-// "### gin, echo, fiber, chi", "### docs", ...) under a new heading naming
-// the tags and the date: those of the released modules, of the modules
-// nobody imports and of anything that is not a module.
-// A subsection that also names a module not being released is copied and
-// keeps that module's name under Unreleased. notes say what moved, and
-// which released module had no entry.
-func moveChangelog(text string, mods []*module, now time.Time) (string, []string, error) {
-	lines := strings.Split(text, "\n")
+// moveChangelog moves everything under the CHANGELOG's "## Unreleased"
+// heading under a new one for the release, "## v0.1.0 (2026-12-01)",
+// and leaves Unreleased empty for the changes after it. Every published
+// module is released together, so every entry ships. note says what moved.
+func moveChangelog(text []byte, version string, now time.Time) ([]byte, string, error) {
+	lines := strings.Split(string(text), "\n")
 	start := -1
 	for i, l := range lines {
 		if strings.TrimSpace(l) == "## Unreleased" {
@@ -23,7 +20,7 @@ func moveChangelog(text string, mods []*module, now time.Time) (string, []string
 		}
 	}
 	if start < 0 {
-		return "", nil, fmt.Errorf("CHANGELOG.md has no \"## Unreleased\" section")
+		return nil, "", fmt.Errorf("CHANGELOG.md has no \"## Unreleased\" section")
 	}
 	end := len(lines)
 	for i := start + 1; i < len(lines); i++ {
@@ -32,92 +29,34 @@ func moveChangelog(text string, mods []*module, now time.Time) (string, []string
 			break
 		}
 	}
-	byDir := map[string]*module{}
-	for _, m := range mods {
-		byDir[m.dir] = m
+	body := lines[start+1 : end]
+	for len(body) > 0 && strings.TrimSpace(body[0]) == "" {
+		body = body[1:]
 	}
-	var keep, moved []string
-	var notes []string
-	hasEntry := map[string]bool{}
-	section := lines[start+1 : end]
-	for i := 0; i < len(section); {
-		if !strings.HasPrefix(section[i], "### ") {
-			keep = append(keep, section[i])
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(section) && !strings.HasPrefix(section[j], "### ") {
-			j++
-		}
-		body := section[i+1 : j]
-		var goes, stays []string
-		for _, name := range strings.Split(strings.TrimPrefix(section[i], "### "), ",") {
-			name = strings.TrimSpace(name)
-			m, ok := byDir[name]
-			switch {
-			case !ok || m.release || m.role == internal:
-				// Not a module ("docs"), a module nobody imports, or
-				// one being tagged: its lines ship with this release.
-				goes = append(goes, name)
-				hasEntry[name] = true
-			default:
-				stays = append(stays, name)
-			}
-		}
-		if len(goes) > 0 {
-			moved = append(moved, "### "+strings.Join(goes, ", "))
-			moved = append(moved, body...)
-			notes = append(notes, fmt.Sprintf("moves %q (entries: %d)", "### "+strings.Join(goes, ", "), countEntries(body)))
-		}
-		if len(stays) > 0 {
-			keep = append(keep, "### "+strings.Join(stays, ", "))
-			keep = append(keep, body...)
-		}
-		i = j
+	for len(body) > 0 && strings.TrimSpace(body[len(body)-1]) == "" {
+		body = body[:len(body)-1]
 	}
-	var tags []string
-	for _, m := range mods {
-		if m.release {
-			tags = append(tags, m.dir+" "+m.version)
-			if !hasEntry[m.dir] {
-				notes = append(notes, m.dir+": no Unreleased entry (tagged for its requirements only)")
-			}
+	if len(body) == 0 {
+		return nil, "", fmt.Errorf("CHANGELOG.md: nothing under \"## Unreleased\" to release")
+	}
+	var sections []string
+	entries := 0
+	for _, l := range body {
+		if s, ok := strings.CutPrefix(l, "### "); ok {
+			sections = append(sections, s)
+		}
+		if strings.HasPrefix(l, "- ") {
+			entries++
 		}
 	}
-	heading := fmt.Sprintf("## %s (%s)", strings.Join(tags, ", "), now.Format("2006-01-02"))
-	notes = append([]string{"new heading: " + heading}, notes...)
+	heading := fmt.Sprintf("## %s (%s)", version, now.Format("2006-01-02"))
 	out := append([]string{}, lines[:start+1]...)
-	out = append(out, trimBlank(keep)...)
-	out = append(out, "", heading)
-	out = append(out, trimBlank(moved)...)
+	out = append(out, "", heading, "")
+	out = append(out, body...)
 	if end < len(lines) {
 		out = append(out, "")
 	}
 	out = append(out, lines[end:]...)
-	return strings.Join(out, "\n"), notes, nil
-}
-
-func countEntries(body []string) int {
-	n := 0
-	for _, l := range body {
-		if strings.HasPrefix(l, "- ") {
-			n++
-		}
-	}
-	return n
-}
-
-// trimBlank drops trailing blank lines, keeping one leading blank line.
-func trimBlank(ls []string) []string {
-	for len(ls) > 0 && strings.TrimSpace(ls[len(ls)-1]) == "" {
-		ls = ls[:len(ls)-1]
-	}
-	for len(ls) > 0 && strings.TrimSpace(ls[0]) == "" {
-		ls = ls[1:]
-	}
-	if len(ls) == 0 {
-		return nil
-	}
-	return append([]string{""}, ls...)
+	note := fmt.Sprintf("CHANGELOG.md: %s, the %d entries under Unreleased (%s)", heading, entries, strings.Join(sections, "; "))
+	return []byte(strings.Join(out, "\n")), note, nil
 }

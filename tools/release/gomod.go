@@ -3,134 +3,97 @@ package main
 import (
 	"fmt"
 	"path"
+	"sort"
 	"strings"
+
+	"golang.org/x/mod/modfile"
 )
 
-// rewrite returns a go.mod with every requirement on a module of this
-// repository set to versions[path]. With dropReplaces, the replace lines
-// that point a sibling module at its directory are removed, as a tagged
-// release needs; any other replace line is an error, because a replace
-// line only applies in the main module and users would have to copy it.
-// Without dropReplaces (the modules nobody imports, and the development
-// go.mod files after a release) replace lines stay as they are.
+// bump returns a go.mod with every requirement on a published module of
+// the repository (published maps its path to its directory) set to version.
+// Replace lines stay: they make the module build against its siblings'
+// working copies, in the workspace and with GOWORK=off, and the go command
+// ignores them in every module but the main one, so users never see them.
 //
-// dir is the module's directory relative to the repository root, dirs maps
-// each sibling module path to its directory, so that "=> ../core" can be
-// checked to point where it should.
-func rewrite(gomod, dir string, versions, dirs map[string]string, dropReplaces bool) (string, error) {
-	var out []string
-	var block string // "require", "replace" or "" outside a block
-	var blockStart int
-	kept := 0 // lines kept in the current replace block
-	for n, line := range strings.Split(gomod, "\n") {
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case block == "" && (trimmed == "require (" || trimmed == "replace ("):
-			block = strings.Fields(trimmed)[0]
-			blockStart, kept = len(out), 0
-			out = append(out, line)
-			continue
-		case block != "" && trimmed == ")":
-			if block == "replace" && kept == 0 {
-				out = out[:blockStart] // every line gone: drop the block
-			} else {
-				out = append(out, line)
-			}
-			block = ""
-			continue
-		}
-		if trimmed == "" || strings.HasPrefix(trimmed, "//") {
-			out = append(out, line)
-			continue
-		}
-		verb, spec := block, trimmed
-		if block == "" {
-			verb, spec, _ = strings.Cut(trimmed, " ")
-		}
-		switch verb {
-		case "require":
-			fields := strings.Fields(spec)
-			if len(fields) >= 2 && isOurs(fields[0]) {
-				v, ok := versions[fields[0]]
-				if !ok {
-					return "", fmt.Errorf("%s/go.mod:%d: requires %s, which is not a published module of this repository", dir, n+1, fields[0])
-				}
-				line = strings.Replace(line, fields[0]+" "+fields[1], fields[0]+" "+v, 1)
-			}
-		case "replace":
-			if !dropReplaces {
-				break
-			}
-			if err := checkReplace(spec, dir, dirs); err != nil {
-				return "", fmt.Errorf("%s/go.mod:%d: %w", dir, n+1, err)
-			}
-			continue // a sibling replace: not in a release
-		}
-		if block == "replace" {
-			kept++
-		}
-		out = append(out, line)
+// For a published module, that same rule is why its go.mod may only
+// replace a sibling by the sibling's directory, and may only require
+// published siblings: anything else would be a difference between what
+// the repository builds and what users get.
+func bump(dir string, gomod []byte, version string, published map[string]string, isPublished bool) ([]byte, error) {
+	name := path.Join(dir, "go.mod")
+	f, err := modfile.Parse(name, gomod, nil)
+	if err != nil {
+		return nil, err
 	}
-	return tidyBlankLines(out), nil
+	var ours []string
+	for _, r := range f.Require {
+		if !isOurs(r.Mod.Path) {
+			continue
+		}
+		if _, ok := published[r.Mod.Path]; !ok {
+			if isPublished {
+				return nil, fmt.Errorf("%s:%d: requires %s, which is not a published module of this repository",
+					name, r.Syntax.Start.Line, r.Mod.Path)
+			}
+			continue
+		}
+		ours = append(ours, r.Mod.Path)
+	}
+	for _, p := range ours {
+		if err := f.AddRequire(p, version); err != nil {
+			return nil, err
+		}
+	}
+	if isPublished {
+		for _, r := range f.Replace {
+			want, ok := published[r.Old.Path]
+			if !isOurs(r.Old.Path) || !ok || r.New.Version != "" || path.Join(dir, r.New.Path) != want {
+				return nil, fmt.Errorf("%s:%d: replace %s => %s: users never see a dependency's replace lines, "+
+					"so a published module may only replace a published sibling by its directory",
+					name, r.Syntax.Start.Line, r.Old.Path, strings.TrimSpace(r.New.Path+" "+r.New.Version))
+			}
+		}
+	}
+	return f.Format()
 }
 
-// checkReplace accepts only "sibling => ../its/dir", the development link
-// that a release removes.
-func checkReplace(spec, dir string, dirs map[string]string) error {
-	from, to, ok := strings.Cut(spec, "=>")
-	if !ok {
-		return fmt.Errorf("malformed replace %q", spec)
+// asDependency is a released go.mod as the go command reads it when the
+// module is a dependency: without its replace lines.
+func asDependency(gomod []byte) ([]byte, error) {
+	f, err := modfile.Parse("go.mod", gomod, nil)
+	if err != nil {
+		return nil, err
 	}
-	fromF, toF := strings.Fields(from), strings.Fields(to)
-	if len(fromF) != 1 || len(toF) != 1 || !isOurs(fromF[0]) {
-		return fmt.Errorf("replace %q would be needed by users too, and users never see a dependency's replace lines", spec)
+	for _, r := range append([]*modfile.Replace(nil), f.Replace...) {
+		if err := f.DropReplace(r.Old.Path, r.Old.Version); err != nil {
+			return nil, err
+		}
 	}
-	want, ok := dirs[fromF[0]]
-	if !ok || path.Clean(path.Join(dir, toF[0])) != want {
-		return fmt.Errorf("replace %q does not point at the sibling module's directory %q", spec, want)
+	f.Cleanup()
+	return f.Format()
+}
+
+// requirements is what a go.mod tells the go command about the build
+// list, one line each, in order: the go version, then the requirements.
+func requirements(gomod []byte) string {
+	f, err := modfile.Parse("go.mod", gomod, nil)
+	if err != nil {
+		return err.Error()
 	}
-	return nil
+	var lines []string
+	for _, r := range f.Require {
+		l := r.Mod.Path + " " + r.Mod.Version + "\n"
+		if r.Indirect {
+			l = r.Mod.Path + " " + r.Mod.Version + " // indirect\n"
+		}
+		lines = append(lines, l)
+	}
+	sort.Strings(lines)
+	if f.Go != nil {
+		lines = append([]string{"go " + f.Go.Version + "\n"}, lines...)
+	}
+	return strings.Join(lines, "")
 }
 
 // isOurs reports whether a module path belongs to this repository.
 func isOurs(p string) bool { return p == repoPath || strings.HasPrefix(p, repoPath+"/") }
-
-// tidyBlankLines joins lines with at most one blank line in a row and one
-// newline at the end, as go mod tidy formats go.mod.
-func tidyBlankLines(lines []string) string {
-	var b strings.Builder
-	blank := true // no blank line at the top
-	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			if blank {
-				continue
-			}
-			blank = true
-			b.WriteString("\n")
-			continue
-		}
-		blank = false
-		b.WriteString(l + "\n")
-	}
-	return strings.TrimRight(b.String(), "\n") + "\n"
-}
-
-// ourRequirements lists the repository's modules a go.mod requires.
-func ourRequirements(gomod string) []string {
-	var reqs []string
-	inBlock := false
-	for _, line := range strings.Split(gomod, "\n") {
-		f := strings.Fields(line)
-		switch {
-		case len(f) == 2 && f[0] == "require" && f[1] == "(":
-			inBlock = true
-		case inBlock && len(f) == 1 && f[0] == ")":
-			inBlock = false
-		case inBlock && len(f) >= 2 && isOurs(f[0]):
-			reqs = append(reqs, f[0])
-		case !inBlock && len(f) >= 3 && f[0] == "require" && isOurs(f[1]):
-			reqs = append(reqs, f[1])
-		}
-	}
-	return reqs
-}

@@ -5,81 +5,98 @@ import (
 	"testing"
 )
 
-var (
-	testVersions = map[string]string{
-		repoPath + "/core":        "v0.1.0",
-		repoPath + "/conformance": "v0.1.0",
-	}
-	testDirs = map[string]string{
-		repoPath + "/core":        "core",
-		repoPath + "/conformance": "conformance",
-		repoPath + "/gin":         "gin",
-	}
-)
+// testPublished maps the published modules of the test go.mod files to
+// their directories.
+var testPublished = map[string]string{
+	repoPath:                  ".",
+	repoPath + "/conformance": "conformance",
+	repoPath + "/fasthttp":    "fasthttp",
+	repoPath + "/fiber":       "fiber",
+}
 
-const devGoMod = `module github.com/corsa-go/corsa/gin
+const devGoMod = `module github.com/corsa-go/corsa/fiber
 
 go 1.25.0
 
 require (
+	github.com/corsa-go/corsa v0.0.0
 	github.com/corsa-go/corsa/conformance v0.0.0
-	github.com/corsa-go/corsa/core v0.0.0
-	github.com/gin-gonic/gin v1.12.0
+	github.com/corsa-go/corsa/fasthttp v0.0.0
+	github.com/gofiber/fiber/v2 v2.52.15
 )
 
 require (
-	golang.org/x/net v0.51.0 // indirect
+	github.com/andybalholm/brotli v1.1.0 // indirect
+	github.com/valyala/fasthttp v1.51.0 // indirect
 )
 
 replace (
+	github.com/corsa-go/corsa => ..
 	github.com/corsa-go/corsa/conformance => ../conformance
-	github.com/corsa-go/corsa/core => ../core
+	github.com/corsa-go/corsa/fasthttp => ../fasthttp
 )
 `
 
-func TestRewrite(t *testing.T) {
-	t.Run("a release sets sibling requirements to the released versions and drops the replace block", func(t *testing.T) {
-		got, err := rewrite(devGoMod, "gin", testVersions, testDirs, true)
+func TestBump(t *testing.T) {
+	t.Run("a release sets the requirements on published siblings to its version and keeps the replace lines", func(t *testing.T) {
+		got, err := bump("fiber", []byte(devGoMod), "v0.1.0", testPublished, true)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := `module github.com/corsa-go/corsa/gin
+		want := `module github.com/corsa-go/corsa/fiber
 
 go 1.25.0
 
 require (
+	github.com/corsa-go/corsa v0.1.0
 	github.com/corsa-go/corsa/conformance v0.1.0
-	github.com/corsa-go/corsa/core v0.1.0
-	github.com/gin-gonic/gin v1.12.0
+	github.com/corsa-go/corsa/fasthttp v0.1.0
+	github.com/gofiber/fiber/v2 v2.52.15
 )
 
 require (
-	golang.org/x/net v0.51.0 // indirect
+	github.com/andybalholm/brotli v1.1.0 // indirect
+	github.com/valyala/fasthttp v1.51.0 // indirect
+)
+
+replace (
+	github.com/corsa-go/corsa => ..
+	github.com/corsa-go/corsa/conformance => ../conformance
+	github.com/corsa-go/corsa/fasthttp => ../fasthttp
 )
 `
-		if got != want {
+		if string(got) != want {
 			t.Errorf("got\n%s\nwant\n%s", got, want)
 		}
 	})
-	t.Run("after a release the development go.mod keeps its replace lines with the new versions", func(t *testing.T) {
-		got, err := rewrite(devGoMod, "gin", testVersions, testDirs, false)
+	t.Run("the next release bumps the previous release's versions", func(t *testing.T) {
+		first, err := bump("fiber", []byte(devGoMod), "v0.1.0", testPublished, true)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := strings.ReplaceAll(devGoMod, "v0.0.0", "v0.1.0")
-		if got != want {
+		got, err := bump("fiber", first, "v0.2.0", testPublished, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.ReplaceAll(devGoMod, " v0.0.0\n", " v0.2.0\n"); string(got) != want {
 			t.Errorf("got\n%s\nwant\n%s", got, want)
 		}
 	})
-	t.Run("single-line require and replace directives are rewritten too", func(t *testing.T) {
-		in := "module github.com/corsa-go/corsa/conformance\n\ngo 1.25.0\n\nrequire github.com/corsa-go/corsa/core v0.0.0\n\nreplace github.com/corsa-go/corsa/core => ../core\n"
-		got, err := rewrite(in, "conformance", testVersions, testDirs, true)
+	t.Run("single-line require and replace directives are bumped and kept too", func(t *testing.T) {
+		in := "module github.com/corsa-go/corsa/conformance\n\ngo 1.25.0\n\nrequire github.com/corsa-go/corsa v0.0.0\n\nreplace github.com/corsa-go/corsa => ..\n"
+		got, err := bump("conformance", []byte(in), "v0.1.0", testPublished, true)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := "module github.com/corsa-go/corsa/conformance\n\ngo 1.25.0\n\nrequire github.com/corsa-go/corsa/core v0.1.0\n"
-		if got != want {
+		if want := strings.Replace(in, "v0.0.0", "v0.1.0", 1); string(got) != want {
 			t.Errorf("got\n%q\nwant\n%q", got, want)
+		}
+	})
+	t.Run("a module nobody imports may require an unpublished module, which keeps its version", func(t *testing.T) {
+		in := "module github.com/corsa-go/corsa/x\n\ngo 1.25.0\n\nrequire github.com/corsa-go/corsa/examples v0.0.0\n"
+		got, err := bump("x", []byte(in), "v0.1.0", testPublished, false)
+		if err != nil || string(got) != in {
+			t.Errorf("got %q, %v; want the go.mod unchanged", got, err)
 		}
 	})
 
@@ -88,23 +105,23 @@ require (
 	}{
 		{
 			name:  "a replace of a third-party module is refused, since users would need it too",
-			gomod: strings.Replace(devGoMod, "replace (\n", "replace (\n\tgithub.com/gin-gonic/gin => github.com/fork/gin v1.12.1\n", 1),
-			want:  "would be needed by users",
+			gomod: strings.Replace(devGoMod, "replace (\n", "replace (\n\tgithub.com/gofiber/fiber/v2 => github.com/fork/fiber/v2 v2.52.16\n", 1),
+			want:  "users never see a dependency's replace lines",
 		},
 		{
 			name:  "a sibling replaced by anything but its own directory is refused",
-			gomod: strings.Replace(devGoMod, "=> ../core", "=> ../../elsewhere/core", 1),
-			want:  "does not point at the sibling",
+			gomod: strings.Replace(devGoMod, "=> ../fasthttp", "=> ../../elsewhere/fasthttp", 1),
+			want:  "replace github.com/corsa-go/corsa/fasthttp => ../../elsewhere/fasthttp",
 		},
 		{
 			name:  "a requirement on a module of the repository that is not published is refused",
 			gomod: strings.Replace(devGoMod, "require (\n", "require (\n\tgithub.com/corsa-go/corsa/benchmarks v0.0.0\n", 1),
-			want:  "not a published module",
+			want:  "fiber/go.mod:6: requires github.com/corsa-go/corsa/benchmarks, which is not a published module",
 		},
 	}
 	for _, tc := range refusals {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := rewrite(tc.gomod, "gin", testVersions, testDirs, true)
+			_, err := bump("fiber", []byte(tc.gomod), "v0.1.0", testPublished, true)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("got error %v, want one containing %q", err, tc.want)
 			}
@@ -112,22 +129,26 @@ require (
 	}
 }
 
-func TestOneLiner(t *testing.T) {
-	readme := "| framework | one line |\n|---|---|\n| gin | `r.Use(corsagin.Must(corsagin.Config{}))` |\n| echo | `e.Use(x)` |\n| echo | `e.Use(y)` |\n"
-	t.Run("the gin row's code is returned without its backquotes", func(t *testing.T) {
-		got, err := oneLiner(readme, "gin")
-		if err != nil || got != "r.Use(corsagin.Must(corsagin.Config{}))" {
-			t.Errorf("got %q, %v", got, err)
+func TestAsDependency(t *testing.T) {
+	got, err := asDependency([]byte(devGoMod))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a dependency's go.mod is read without its replace lines", func(t *testing.T) {
+		if want := devGoMod[:strings.Index(devGoMod, "\nreplace (")]; string(got) != want {
+			t.Errorf("got\n%s\nwant\n%s", got, want)
 		}
 	})
-	t.Run("a framework with no row is an error", func(t *testing.T) {
-		if _, err := oneLiner(readme, "fiber"); err == nil {
-			t.Error("got no error")
-		}
-	})
-	t.Run("a framework with two rows is an error", func(t *testing.T) {
-		if _, err := oneLiner(readme, "echo"); err == nil {
-			t.Error("got no error")
+	t.Run("its requirements are the go version, then the requirements sorted", func(t *testing.T) {
+		want := "go 1.25.0\n" +
+			"github.com/andybalholm/brotli v1.1.0 // indirect\n" +
+			"github.com/corsa-go/corsa v0.0.0\n" +
+			"github.com/corsa-go/corsa/conformance v0.0.0\n" +
+			"github.com/corsa-go/corsa/fasthttp v0.0.0\n" +
+			"github.com/gofiber/fiber/v2 v2.52.15\n" +
+			"github.com/valyala/fasthttp v1.51.0 // indirect\n"
+		if r := requirements(got); r != want {
+			t.Errorf("got\n%s\nwant\n%s", r, want)
 		}
 	})
 }
@@ -136,5 +157,26 @@ func TestLookupRefusesModulesWithoutAnEntry(t *testing.T) {
 	_, err := lookup(repoPath + "/fiber4")
 	if err == nil || !strings.Contains(err.Error(), "has no entry") {
 		t.Errorf("got %v, want an error saying the module has no entry", err)
+	}
+}
+
+func TestCheckVersion(t *testing.T) {
+	for _, tc := range []struct {
+		name, v string
+		ok      bool
+	}{
+		{"v0.1.0 is accepted", "v0.1.0", true},
+		{"v1.12.3 is accepted", "v1.12.3", true},
+		{"v2.0.0 is refused: it needs /v2 module paths", "v2.0.0", false},
+		{"a version without its patch number is refused", "v0.1", false},
+		{"a version without its v is refused", "0.1.0", false},
+		{"a pre-release is refused", "v0.1.0-rc.1", false},
+		{"a number with a leading zero is refused", "v0.01.0", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := checkVersion(tc.v); (err == nil) != tc.ok {
+				t.Errorf("checkVersion(%q) = %v, want ok=%v", tc.v, err, tc.ok)
+			}
+		})
 	}
 }

@@ -9,9 +9,9 @@ import (
 )
 
 // TestGoModLayout holds every go.mod of the repository to one layout, the
-// one go mod tidy keeps and the release rewrites: module, go, the require
-// blocks (direct, then indirect), then one replace block, every directive
-// in parenthesized form.
+// one go mod tidy keeps and the release's version bump leaves as it is:
+// module, go, the require blocks (direct, then indirect), then one replace
+// block, every directive in parenthesized form.
 func TestGoModLayout(t *testing.T) {
 	root := filepath.Join("..", "..")
 	out, err := git(root, "ls-files", "--cached", "--others", "--exclude-standard", "--", "go.mod", "*/go.mod")

@@ -15,7 +15,8 @@ type role int
 const (
 	// internal modules are never tagged: nobody imports them (the release
 	// tool itself, benchmarks, examples, the browser runner). A release
-	// bumps their requirements and keeps their replace lines.
+	// bumps their requirements on published modules like every other
+	// module's.
 	internal role = iota
 	// library modules are tagged and imported, but serve no framework.
 	library
@@ -35,6 +36,10 @@ type entry struct {
 	// replaced by the line, and the server listens on $CORSA_CHECK_ADDR and
 	// answers "ok" to GET /.
 	server string
+	// pendingLine is the one-liner of an adapter whose row the README
+	// does not have yet: a dry run checks it and says the row is missing,
+	// a release refuses to tag without the row.
+	pendingLine string
 }
 
 // modules lists every module of the repository by path.
@@ -43,17 +48,19 @@ var modules = map[string]entry{
 	repoPath + "/examples":            {role: internal},
 	repoPath + "/conformance/browser": {role: internal},
 	// The release tool and the Public Suffix List generator and
-	// cross-check: a module of their own so that the root module's zip
-	// holds the engine only and stays free of requirements.
+	// cross-check: a module of their own, so that the root module's zip
+	// holds the engine only and the root stays free of requirements.
 	repoPath + "/tools":       {role: internal},
 	repoPath + "/conformance": {role: library},
 	repoPath:                  {role: adapter, framework: "net/http", server: netHTTPServer},
 	repoPath + "/chi":         {role: adapter, framework: "chi", server: chiServer},
 	repoPath + "/gin":         {role: adapter, framework: "gin", server: ginServer},
 	repoPath + "/echo":        {role: adapter, framework: "echo", server: echoServer},
-	repoPath + "/fiber":       {role: adapter, framework: "fiber", server: fiberServer},
 	repoPath + "/echo5":       {role: adapter, framework: "echo v5", server: echo5Server},
-	repoPath + "/fiber3":      {role: adapter, framework: "fiber v3", server: fiber3Server},
+	repoPath + "/fasthttp": {role: adapter, framework: "fasthttp", server: fasthttpServer,
+		pendingLine: `fasthttp.ListenAndServe(addr, corsafasthttp.Must(corsafasthttp.Config{Origins: []string{"https://app.example"}})(handler))`},
+	repoPath + "/fiber":  {role: adapter, framework: "fiber", server: fiberServer},
+	repoPath + "/fiber3": {role: adapter, framework: "fiber v3", server: fiber3Server},
 }
 
 // lookup returns the entry for a module path, or an error that says what to
@@ -61,7 +68,7 @@ var modules = map[string]entry{
 func lookup(path string) (entry, error) {
 	e, ok := modules[path]
 	if !ok {
-		return entry{}, fmt.Errorf("module %s is in go.work but has no entry in internal/release/modules.go: "+
+		return entry{}, fmt.Errorf("module %s is in go.work but has no entry in tools/release/modules.go: "+
 			"add it (internal, library, or adapter with the README one-liner's framework and a server program)", path)
 	}
 	if e.role == adapter && (e.framework == "" || !strings.Contains(e.server, "%s")) {
@@ -143,6 +150,23 @@ func main() {
 	%s
 	e.GET("/", func(c echo.Context) error { return c.String(200, "ok") })
 	panic(e.Start(os.Getenv("CORSA_CHECK_ADDR")))
+}
+`
+
+const fasthttpServer = `package main
+
+import (
+	"os"
+
+	"github.com/valyala/fasthttp"
+
+	corsafasthttp "github.com/corsa-go/corsa/fasthttp"
+)
+
+func main() {
+	addr := os.Getenv("CORSA_CHECK_ADDR")
+	handler := func(ctx *fasthttp.RequestCtx) { ctx.SetBodyString("ok") }
+	%s
 }
 `
 

@@ -13,7 +13,8 @@ import (
 type mutation struct {
 	name   string
 	file   string
-	mutate func(string) string
+	mutate func(string) string // gets "" for a file that does not exist
+	check  string              // the modules checked, gin when empty
 	want   string
 }
 
@@ -27,7 +28,7 @@ func TestReleaseRefuses(t *testing.T) {
 			mutate: func(s string) string {
 				return s + "\nreplace github.com/gin-gonic/gin => github.com/gin-gonic/gin v1.11.0\n"
 			},
-			want: "would be needed by users too",
+			want: "users never see a dependency's replace lines",
 		},
 		{
 			name: "an adapter requiring a module of the repository that is never published fails the release",
@@ -36,6 +37,14 @@ func TestReleaseRefuses(t *testing.T) {
 				return s + "\nrequire github.com/corsa-go/corsa/examples v0.0.0\n"
 			},
 			want: "not a published module",
+		},
+		{
+			name: "the release tool back in the root module fails the release",
+			file: "internal/release/main.go",
+			mutate: func(string) string {
+				return "package main\n\nfunc main() {}\n"
+			},
+			want: "the root module's zip holds files of the tools or another module: internal/release/main.go",
 		},
 	})
 }
@@ -55,7 +64,7 @@ func TestReleaseCheckRefuses(t *testing.T) {
 			mutate: func(s string) string {
 				return strings.Replace(s, "\tgithub.com/gin-gonic/gin v1.12.0\n", "", 1)
 			},
-			want: "go mod tidy changes the released go.mod",
+			want: "go mod tidy changes its requirements",
 		},
 		{
 			name: "an adapter requiring a version of its framework that does not exist fails the release",
@@ -64,6 +73,23 @@ func TestReleaseCheckRefuses(t *testing.T) {
 				return strings.Replace(s, "github.com/gin-gonic/gin v1.12.0", "github.com/gin-gonic/gin v1.99.0", 1)
 			},
 			want: "v1.99.0",
+		},
+		{
+			name: "an adapter whose code imports the conformance suite fails the release, since its users would download it",
+			file: "gin/conformance.go",
+			mutate: func(string) string {
+				return "package corsagin\n\nimport _ \"github.com/corsa-go/corsa/conformance\"\n"
+			},
+			want: "download github.com/corsa-go/corsa/conformance@v0.1.0, which only the adapter's tests need",
+		},
+		{
+			name: "a replace line in the root module's go.mod fails the release, since go install refuses it",
+			file: "go.mod",
+			mutate: func(s string) string {
+				return s + "\nreplace github.com/corsa-go/corsa/conformance => ./conformance\n"
+			},
+			check: ".",
+			want:  "replace directives",
 		},
 	})
 }
@@ -74,17 +100,24 @@ func testMutations(t *testing.T, cases []mutation) {
 			repo := copyRepo(t)
 			p := filepath.Join(repo, filepath.FromSlash(tc.file))
 			data, err := os.ReadFile(p)
-			if err != nil {
+			if err != nil && !os.IsNotExist(err) {
 				t.Fatal(err)
 			}
 			mutated := tc.mutate(string(data))
 			if mutated == string(data) {
 				t.Fatalf("the mutation changed nothing in %s", tc.file)
 			}
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			if err := os.WriteFile(p, []byte(mutated), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			err = run(options{root: repo, dryRun: true, version: "v0.1.0", check: "gin"})
+			check := tc.check
+			if check == "" {
+				check = "gin"
+			}
+			err = run(options{root: repo, dryRun: true, version: "v0.1.0", check: check})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got error %v\nwant one containing %q", err, tc.want)
 			}
@@ -101,7 +134,7 @@ func copyRepo(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names, err := worktree{root}.list(".")
+	names, err := worktreeFiles(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +160,7 @@ func copyRepo(t *testing.T) string {
 
 // TestApply cuts a release in a copy of the repository (the check, which
 // runs before it, is tested above and by .ci/release-check) and reads back
-// the tags and the commit after them.
+// the tags and the commit.
 func TestApply(t *testing.T) {
 	repo := copyRepo(t)
 	for _, args := range [][]string{
@@ -140,22 +173,35 @@ func TestApply(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	before, err := git(repo, "rev-parse", "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
 	mods, err := workspace(repo)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := plan(repo, mods, "v0.1.0", ""); err != nil {
+	if v, err := nextVersion(repo); err != nil || v != "v0.1.0" {
+		t.Fatalf("the first release's version is %q (%v), want v0.1.0", v, err)
+	}
+	if _, err := plan(repo, mods, "v0.1.0", true); err != nil {
 		t.Fatal(err)
 	}
 	changelog, err := os.ReadFile(filepath.Join(repo, "CHANGELOG.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	moved, _, err := moveChangelog(string(changelog), mods, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	moved, _, err := moveChangelog(changelog, "v0.1.0", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := apply(repo, mods, moved); err != nil {
+	var tags []string
+	for _, m := range mods {
+		if m.role != internal {
+			tags = append(tags, m.tag("v0.1.0"))
+		}
+	}
+	if err := apply(repo, mods, tags, "v0.1.0", moved); err != nil {
 		t.Fatal(err)
 	}
 	show := func(rev, file string) string {
@@ -166,43 +212,100 @@ func TestApply(t *testing.T) {
 		}
 		return out
 	}
-	t.Run("every published module is tagged, and nothing else", func(t *testing.T) {
+	t.Run("every published module is tagged, the root without a directory, and nothing else", func(t *testing.T) {
 		out, err := git(repo, "tag", "-l")
 		if err != nil {
 			t.Fatal(err)
 		}
 		got := strings.Fields(out)
-		want := []string{"chi/v0.1.0", "conformance/v0.1.0", "core/v0.1.0", "echo/v0.1.0", "echo5/v0.1.0", "fiber/v0.1.0", "fiber3/v0.1.0", "gin/v0.1.0"}
+		want := []string{"chi/v0.1.0", "conformance/v0.1.0", "echo/v0.1.0", "echo5/v0.1.0", "fasthttp/v0.1.0", "fiber/v0.1.0", "fiber3/v0.1.0", "gin/v0.1.0", "v0.1.0"}
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("tags %v, want %v", got, want)
 		}
 	})
-	t.Run("at the tag, an adapter requires its siblings at the release and has no replace line", func(t *testing.T) {
-		gomod := show("gin/v0.1.0", "gin/go.mod")
-		if strings.Contains(gomod, "replace") || strings.Contains(gomod, " v0.0.0\n") ||
-			!strings.Contains(gomod, "github.com/corsa-go/corsa/core v0.1.0") {
-			t.Errorf("gin/go.mod at the tag:\n%s", gomod)
+	t.Run("the release is one commit after the one it started from, and every tag is on it", func(t *testing.T) {
+		parent, err := git(repo, "rev-parse", "HEAD~1")
+		if err != nil || parent != before {
+			t.Errorf("HEAD~1 is %q (%v), want %q", parent, err, before)
+		}
+		head, _ := git(repo, "rev-parse", "HEAD")
+		for _, tag := range []string{"v0.1.0", "gin/v0.1.0", "fasthttp/v0.1.0"} {
+			if at, err := git(repo, "rev-parse", tag+"^{commit}"); err != nil || at != head {
+				t.Errorf("%s is at %q (%v), want HEAD %q", tag, at, err, head)
+			}
 		}
 	})
-	t.Run("at the tag, the modules nobody imports keep their replace lines", func(t *testing.T) {
-		gomod := show("gin/v0.1.0", "examples/go.mod")
-		if !strings.Contains(gomod, "github.com/corsa-go/corsa/gin => ../gin") ||
-			!strings.Contains(gomod, "github.com/corsa-go/corsa/gin v0.1.0") {
+	t.Run("at the tag, an adapter requires its siblings at the release and keeps its replace lines", func(t *testing.T) {
+		gomod := show("fiber/v0.1.0", "fiber/go.mod")
+		for _, want := range []string{
+			"\tgithub.com/corsa-go/corsa v0.1.0\n",
+			"\tgithub.com/corsa-go/corsa/fasthttp v0.1.0\n",
+			"\tgithub.com/corsa-go/corsa/fasthttp => ../fasthttp\n",
+		} {
+			if !strings.Contains(gomod, want) {
+				t.Errorf("fiber/go.mod at the tag has no %q:\n%s", want, gomod)
+			}
+		}
+		if strings.Contains(gomod, " v0.0.0\n") {
+			t.Errorf("fiber/go.mod at the tag still requires v0.0.0:\n%s", gomod)
+		}
+	})
+	t.Run("a module nobody imports has its requirements bumped too", func(t *testing.T) {
+		gomod := show("HEAD", "examples/go.mod")
+		if !strings.Contains(gomod, "\tgithub.com/corsa-go/corsa/gin v0.1.0\n") || strings.Contains(gomod, " v0.0.0\n") {
 			t.Errorf("examples/go.mod at the tag:\n%s", gomod)
 		}
 	})
-	t.Run("after the tag, the adapter's replace lines are back, with the released requirement", func(t *testing.T) {
-		gomod := show("HEAD", "gin/go.mod")
-		if !strings.Contains(gomod, "github.com/corsa-go/corsa/core => ../core") ||
-			!strings.Contains(gomod, "github.com/corsa-go/corsa/core v0.1.0") {
-			t.Errorf("gin/go.mod after the release:\n%s", gomod)
+	t.Run("the root module's go.mod stays without requirements", func(t *testing.T) {
+		if gomod := show("v0.1.0", "go.mod"); gomod != "module github.com/corsa-go/corsa\n\ngo 1.25.0\n" {
+			t.Errorf("go.mod at the tag:\n%s", gomod)
 		}
 	})
-	t.Run("the changelog names the tags and the date, and keeps an empty Unreleased", func(t *testing.T) {
-		log := show("core/v0.1.0", "CHANGELOG.md")
-		heading := "## chi v0.1.0, conformance v0.1.0, core v0.1.0, echo v0.1.0, echo5 v0.1.0, fiber v0.1.0, fiber3 v0.1.0, gin v0.1.0 (2026-12-01)"
-		if !strings.Contains(log, "## Unreleased\n\n"+heading+"\n\n### core\n") {
-			t.Errorf("CHANGELOG.md at the tag:\n%s", log)
+	t.Run("the changelog names the version and the date, and keeps an empty Unreleased", func(t *testing.T) {
+		log := show("v0.1.0", "CHANGELOG.md")
+		if !strings.Contains(log, "\n## Unreleased\n\n## v0.1.0 (2026-12-01)\n\n### ") {
+			t.Errorf("CHANGELOG.md at the tag:\n%.600s", log)
+		}
+	})
+	t.Run("the next release is the next minor version", func(t *testing.T) {
+		if v, err := nextVersion(repo); err != nil || v != "v0.2.0" {
+			t.Errorf("got %q (%v), want v0.2.0", v, err)
+		}
+	})
+}
+
+// TestPendingOneLiner plans a release of a copy of the repository whose
+// README has no fasthttp row: a dry run checks the line in modules.go and
+// says so, a release refuses.
+func TestPendingOneLiner(t *testing.T) {
+	repo := copyRepo(t)
+	readme := filepath.Join(repo, "README.md")
+	data, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(line, "| fasthttp | `") {
+			kept = append(kept, line)
+		}
+	}
+	if err := os.WriteFile(readme, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mods, err := workspace(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a dry run checks the pending line and says the README lacks its row", func(t *testing.T) {
+		notes, err := plan(repo, mods, "v0.1.0", true)
+		if err != nil || len(notes) != 1 || !strings.Contains(notes[0], "| fasthttp | `"+modules[repoPath+"/fasthttp"].pendingLine+"` |") {
+			t.Errorf("got notes %q, error %v", notes, err)
+		}
+	})
+	t.Run("a release refuses", func(t *testing.T) {
+		if _, err := plan(repo, mods, "v0.1.0", false); err == nil || !strings.Contains(err.Error(), `want one "| fasthttp | `) {
+			t.Errorf("got error %v, want one about the README's fasthttp row", err)
 		}
 	})
 }
