@@ -17,8 +17,10 @@ import (
 func oneLiner(readme, framework string) (string, error) {
 	var found []string
 	for _, line := range strings.Split(readme, "\n") {
+		// The row's first code span is the one-liner; words after it
+		// (another form, and why) are for the reader.
 		if rest, ok := strings.CutPrefix(line, "| "+framework+" | `"); ok {
-			if code, ok := strings.CutSuffix(strings.TrimSpace(rest), "` |"); ok {
+			if code, _, ok := strings.Cut(rest, "`"); ok && strings.HasSuffix(strings.TrimSpace(rest), "|") {
 				found = append(found, code)
 			}
 		}
