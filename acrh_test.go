@@ -41,6 +41,15 @@ func repeatList(n int, sep string, name func(i int) string) string {
 	return strings.Join(names, sep)
 }
 
+// sixteenLines is n Access-Control-Request-Headers lines of one name each.
+func sixteenLines(n int) []string {
+	lines := make([]string, n)
+	for i := range lines {
+		lines[i] = fmt.Sprintf("x-l%02d", i)
+	}
+	return lines
+}
+
 func TestRequestHeadersParsing(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -82,6 +91,11 @@ func TestRequestHeadersParsing(t *testing.T) {
 		{"a browser list of 50 names is allowed by *", acrhAny, []string{repeatList(50, ",", func(i int) string { return fmt.Sprintf("x-h%02d", i) })}, corsa.Allowed},
 		{"an invalid name is refused by *", acrhAny, []string{"x-a,x b"}, corsa.Malformed},
 		{"authorization is refused by *", acrhAny, []string{"x-a,Authorization"}, corsa.HeadersNotAllowed},
+		// The bound on lines is 16 (SPEC.md §4): the 16th line is read, a
+		// 17th makes the list malformed, whatever the lines hold.
+		{"a list split over 16 lines is allowed", acrhAny, sixteenLines(16), corsa.Allowed},
+		{"a list split over 17 lines is refused unread", acrhAny, sixteenLines(17), corsa.Malformed},
+		{"17 empty lines are refused unread", acrhListed, make([]string, 17), corsa.Malformed},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -100,6 +100,7 @@ func TestSubdomainPatternsMatchAnyDepthButNotTheApex(t *testing.T) {
 		{"wss://a.example.com", false},
 		{"https://a.example.com:443", false},
 		{"https://a.example.com:8443", false},
+		{"https://a.example.com:", false},
 		{"https://A.example.com", false},
 		{"https://a.EXAMPLE.com", false},
 		{"https://a.example.com/", false},
