@@ -64,8 +64,9 @@ type browser struct {
 	dataDir string // "" where it cannot be found (outside Linux)
 }
 
-// launch starts Chromium at execPath.
-func launch(execPath string) (*browser, error) {
+// launch starts Chromium at execPath, with extra options after the
+// defaults: a flag given again there replaces the default's value.
+func launch(execPath string, extra ...chromedp.ExecAllocatorOption) (*browser, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(execPath),
 		chromedp.NoSandbox, // Chromium refuses to run as root with its sandbox
@@ -80,6 +81,7 @@ func launch(execPath string) (*browser, error) {
 		// can be several origins (see site).
 		chromedp.Flag("host-resolver-rules", "MAP *.test 127.0.0.1"),
 	)
+	opts = append(opts, extra...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	b := &browser{ctx: ctx, cancel: func() { cancelCtx(); cancelAlloc() }}

@@ -24,6 +24,16 @@
 // and a full run without -update fails when it differs (but for the
 // browser's version line).
 //
+// TestCrossOriginProtection proves Config.CrossOriginProtection (SPEC.md
+// §9) with every adapter in a Chromium of its own: form posts and
+// credentialed fetch() POSTs from pages on another site, on a subdomain
+// the policy's pattern allows, on the API's site but not allowed, and on
+// the API's own origin, first over https (with a certificate authority
+// made for the run, the leaf trusted by its key alone), where the API
+// records the Sec-Fetch-Site each write carried, then over plain http,
+// where Chromium sends none and Origin is compared with Host. The
+// handler must run for exactly the allowed pages.
+//
 // Run it with
 //
 //	go test ./conformance/browser
