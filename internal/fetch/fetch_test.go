@@ -217,3 +217,30 @@ func TestCheckCacheSafeCountsTheBrowsersOwnCache(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckPreflightForJudgesTheNamesThePreflightAskedFor(t *testing.T) {
+	put := Request{Method: "PUT", Origin: page}
+	grant := resp(204, "Access-Control-Allow-Origin", page, "Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", "X-Request-Id")
+	for _, tt := range []struct {
+		name  string
+		asked []string
+		want  string // the error; "" for none
+	}{
+		{"a listed name in another case passes", []string{"X-REQUEST-ID"}, ""},
+		{"nothing asked passes", nil, ""},
+		{"a name not listed fails", []string{"x-request-id", "x-other"}, "Request header field x-other is not allowed by Access-Control-Allow-Headers in preflight response."},
+		// A browser never asks for Cookie; a preflight that does is judged
+		// as asked, not as the script's request would have been.
+		{"a forbidden name asked for must be listed too", []string{"cookie"}, "Request header field cookie is not allowed by Access-Control-Allow-Headers in preflight response."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			if err := CheckPreflightFor(put, tt.asked, grant); err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
