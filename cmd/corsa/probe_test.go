@@ -114,6 +114,7 @@ func TestProbeJudgesARunningCorsaServer(t *testing.T) {
 				"  > Access-Control-Request-Headers: x-request-id,x-unlisted",
 				"browser: blocked: Access to fetch at 'URL' from origin '" + probePage + "' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
 				"the browser stops here: the request itself is never sent",
+				"fix: the server must allow the page's origin " + probePage + ", the method PUT, the headers x-request-id, x-unlisted: it refused the preflight without saying which",
 			}},
 		{"another origin reads nothing", url,
 			[]string{"-origin", evilPage}, 1,
