@@ -63,7 +63,7 @@ func Probe(req Request, t Transport) (report string, ok bool, err error) {
 	chromium.Chromium = true
 	if cres := Run(chromium, t); (cres.Err == nil) != (res.Err == nil) {
 		if cres.Err == nil {
-			b.WriteString("Chromium today: the fetch succeeds, departing from the Fetch Standard (Authorization under a wildcard, a Range unit in upper case, or a dropped User-Agent); expect it to fail when Chromium follows the standard\n")
+			b.WriteString("Chromium today: the fetch succeeds, departing from the Fetch Standard (Authorization under a wildcard, or a dropped User-Agent); expect it to fail when Chromium follows the standard\n")
 		} else {
 			fmt.Fprintf(&b, "Chromium today: blocked: %v\n", cres.Err)
 		}
