@@ -51,8 +51,9 @@ type CORS struct {
 	// Front, for Corsa on a framework built on net/http, puts corsa in
 	// front of the whole app, the Source's Handler around the framework's
 	// router, instead of installing the adapter with the framework's Use.
-	// What the router answers before its middleware runs (gin's
-	// trailing-slash redirects, its 404 and 405) then carries CORS too.
+	// What the router answers without running its middleware (gin's
+	// trailing-slash redirects) then carries CORS too, and so do routes
+	// registered before Use.
 	// See Framework.Front.
 	Front bool
 }
@@ -86,10 +87,11 @@ type Framework struct {
 	// middleware ("gin-contrib-cors"); "" where it has none.
 	Builtin string
 	// Front reports that corsa is best served in front of the framework
-	// (CORS.Front), as the README recommends for it: gin, whose router
-	// answers redirects, 404 and 405 without running the middleware that
-	// Use installs. corsa-serve and the browser tests serve it so; the
-	// benchmarks measure the adapter, installed with Use.
+	// (CORS.Front), the form recommended for it: gin, whose router
+	// answers its redirects without running the middleware that Use
+	// installs, which routes registered before Use skip too. corsa-serve
+	// and the browser tests serve it so; the benchmarks measure the
+	// adapter, installed with Use.
 	Front bool
 
 	setup interface {
