@@ -49,7 +49,7 @@ func newReplay(sent, earlier []wire) *replay {
 
 // errNotSent is a request the checker sends and Chromium did not, which
 // no cache explains.
-var errNotSent = errors.New("Chromium sent no such request")
+var errNotSent = errors.New("not a request Chromium sent")
 
 // do is the fetch.Transport.
 func (p *replay) do(r *http.Request) (*fetch.Response, error) {
