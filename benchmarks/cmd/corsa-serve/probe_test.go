@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -237,22 +239,15 @@ func TestProbeJudgesCorsaServeAndPeers(t *testing.T) {
 }
 
 // hdr is an http.Header from name, value pairs.
-func hdr(nameValues ...string) map[string][]string {
-	h := map[string][]string{}
+func hdr(nameValues ...string) http.Header {
+	h := http.Header{}
 	for i := 0; i+1 < len(nameValues); i += 2 {
-		h[nameValues[i]] = append(h[nameValues[i]], nameValues[i+1])
+		h.Add(nameValues[i], nameValues[i+1])
 	}
 	return h
 }
 
-func contains(lines []string, line string) bool {
-	for _, l := range lines {
-		if l == line {
-			return true
-		}
-	}
-	return false
-}
+func contains(lines []string, line string) bool { return slices.Contains(lines, line) }
 
 // The corsa command itself, built from this repository, probes a running
 // corsa-serve: exit status 0 when the page's fetch succeeds and reads
