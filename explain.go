@@ -48,8 +48,8 @@ const defaultExplainURL = "https://api.invalid/"
 // chose (an origin it does not allow) is still one.
 //
 // The browser's side is judged by the Fetch Standard, and where current
-// Chromium departs from it (Authorization under a wildcard, a Range unit
-// in upper case, a User-Agent set by the script) both verdicts are told.
+// Chromium departs from it (Authorization under a wildcard, a User-Agent
+// set by the script) both verdicts are told.
 // The handler is assumed to answer 200. Explain is for people, logs and
 // the corsa command: it allocates freely, and never calls OnDecision.
 func (p *Policy) Explain(f Fetch) (explanation string, ok bool) {

@@ -55,6 +55,9 @@ func TestBrowserRequestNeedsPreflight(t *testing.T) {
 			"Content-Type": {"text/plain; x=" + strings.Repeat("d", 100)}, "Range": {"bytes=0-1"},
 		}}, false, nil},
 		{"a request without Origin is not a CORS request", BrowserRequest{Method: "PUT"}, false, nil},
+		// "Forbidden request-header": the browser drops it, so it never
+		// makes a request unsafe.
+		{"forbidden headers are dropped, not preflighted", BrowserRequest{Method: "GET", Origin: browserPage, Header: http.Header{"Cookie": {"a=b"}, "Sec-Foo": {"1"}, "Proxy-X": {"1"}, "X-Http-Method-Override": {"TRACE"}}}, false, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tc.r.NeedsPreflight(); got != tc.want {
@@ -205,7 +208,10 @@ func TestCheckCacheSafe(t *testing.T) {
 		// RFC 9111 §3: OPTIONS is not a cacheable method.
 		{"an OPTIONS response is not stored", BrowserRequest{Method: "OPTIONS", Origin: browserPage}, browserResp(204, "Access-Control-Allow-Origin", browserPage), true},
 		{"no-store is not stored", get, browserResp(200, "Access-Control-Allow-Origin", browserPage, "Cache-Control", "no-store"), true},
-		{"private is not stored by a shared cache", get, browserResp(200, "Access-Control-Allow-Origin", browserPage, "Cache-Control", "Private, max-age=60"), true},
+		// The browser's own cache stores private responses too, and
+		// reuses a fresh one for a request from another origin.
+		{"a private, fresh answer is reused by the browser's own cache", get, browserResp(200, "Access-Control-Allow-Origin", browserPage, "Cache-Control", "Private, max-age=60"), false},
+		{"a private answer without freshness or validator is safe", get, browserResp(200, "Access-Control-Allow-Origin", browserPage, "Cache-Control", "private"), true},
 		{"a request with Authorization is stored only with public", BrowserRequest{Method: "GET", Origin: browserPage, Header: http.Header{"Authorization": {"x"}}}, browserResp(200, "Access-Control-Allow-Origin", browserPage), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -231,5 +237,5 @@ func ExampleCheckPreflight() {
 	fmt.Println(CheckPreflight(r, preflight))
 	// Output:
 	// true [content-type]
-	// preflight: header content-type not in Access-Control-Allow-Headers []
+	// Request header field content-type is not allowed by Access-Control-Allow-Headers in preflight response.
 }

@@ -14,6 +14,10 @@
 // the whole app. Each framework installs the middleware globally, as its
 // documentation shows (Use, or wrapping the net/http mux), with its own
 // calls, and registers the routes with its own handlers and error path.
+// CORS.Front puts corsa in front of the whole app instead, the form
+// recommended where the router answers some requests itself
+// (Framework.Front: gin), as corsa-serve and the browser tests serve it;
+// the benchmarks measure the adapters.
 // The App it returns serves in memory (its handler, or Do) or on a
 // listener (Serve, Start), with the framework's own server: net/http's,
 // fasthttp's, or fiber's Listener.

@@ -1,6 +1,7 @@
 package frameworks
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -47,6 +48,14 @@ type CORS struct {
 	// and nothing else: what a newcomer to the library writes first,
 	// rather than a mapping that spells out the library's defaults.
 	Readme bool
+	// Front, for Corsa on a framework built on net/http, puts corsa in
+	// front of the whole app, the Source's Handler around the framework's
+	// router, instead of installing the adapter with the framework's Use.
+	// What the router answers without running its middleware (gin's
+	// trailing-slash redirects) then carries CORS too, and so do routes
+	// registered before Use.
+	// See Framework.Front.
+	Front bool
 }
 
 // Stack is what Framework.Build builds: an app with the framework's own
@@ -77,6 +86,13 @@ type Framework struct {
 	// Builtin is the benchmarks' name of the framework's usual CORS
 	// middleware ("gin-contrib-cors"); "" where it has none.
 	Builtin string
+	// Front reports that corsa is best served in front of the framework
+	// (CORS.Front), the form recommended for it: gin, whose router
+	// answers its redirects without running the middleware that Use
+	// installs, which routes registered before Use skip too. corsa-serve
+	// and the browser tests serve it so; the benchmarks measure the
+	// adapter, installed with Use.
+	Front bool
 
 	setup interface {
 		build(Stack) (*App, error)
@@ -92,7 +108,7 @@ func All() []Framework {
 	return []Framework{
 		{Name: "NetHTTP", Key: "nethttp", Label: "net/http", setup: netHTTPSetups},
 		{Name: "Chi", Key: "chi", Label: "chi", Builtin: "go-chi-cors", setup: chiSetups},
-		{Name: "Gin", Key: "gin", Label: "gin", Builtin: "gin-contrib-cors", setup: ginSetups},
+		{Name: "Gin", Key: "gin", Label: "gin", Builtin: "gin-contrib-cors", Front: true, setup: ginSetups},
 		{Name: "Echo", Key: "echo", Label: "echo", Builtin: "echo-cors", setup: echoSetups},
 		{Name: "Echo5", Key: "echo5", Label: "echo v5", Builtin: "echo-cors", setup: echo5Setups},
 		{Name: "FastHTTP", Key: "fasthttp", Label: "fasthttp", setup: fastHTTPSetups},
@@ -184,6 +200,7 @@ func (su setups[M]) build(s Stack) (*App, error) {
 	if s.Recover {
 		mws = append(mws, su.recover())
 	}
+	var front corsa.Source
 	switch c := s.CORS; c.Kind {
 	case Corsa:
 		src := c.Source
@@ -193,6 +210,10 @@ func (su setups[M]) build(s Stack) (*App, error) {
 				return nil, err
 			}
 			src = p
+		}
+		if c.Front {
+			front = src
+			break
 		}
 		mws = append(mws, su.corsa(src))
 	case Builtin:
@@ -211,6 +232,12 @@ func (su setups[M]) build(s Stack) (*App, error) {
 		mws = append(mws, su.floor)
 	}
 	a := su.app(mws, s.Routes)
+	if front != nil {
+		if a.HTTP == nil {
+			return nil, errors.New("frameworks: corsa in front of the app needs a framework built on net/http")
+		}
+		a.HTTP = front.Handler(a.HTTP)
+	}
 	a.wrap(s.Outer)
 	return a, nil
 }

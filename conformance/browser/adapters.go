@@ -32,6 +32,9 @@ type adapter struct {
 	// the middleware on it.
 	framework string
 	kind      frameworks.Kind
+	// front serves corsa in front of the whole app, where that is the
+	// form recommended (frameworks.CORS.Front): gin.
+	front bool
 }
 
 // servers are the matrix's columns, in order: corsa's adapters, then the
@@ -39,11 +42,12 @@ type adapter struct {
 var servers = append(slices.Clone(adapters), peers...)
 
 // adapters are corsa's own, one per framework, held to every expectation
-// of the scenarios.
+// of the scenarios, each installed in the form recommended for its
+// framework, as corsa-serve serves it: on gin, in front of the engine.
 var adapters = func() []adapter {
 	var as []adapter
 	for _, fw := range frameworks.All() {
-		as = append(as, adapter{name: fw.Label, framework: fw.Key, kind: frameworks.Corsa})
+		as = append(as, adapter{name: fw.Label, framework: fw.Key, kind: frameworks.Corsa, front: fw.Front})
 	}
 	return as
 }()
@@ -59,7 +63,7 @@ func (a adapter) serve(ln net.Listener, policy corsa.Config, rec *recorder) (sto
 	app, err := fw.Build(frameworks.Stack{
 		// A peer serves the README's one-liner as its own README shows
 		// (see peers.go).
-		CORS:   frameworks.CORS{Kind: a.kind, Policy: policy, Readme: a.peer && originsOnly(policy)},
+		CORS:   frameworks.CORS{Kind: a.kind, Policy: policy, Readme: a.peer && originsOnly(policy), Front: a.front},
 		Routes: frameworks.Handlers(routes, rec.endpoint(), rec.fastEndpoint),
 		Outer:  frameworks.Wrap{HTTP: rec.record, Fast: rec.recordFast},
 	})

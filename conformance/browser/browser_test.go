@@ -112,6 +112,10 @@ func TestBrowser(t *testing.T) {
 			}
 		})
 	}
+	t.Run("adversarial responses", func(t *testing.T) {
+		t.Parallel()
+		runAdversaries(t, b, pagePort)
+	})
 }
 
 // checkResults compares RESULTS.md with this run, or rewrites it with

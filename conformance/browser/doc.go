@@ -11,13 +11,27 @@
 // gin-contrib/cors, and the CORS middleware of echo v4 and v5 and of fiber
 // v2 and v3, configured as their documentation says for the same policy;
 // peers.go). Where a peer does otherwise than corsa, that is reported,
-// not failed; a policy a peer cannot express is reported as such. For
-// every fetch of every server, the browser-outcome checker of package
-// conformance (CheckRead, CheckPreflight, ExposedHeaders), given the
-// request and the responses the server actually sent, must predict what
-// Chromium did; any disagreement fails the test. RESULTS.md, the table
-// of what Chromium allowed and refused per library and scenario, is
-// written by
+// not failed; a policy a peer cannot express is reported as such. corsa
+// serves gin in front of the engine, the form recommended for gin, as
+// corsa-serve does (frameworks.Framework.Front).
+//
+// For every fetch of every server, the browser-outcome checker must
+// predict what Chromium did, and any disagreement fails the test: the
+// checker is wrong. fetch.Run (internal/fetch, the checker behind
+// package conformance, corsa probe and the scoreboard) replays the whole
+// fetch(), each request it sends answered with the response Chromium got
+// for the same request, and must send the requests Chromium sent and
+// reach Chromium's verdict; package conformance's CheckPreflight,
+// CheckRead and ExposedHeaders, given the preflight and the request the
+// server saw, must too.
+//
+// Adversarial responses and requests (adversarial.go), which HTTP
+// parsers, the Fetch Standard and Chromium handle differently, are served
+// byte for byte by a raw TCP server (rawserver.go) and held to the same
+// replay, judged as Chromium where it knowingly departs from Fetch.
+//
+// RESULTS.md, the table of what Chromium allowed and refused per library
+// and scenario, and for each adversarial case, is written by
 //
 //	go test ./conformance/browser -run TestBrowser -update
 //

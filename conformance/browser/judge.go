@@ -7,15 +7,22 @@ import (
 	"strings"
 
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/internal/fetch"
 )
 
-// judge holds the browser-outcome checker of package conformance to what
-// Chromium did with one fetch: given the request as the page made it and
-// the responses the server actually gave, the checker must predict
-// whether a preflight was sent and passed, whether the page could read the
-// response, and which headers it could read. Any disagreement fails the
-// test, for corsa and for every peer alike: it is the checker that is
-// wrong. It also notes what Chromium did, for RESULTS.md.
+// judge holds the browser-outcome checker (internal/fetch, which package
+// conformance exports) to what Chromium did with one fetch, twice. First
+// fetch.Run replays the whole fetch() as the page made it, each request
+// it sends answered with the response Chromium got for the same request
+// (or, where Chromium sent none, from the cache that answered it): it
+// must send the requests Chromium sent, with the same Origin and
+// requested headers, and predict whether fetch() resolved and what
+// headers.get returned. Then conformance's checks, given the preflight
+// and the request the server saw, must predict whether a preflight was
+// sent and passed, whether the page could read the response, and which
+// headers it could read. Any disagreement fails the test, for corsa and
+// for every peer alike: it is the checker that is wrong. It also notes
+// what Chromium did, for RESULTS.md.
 func (s *session) judge(origin string, a *api, mark int, url string, init fetchInit, res fetchResult, names []string) {
 	s.t.Helper()
 	r := conformance.BrowserRequest{
@@ -43,6 +50,21 @@ func (s *session) judge(origin string, a *api, mark int, url string, init fetchI
 		label += " from Origin: null"
 	}
 
+	disagree := func(format string, args ...any) {
+		s.t.Helper()
+		s.t.Errorf("checker and Chromium disagree on %s: "+format, append([]any{url}, args...)...)
+	}
+
+	// The whole fetch(), replayed.
+	sent, earlier := a.rec.wires(mark)
+	run, problems := runAgainst(fetch.Request{
+		Method: init.Method, URL: url, Origin: origin, Credentials: r.Credentials,
+		Header: r.Header, Read: names, Chromium: true,
+	}, newReplay(sent, earlier), res)
+	for _, p := range problems {
+		disagree("%s", p)
+	}
+
 	var pre, act *exchange
 	for _, x := range a.rec.since(mark, strings.TrimPrefix(url, a.base)) {
 		switch {
@@ -53,6 +75,9 @@ func (s *session) judge(origin string, a *api, mark int, url string, init fetchI
 		}
 	}
 	chromium := "read"
+	if res.Resolved && res.Status != http.StatusOK {
+		chromium += fmt.Sprintf(" (%d)", res.Status)
+	}
 	if !res.Resolved {
 		chromium = "refused"
 		// A sandboxed iframe's issues do not reach the tab.
@@ -62,11 +87,6 @@ func (s *session) judge(origin string, a *api, mark int, url string, init fetchI
 			chromium += fmt.Sprintf(" (%s)", reason)
 		}
 	}
-	disagree := func(format string, args ...any) {
-		s.t.Helper()
-		s.t.Errorf("checker and Chromium disagree on %s: "+format, append([]any{url}, args...)...)
-	}
-
 	// The preflight: sent when the checker says it is needed, with the
 	// header names it lists, and passed when it says so.
 	preflightErr := error(nil)
@@ -91,6 +111,7 @@ func (s *session) judge(origin string, a *api, mark int, url string, init fetchI
 			chromium += " after a preflight"
 		}
 	}
+	chromium += hops(run)
 	s.did = append(s.did, label+": "+chromium)
 	if preflightErr != nil {
 		if act != nil {

@@ -27,6 +27,11 @@ func (m *matrix) markdown(browser string) ([]byte, bool) {
 			}
 		}
 	}
+	for _, a := range adversaries {
+		if _, ok := adversarial.get(a.label); !ok {
+			return nil, false
+		}
+	}
 	var b bytes.Buffer
 	b.WriteString(`# What Chromium allowed and refused
 
@@ -38,19 +43,21 @@ generates.
 Each library serves the same policies, configured as its own documentation
 says (see [peers.go](peers.go) for the mapping), on 127.0.0.1, and one
 headless Chromium makes the requests. For every request below, the
-browser-outcome checker of package conformance, given the responses the
-server actually sent, predicted what Chromium did: whether a preflight was
-sent and passed, whether the page could read the response, which headers it
-could read. The test fails when it does not.
+browser-outcome checker (` + "`internal/fetch`" + `, behind package conformance,
+` + "`corsa probe`" + ` and the scoreboard), given the responses the server
+actually sent, predicted what Chromium did: which requests it sent, whether
+a preflight passed, whether the page could read the response, which headers
+it could read. The test fails when it does not. corsa serves gin in front
+of the engine, the form recommended for gin, as corsa-serve does.
 
 "pass" means a corsa adapter did what SPEC.md says; "same" means a peer did
-what corsa does; "differs" means a peer did otherwise, said below, which is
-not necessarily wrong (a 200 instead of a 204, say); "n/a" means the
-library cannot express the scenario's policy. SPEC.md revision 2's rules
-are the "null origin" and "no Origin" rows. In the "README one-liner" row,
-corsa serves exactly its README's first policy, the page's origin and
-nothing else, and each peer the minimal one-origin setup its own README
-shows.
+what corsa does on the same framework; "differs" means a peer did
+otherwise, said below, which is not necessarily wrong (a 200 instead of a
+204, say); "n/a" means the library cannot express the scenario's policy.
+SPEC.md revision 2's rules are the "null origin" and "no Origin" rows. In
+the "README one-liner" row, corsa serves exactly its README's first policy,
+the page's origin and nothing else, and each peer the minimal one-origin
+setup its own README shows.
 
 `)
 	fmt.Fprintf(&b, "%s%s\n\n", browserLine, browser)
@@ -75,13 +82,13 @@ shows.
 		b.WriteString("\n")
 	}
 
-	// What happened, per scenario.
-	reference := servers[0].name
+	// What happened, per scenario; a peer is compared with corsa on its
+	// framework.
 	for _, sc := range scenarios {
 		fmt.Fprintf(&b, "\n## %s\n\n%s.\n\n| library | what Chromium did | compared with SPEC.md and corsa |\n|---|---|---|\n", sc.label, upper(sc.name))
-		ref, _ := m.cell(reference, sc.label)
 		for _, sv := range servers {
 			c, _ := m.cell(sv.name, sc.label)
+			ref, _ := m.cell(corsaOn(sv.framework).name, sc.label)
 			var verdict string
 			switch st := c.status(); {
 			case st == "n/a":
@@ -98,7 +105,41 @@ shows.
 			fmt.Fprintf(&b, "| %s | %s | %s |\n", sv.name, cellText(strings.Join(c.did, "<br>")), cellText(verdict))
 		}
 	}
+
+	// The adversarial responses, with the raw server alone.
+	b.WriteString(`
+## Adversarial responses
+
+Responses and requests that HTTP parsers, the Fetch Standard and Chromium
+handle differently, each response written byte for byte by a raw TCP
+server on 127.0.0.1 ([adversarial.go](adversarial.go)). For each,
+` + "`internal/fetch`" + `, the checker behind ` + "`corsa probe`" + ` and the
+scoreboard, replaying the exchanges Chromium had, predicted what Chromium
+did, judging as Chromium does where it knowingly departs from Fetch; the
+test fails when it does not.
+
+| case | what Chromium did | what the checker said |
+|---|---|---|
+`)
+	for _, a := range adversaries {
+		c, _ := adversarial.get(a.label)
+		checker := strings.Join(c.checker, "<br>")
+		if c.failed {
+			checker = "FAIL: " + checker
+		}
+		fmt.Fprintf(&b, "| %s: %s | %s | %s |\n", a.label, cellText(a.name), cellText(portless(strings.Join(c.did, "<br>"))), cellText(portless(checker)))
+	}
 	return b.Bytes(), true
+}
+
+// corsaOn is corsa's adapter on framework.
+func corsaOn(framework string) adapter {
+	for _, a := range adapters {
+		if a.framework == framework {
+			return a
+		}
+	}
+	return adapters[0]
 }
 
 // sameResults reports whether two renderings agree, but for the browser

@@ -10,6 +10,7 @@ import (
 
 	"github.com/corsa-go/corsa/benchmarks/frameworks"
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/internal/fetch"
 )
 
 // Routes every API server registers. PathResource behaves as the
@@ -19,6 +20,9 @@ const (
 	pathEcho = "/echo"
 	// pathLogin (GET) answers 200 and sets the session cookie.
 	pathLogin = "/login"
+	// pathItems (GET, PUT) answers 200 with a list; pathItems+"/" is
+	// not a route, which a router may redirect to it (gin does).
+	pathItems = "/items"
 )
 
 // routes are the paths served and their methods. None serves OPTIONS:
@@ -27,6 +31,7 @@ var routes = []frameworks.Route{
 	{Path: conformance.PathResource, Methods: []string{http.MethodGet}},
 	{Path: pathEcho, Methods: []string{http.MethodGet, http.MethodPost, http.MethodPut}},
 	{Path: pathLogin, Methods: []string{http.MethodGet}},
+	{Path: pathItems, Methods: []string{http.MethodGet, http.MethodPut}},
 }
 
 // The session cookie pathLogin sets.
@@ -76,6 +81,9 @@ func respond(method, path string, get func(string) string, body []byte) reply {
 		cookie := &http.Cookie{Name: cookieName, Value: cookieValue, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode}
 		r.header = append(r.header, [2]string{"Set-Cookie", cookie.String()}, [2]string{"Content-Type", "text/plain; charset=utf-8"})
 		r.body = "logged in"
+	case pathItems:
+		r.header = append(r.header, [2]string{"Content-Type", "application/json"})
+		r.body = "[]"
 	}
 	return r
 }
@@ -137,6 +145,25 @@ func (rec *recorder) since(mark int, uri string) []exchange {
 		}
 	}
 	return out
+}
+
+// wires returns what arrived since mark and what arrived before it, as
+// a replay takes them.
+func (rec *recorder) wires(mark int) (sent, earlier []wire) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	for i, x := range rec.arrived {
+		w := wire{method: x.req.Method, uri: x.req.URI, origin: x.req.Origin, acrm: x.req.RequestMethod, acrh: x.req.RequestHeaders}
+		if x.resp != nil {
+			w.resp = fetch.FromHTTP(x.resp.StatusCode, x.resp.Header)
+		}
+		if i < mark {
+			earlier = append(earlier, w)
+		} else {
+			sent = append(sent, w)
+		}
+	}
+	return sent, earlier
 }
 
 func (rec *recorder) handled(r request) {

@@ -82,6 +82,15 @@ func corsCheck(r Request, resp *Response, preflight bool) *Error {
 // Access-Control-Allow-Methods and every CORS-unsafe header by
 // Access-Control-Allow-Headers. A redirect fails it: see Run.
 func CheckPreflight(r Request, resp *Response) *Error {
+	return CheckPreflightFor(r, r.UnsafeHeaderNames(), resp)
+}
+
+// CheckPreflightFor is CheckPreflight for a preflight that asked for the
+// header names asked (its Access-Control-Request-Headers, split) rather
+// than for those r's headers make unsafe: for judging a preflight as it
+// was sent, which a browser may not have written (one naming a forbidden
+// header, say), by what a browser would do with the answer.
+func CheckPreflightFor(r Request, asked []string, resp *Response) *Error {
 	if err := corsCheck(r, resp, true); err != nil {
 		return err
 	}
@@ -102,7 +111,8 @@ func CheckPreflight(r Request, resp *Response) *Error {
 	if !slices.Contains(methods, m) && !safelistedMethod(m) && (r.Credentials || !slices.Contains(methods, "*")) {
 		return &Error{Preflight: true, Message: "Method " + m + " is not allowed by Access-Control-Allow-Methods in preflight response."}
 	}
-	for _, name := range r.UnsafeHeaderNames() {
+	for _, name := range asked {
+		name = strings.ToLower(name)
 		if listedFold(names, name) {
 			continue
 		}

@@ -63,7 +63,7 @@ func Probe(req Request, t Transport) (report string, ok bool, err error) {
 	chromium.Chromium = true
 	if cres := Run(chromium, t); (cres.Err == nil) != (res.Err == nil) {
 		if cres.Err == nil {
-			b.WriteString("Chromium today: the fetch succeeds, departing from the Fetch Standard (Authorization under a wildcard, a Range unit in upper case, or a dropped User-Agent); expect it to fail when Chromium follows the standard\n")
+			b.WriteString("Chromium today: the fetch succeeds, departing from the Fetch Standard (Authorization under a wildcard, or a dropped User-Agent); expect it to fail when Chromium follows the standard\n")
 		} else {
 			fmt.Fprintf(&b, "Chromium today: blocked: %v\n", cres.Err)
 		}
@@ -99,6 +99,17 @@ func serverFix(req Request, e *Error) string {
 		return "the server must answer the preflight with a 2xx status: the OPTIONS request must reach the CORS middleware, not a router's 404 or 405"
 	case strings.Contains(msg, "Redirect is not allowed for a preflight"):
 		return "the preflight must be answered where it is sent, not redirected: put the CORS middleware in front of the router's redirects (a trailing slash, http to https)"
+	case strings.Contains(msg, "No 'Access-Control-Allow-Origin'") && e.Preflight:
+		// A server that refuses a preflight, for its origin, method or
+		// one header, may send no grant at all (corsa does): name all.
+		allow := []string{"the page's origin " + req.Origin}
+		if m := req.NormalizedMethod(); !safelistedMethod(m) {
+			allow = append(allow, "the method "+m)
+		}
+		if names := req.UnsafeHeaderNames(); len(names) > 0 {
+			allow = append(allow, "the headers "+strings.Join(names, ", "))
+		}
+		return "the server must allow " + strings.Join(allow, ", ") + ": it refused the preflight without saying which"
 	case strings.Contains(msg, "No 'Access-Control-Allow-Origin'"):
 		return "the server must grant the page's origin: Access-Control-Allow-Origin: " + req.Origin
 	case strings.Contains(msg, "not equal to the supplied origin"):

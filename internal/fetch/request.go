@@ -30,9 +30,9 @@ type Request struct {
 	Read []string
 	// Chromium judges as current Chromium does where it knowingly departs
 	// from Fetch: it drops a User-Agent set by the script instead of
-	// sending it, compares a Range header's unit ignoring case, and lets
-	// Access-Control-Allow-Headers "*" cover Authorization (with a
-	// deprecation warning). Fetch's verdict is the default.
+	// sending it, and lets Access-Control-Allow-Headers "*" cover
+	// Authorization (with a deprecation warning). Fetch's verdict is the
+	// default.
 	Chromium bool
 }
 
@@ -81,7 +81,7 @@ func (r Request) UnsafeHeaderNames() []string {
 	for name, values := range r.Sent() {
 		lower := strings.ToLower(name)
 		for _, v := range values {
-			if !r.safelisted(lower, v) {
+			if !SafelistedRequestHeader(lower, v) {
 				unsafe = append(unsafe, lower)
 			} else {
 				potentially = append(potentially, lower)
@@ -125,15 +125,6 @@ func safelistedMethod(m string) bool {
 	return m == http.MethodGet || m == http.MethodHead || m == http.MethodPost
 }
 
-// safelisted is SafelistedRequestHeader, as Chromium reads a Range if r
-// judges as Chromium.
-func (r Request) safelisted(lower, value string) bool {
-	if r.Chromium && lower == "range" {
-		return len(value) <= 128 && singleRange(value, true)
-	}
-	return SafelistedRequestHeader(lower, value)
-}
-
 // SafelistedRequestHeader reports whether a script may send lower: value
 // without a preflight (Fetch, "CORS-safelisted request-header").
 func SafelistedRequestHeader(lower, value string) bool {
@@ -155,7 +146,7 @@ func SafelistedRequestHeader(lower, value string) bool {
 		essence = strings.ToLower(strings.Trim(essence, " \t\r\n"))
 		return essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data" || essence == "text/plain"
 	case "range":
-		return singleRange(value, false)
+		return singleRange(value)
 	}
 	return false
 }
@@ -166,13 +157,14 @@ func unsafeByte(c rune) bool {
 }
 
 // singleRange reports whether v is one "bytes=start-[end]" range (Fetch,
-// "parse a single range header value"); fold compares the unit ignoring
-// case, as Chromium does.
-func singleRange(v string, fold bool) bool {
-	if len(v) < len("bytes=") || !(v[:6] == "bytes=" || fold && strings.EqualFold(v[:6], "bytes=")) {
+// "parse a single range header value"): the unit in lower case, as
+// Chromium requires it too.
+func singleRange(v string) bool {
+	spec, ok := strings.CutPrefix(v, "bytes=")
+	if !ok {
 		return false
 	}
-	start, end, ok := strings.Cut(v[6:], "-")
+	start, end, ok := strings.Cut(spec, "-")
 	if !ok || !digits(start) || end != "" && !digits(end) {
 		return false
 	}

@@ -71,11 +71,11 @@ const maxHead = 256 << 10
 // ReadResponse reads a response's status line and header block from br
 // as Chromium parses them, which is not as net/http's client does: a
 // field name keeps no space before its colon ("Access-Control-Allow-Origin
-// : x" is that header, where Go files it under another name); a name Go
-// refuses as a token ("X(A)") is kept rather than failing the whole
-// response; Transfer-Encoding stays among the fields; a line without a
-// colon, or with an empty name, is skipped; a line starting with a space
-// or tab continues the previous value. It reads nothing of the body.
+// : x" is that header, where Go files it under another name); a line
+// whose name is not a token ("X(A)"), without a colon, or with an empty
+// name is skipped, where Go fails the whole response; Transfer-Encoding
+// stays among the fields; a line starting with a space or tab continues
+// the previous value. It reads nothing of the body.
 func ReadResponse(br *bufio.Reader) (*Response, error) {
 	line, err := readLine(br)
 	if err != nil {
@@ -110,7 +110,7 @@ func ReadResponse(br *bufio.Reader) (*Response, error) {
 			continue
 		}
 		name, value, ok := strings.Cut(line, ":")
-		if name = strings.TrimRight(name, " \t"); !ok || name == "" {
+		if name = strings.TrimRight(name, " \t"); !ok || name == "" || !isToken(name) {
 			continue
 		}
 		r.Fields = append(r.Fields, Field{name, trimLWS(value)})

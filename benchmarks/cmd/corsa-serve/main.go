@@ -4,15 +4,19 @@
 //
 //	go run ./benchmarks/cmd/corsa-serve -framework gin -policy policy.json -addr 127.0.0.1:8080
 //
-// -framework is one of nethttp, chi, gin, echo, echo5, fasthttp, fiber
-// and fiber3. Routes (see the conformance package): /resource (GET, HEAD,
+// -framework is one of nethttp, chi, gin, echo, echo5, fasthttp, fiber and
+// fiber3. Routes (see the conformance package): /resource (GET, HEAD,
 // POST, PUT, DELETE, PATCH), /options (OPTIONS, GET), /status/404,
-// /status/500 and /panic, with the framework's panic recovery outside the
-// CORS middleware. Without -policy it serves an embedded default policy:
-// origin https://example.com, credentials, methods GET POST PUT DELETE,
-// request headers Content-Type Authorization X-Request-Id, exposed
-// X-Total-Count, max-age 600. With -bare it serves the same routes without
-// any CORS middleware, the baseline of a load test.
+// /status/500 and /panic. corsa is installed in the form recommended for
+// each framework: the adapter's middleware, inside the framework's panic
+// recovery, but on gin in front of the whole engine (p.Handler(engine)),
+// so that what gin's router answers without running the middleware Use
+// installs, a trailing-slash redirect, carries CORS too. Without -policy
+// it serves an embedded default policy: origin https://example.com,
+// credentials, methods GET POST PUT DELETE, request headers Content-Type
+// Authorization X-Request-Id, exposed X-Total-Count, max-age 600. With
+// -bare it serves the same routes without any CORS middleware, the
+// baseline of a load test.
 //
 // With -watch, corsa-serve polls the -policy file (every -watch-interval,
 // 2s by default) and serves each valid change without a restart; an
@@ -103,7 +107,10 @@ func newApp(opts options, logger *slog.Logger) (*frameworks.App, *corsa.Middlewa
 		if m, err = corsa.NewMiddleware(cfg); err != nil {
 			return nil, nil, err
 		}
-		stack.CORS = frameworks.CORS{Kind: frameworks.Corsa, Source: m}
+		// Where that is the form recommended (gin), corsa stands in
+		// front of the whole app, so that what the router answers
+		// without running Use middleware (redirects) carries CORS too.
+		stack.CORS = frameworks.CORS{Kind: frameworks.Corsa, Source: m, Front: fw.Front}
 	}
 	app, err := fw.Build(stack)
 	return app, m, err

@@ -9,10 +9,12 @@ import (
 
 	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/internal/fetch"
 )
 
 // A peer is judged by what a browser would do with its response, never by
-// corsa's bytes: the browser-outcome checker of package conformance gives a
+// corsa's bytes: the browser-outcome checker (internal/fetch, which package
+// conformance exports for net/http types) gives a
 // verdict on the peer's response and on the response the case expects, and
 // the two verdicts are compared. Where they agree, an exact-byte difference
 // is one of corsa's choices, not a failure.
@@ -62,8 +64,8 @@ func judge(res conformance.Result) judgement {
 	got := res.Response
 	want := expected(res.Case.Want, got)
 	for _, creds := range modes {
-		br := browserRequest(res.Case.Request, creds)
-		g, w := judgeOne(br, preflight, got), judgeOne(br, preflight, want)
+		p := browserRequest(res.Case.Request, creds)
+		g, w := judgeOne(p, got), judgeOne(p, want)
 		mode := "without credentials"
 		if creds {
 			mode = "with credentials"
@@ -74,10 +76,10 @@ func judge(res conformance.Result) judgement {
 				what = "passes the preflight"
 			}
 			if w.pass {
-				j.Differs = append(j.Differs, fmt.Sprintf("%s: the browser fails a request the case allows (%s)", mode, whyFails(br, preflight, got)))
+				j.Differs = append(j.Differs, fmt.Sprintf("%s: the browser fails a request the case allows (%s)", mode, whyFails(p, got)))
 			} else {
 				j.Grants = true
-				if !originAllowed(res.Case.Policy, br) {
+				if !originAllowed(res.Case.Policy, p.Request) {
 					j.Exploitable = true
 				}
 				j.Differs = append(j.Differs, fmt.Sprintf("%s: the browser %s although the case refuses it", mode, what))
@@ -87,26 +89,39 @@ func judge(res conformance.Result) judgement {
 		}
 	}
 	if !preflight && res.Case.Want.HandlerRan {
-		br := browserRequest(res.Case.Request, false)
-		if judgeOne(br, false, want).pass && !ran(got) {
+		p := browserRequest(res.Case.Request, false)
+		if judgeOne(p, want).pass && !ran(got) {
 			j.Differs = append(j.Differs, fmt.Sprintf("the script reads a %d response its handler never produced", got.StatusCode))
 		}
 	}
 	if !preflight {
-		br := browserRequest(res.Case.Request, false)
-		j.CacheUnsafe = conformance.CheckCacheSafe(br, got) != nil && conformance.CheckCacheSafe(br, want) == nil
+		r := browserRequest(res.Case.Request, false).Request
+		j.CacheUnsafe = fetch.CheckCacheSafe(r, asRead(got)) != nil && fetch.CheckCacheSafe(r, asRead(want)) == nil
 	}
 	return j
 }
 
-// judgeOne is the browser's verdict on resp in the credentials mode of br.
-func judgeOne(br conformance.BrowserRequest, preflight bool, resp *http.Response) verdict {
+// page is the fetch() a browser made to produce a case's request: for a
+// preflight, the request it asks about and the header names it asks for.
+type page struct {
+	fetch.Request
+	preflight bool
+	asked     []string
+}
+
+// asRead is resp as a browser reads it.
+func asRead(resp *http.Response) *fetch.Response {
+	return fetch.FromHTTP(resp.StatusCode, resp.Header)
+}
+
+// judgeOne is the browser's verdict on resp to p.
+func judgeOne(p page, resp *http.Response) verdict {
 	var v verdict
-	if preflight {
-		v.pass = conformance.CheckPreflight(br, resp) == nil
+	if p.preflight {
+		v.pass = fetch.CheckPreflightFor(p.Request, p.asked, asRead(resp)) == nil
 	} else {
-		v.pass = conformance.CheckRead(br, resp) == nil
-		v.exposed = strings.Join(appHeaders(conformance.ExposedHeaders(br, resp)), ",")
+		v.pass = fetch.CheckRead(p.Request, asRead(resp)) == nil
+		v.exposed = strings.Join(appHeaders(fetch.ExposedNames(p.Request, asRead(resp))), ",")
 	}
 	return v
 }
@@ -120,51 +135,51 @@ func appHeaders(names []string) []string {
 	})
 }
 
-// originAllowed reports whether policy lets br's origin read a simple GET
-// in br's credentials mode: the policy's origin rules alone, independent of
+// originAllowed reports whether policy lets r's origin read a simple GET
+// in r's credentials mode: the policy's origin rules alone, independent of
 // methods and headers, as the reference middleware applies them (the suite
 // holds it to SPEC.md byte for byte).
-func originAllowed(policy corsa.Config, br conformance.BrowserRequest) bool {
+func originAllowed(policy corsa.Config, r fetch.Request) bool {
 	p, err := corsa.New(policy)
 	if err != nil {
 		return false
 	}
 	req := httptest.NewRequest(http.MethodGet, "http://api.example.test/", nil)
-	req.Header.Set("Origin", br.Origin)
+	req.Header.Set("Origin", r.Origin)
 	rec := httptest.NewRecorder()
 	p.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})).ServeHTTP(rec, req)
-	return conformance.CheckRead(conformance.BrowserRequest{Method: http.MethodGet, Origin: br.Origin, Credentials: br.Credentials}, rec.Result()) == nil
+	return fetch.CheckRead(fetch.Request{Method: http.MethodGet, Origin: r.Origin, Credentials: r.Credentials}, asRead(rec.Result())) == nil
 }
 
-// reachable reports whether a browser can send br as an actual request
+// reachable reports whether a browser can send p as an actual request
 // under policy: it needs no preflight, or the preflight it needs passes
 // with the reference middleware.
-func reachable(policy corsa.Config, br conformance.BrowserRequest) bool {
-	if !br.NeedsPreflight() {
+func reachable(policy corsa.Config, p page) bool {
+	if !p.NeedsPreflight() {
 		return true
 	}
-	p, err := corsa.New(policy)
+	pol, err := corsa.New(policy)
 	if err != nil {
 		return false
 	}
-	req := httptest.NewRequest(http.MethodOptions, "http://api.example.test"+br.URL, nil)
-	req.Header.Set("Origin", br.Origin)
-	req.Header.Set("Access-Control-Request-Method", br.Method)
-	if names := br.UnsafeHeaderNames(); len(names) > 0 {
+	req := httptest.NewRequest(http.MethodOptions, "http://api.example.test"+p.URL, nil)
+	req.Header.Set("Origin", p.Origin)
+	req.Header.Set("Access-Control-Request-Method", p.NormalizedMethod())
+	if names := p.UnsafeHeaderNames(); len(names) > 0 {
 		req.Header.Set("Access-Control-Request-Headers", strings.Join(names, ","))
 	}
 	rec := httptest.NewRecorder()
-	p.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})).ServeHTTP(rec, req)
-	return conformance.CheckPreflight(br, rec.Result()) == nil
+	pol.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})).ServeHTTP(rec, req)
+	return fetch.CheckPreflight(p.Request, asRead(rec.Result())) == nil
 }
 
-// whyFails says why the browser fails br with resp.
-func whyFails(br conformance.BrowserRequest, preflight bool, resp *http.Response) string {
-	var err error
-	if preflight {
-		err = conformance.CheckPreflight(br, resp)
+// whyFails says why the browser fails p with resp, in Chromium's words.
+func whyFails(p page, resp *http.Response) string {
+	var err *fetch.Error
+	if p.preflight {
+		err = fetch.CheckPreflightFor(p.Request, p.asked, asRead(resp))
 	} else {
-		err = conformance.CheckRead(br, resp)
+		err = fetch.CheckRead(p.Request, asRead(resp))
 	}
 	if err == nil {
 		return "it passes"
@@ -195,41 +210,41 @@ func header(r conformance.Request, name string) (string, bool) {
 }
 
 // browserRequest is the fetch a browser made to produce r: for a
-// preflight, the request it asks about (its method and the headers it
-// lists, with values no safelist covers); otherwise r itself, the headers
-// the browser adds removed. Origin is taken as sent, every line joined, so
-// that a request no browser sends is judged as the server saw it.
-func browserRequest(r conformance.Request, creds bool) conformance.BrowserRequest {
-	br := conformance.BrowserRequest{Method: r.Method, URL: r.Path, Credentials: creds, Header: http.Header{}}
+// preflight, the request it asks about (its method) and the header names
+// it lists, each of which needs the server's approval as in the
+// preflight; otherwise r itself, the headers the browser adds removed.
+// Origin is taken as sent, every line joined, so that a request no
+// browser sends is judged as the server saw it.
+func browserRequest(r conformance.Request, creds bool) page {
+	p := page{Request: fetch.Request{Method: r.Method, URL: r.Path, Credentials: creds, Header: http.Header{}}}
 	var origins []string
 	for _, h := range r.Header {
 		if strings.EqualFold(h[0], "Origin") {
 			origins = append(origins, h[1])
 		}
 	}
-	br.Origin = strings.Join(origins, ", ")
+	p.Origin = strings.Join(origins, ", ")
 	if !isPreflight(r) {
 		for _, h := range r.Header {
 			if !strings.EqualFold(h[0], "Origin") {
-				br.Header.Add(h[0], h[1])
+				p.Header.Add(h[0], h[1])
 			}
 		}
-		return br
+		return p
 	}
-	br.Method, _ = header(r, "Access-Control-Request-Method")
+	p.preflight = true
+	p.Method, _ = header(r, "Access-Control-Request-Method")
 	for _, h := range r.Header {
 		if !strings.EqualFold(h[0], "Access-Control-Request-Headers") {
 			continue
 		}
 		for name := range strings.SplitSeq(h[1], ",") {
 			if name = strings.TrimSpace(name); name != "" {
-				// A value no CORS safelist admits, so that every listed
-				// name needs the server's approval, as in the preflight.
-				br.Header.Add(name, "\x01")
+				p.asked = append(p.asked, name)
 			}
 		}
 	}
-	return br
+	return p
 }
 
 // expected is the response w describes, built on got so that what the case

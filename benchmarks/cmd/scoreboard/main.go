@@ -7,9 +7,11 @@
 // differences from corsa's choices (information, never failures) and
 // cases the library cannot express, then every case behind each number.
 //
-// Other libraries are judged by the browser-outcome checker of package
-// conformance, never by corsa's bytes: its verdict on the library's
-// response against its verdict on the response the case expects.
+// Other libraries are judged by the browser-outcome checker
+// (internal/fetch, the one package conformance exports, which the browser
+// tests hold to Chromium), never by corsa's bytes: its verdict on the
+// library's response against its verdict on the response the case
+// expects.
 //
 // Usage:
 //
