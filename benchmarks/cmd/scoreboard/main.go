@@ -26,6 +26,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -37,6 +38,9 @@ func main() {
 	out := flag.String("o", "", "write the scoreboard to `FILE` instead of standard output")
 	readme := flag.String("readme", "", "also replace the table between the scoreboard markers of `FILE` (README.md)")
 	flag.Parse()
+	// The cases' policies are meant, warnings and all (a max-age above
+	// Chromium's cap, an empty list): corsa's start-up log would be noise.
+	slog.SetDefault(slog.New(slog.DiscardHandler))
 
 	rows := scoreAll()
 	table := render(rows, sections(conformance.Cases()))
