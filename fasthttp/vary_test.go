@@ -92,7 +92,7 @@ func TestVaryWhenDownstreamCodeSetsIt(t *testing.T) {
 			if tt.outside != nil {
 				h = tt.outside(h)
 			}
-			res, err := inMemory(h)(adaptertest.Actual(http.MethodGet, tt.origin, "/items").HTTP())
+			res, err := inMemory(t, h)(adaptertest.Actual(http.MethodGet, tt.origin, "/items").HTTP())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -115,7 +115,7 @@ func TestPreflightVaryIsAddedToAnEarlierOne(t *testing.T) {
 	h := setVary("Accept-Language")(corsafasthttp.Must(adaptertest.Policy())(ok))
 	want := adaptertest.AllowedPreflight()
 	want.Vary = append([]string{"Accept-Language"}, want.Vary...)
-	adaptertest.Expect(t, inMemory(h), adaptertest.Preflight(conformance.AppOrigin, "/items", "PUT", "content-type"), want)
+	adaptertest.Expect(t, inMemory(t, h), adaptertest.Preflight(conformance.AppOrigin, "/items", "PUT", "content-type"), want)
 }
 
 // Restoring Vary reuses fasthttp's header storage: it adds no allocation

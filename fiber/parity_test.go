@@ -129,3 +129,13 @@ func TestTabsAroundValuesAreTrimmedAsOnNetHTTP(t *testing.T) {
 			Raw: adaptertest.RawRequest("GET", "Origin:\t\t"), Want: adaptertest.ParityRefusedActual()},
 	})
 }
+
+// No hook ever sees fasthttp's or fiber's buffers: an OriginFunc caching
+// what it approved, and an OnDecision keeping every event, hold the
+// strings they got, while attackers' requests are parsed into the same
+// buffers over the same keep-alive connections.
+func TestHooksKeepTheirStrings(t *testing.T) {
+	adaptertest.CheckHooksKeepTheirStrings(t, func(cfg corsa.Config) string {
+		return listen(t, cfg, fiber.Config{})
+	})
+}
