@@ -13,20 +13,11 @@ import (
 )
 
 // adapter is corsachi to the kit: an App is a router built as doc.go
-// tells chi users to, with chi's Recoverer outside the middleware.
+// tells chi users to, each group a subrouter (Route), with chi's
+// Recoverer outside the middleware.
 var adapter = adaptertest.Adapter[func(http.Handler) http.Handler]{
 	Name: "corsachi", New: corsachi.New, Must: corsachi.Must, From: corsachi.From,
-	Serve: func(_ testing.TB, app adaptertest.App[func(http.Handler) http.Handler]) adaptertest.Do {
-		app.Use = append([]func(http.Handler) http.Handler{middleware.RequestLogger(quietLog{}), middleware.Recoverer}, app.Use...)
-		return conformance.Recorder(router(app))
-	},
-	Bench: func(name string, cors bool, app adaptertest.App[func(http.Handler) http.Handler]) adaptertest.Setup {
-		return adaptertest.HTTPSetup(name, cors, router(app))
-	},
-}
-
-// router is app on a chi router, each group a subrouter (Route).
-func router(app adaptertest.App[func(http.Handler) http.Handler]) *chi.Mux {
+}.WithHandler(recoverer, func(app adaptertest.App[func(http.Handler) http.Handler]) http.Handler {
 	r := chi.NewRouter()
 	r.Use(app.Use...)
 	handle(r, app.Routes)
@@ -37,6 +28,12 @@ func router(app adaptertest.App[func(http.Handler) http.Handler]) *chi.Mux {
 		})
 	}
 	return r
+})
+
+// recoverer is chi's Recoverer behind a logger that prints nothing, so
+// that recovered panics do not print stacks in test output.
+func recoverer(next http.Handler) http.Handler {
+	return middleware.RequestLogger(quietLog{})(middleware.Recoverer(next))
 }
 
 // handle registers routes on r: an adaptertest.Route is an http.Handler.

@@ -26,25 +26,17 @@ var registrations = []struct {
 // adapter is corsaecho to the kit: an App is an Echo instance with its
 // middleware installed with register, echo's recovery outside it.
 func adapter(register func(*echo.Echo, ...echo.MiddlewareFunc)) adaptertest.Adapter[echo.MiddlewareFunc] {
-	instance := func(app adaptertest.App[echo.MiddlewareFunc]) *echo.Echo {
-		e := echo.New()
-		register(e, app.Use...)
-		handle(e, app.Routes)
-		for _, g := range app.Groups {
-			handle(e.Group(g.Prefix, g.Use...), g.Routes)
-		}
-		return e
-	}
-	return adaptertest.Adapter[echo.MiddlewareFunc]{
-		Name: "corsaecho", New: corsaecho.New, Must: corsaecho.Must, From: corsaecho.From,
-		Serve: func(_ testing.TB, app adaptertest.App[echo.MiddlewareFunc]) adaptertest.Do {
-			app.Use = append([]echo.MiddlewareFunc{middleware.RecoverWithConfig(middleware.RecoverConfig{DisablePrintStack: true})}, app.Use...)
-			return conformance.Recorder(instance(app))
-		},
-		Bench: func(name string, cors bool, app adaptertest.App[echo.MiddlewareFunc]) adaptertest.Setup {
-			return adaptertest.HTTPSetup(name, cors, instance(app))
-		},
-	}
+	recovery := middleware.RecoverWithConfig(middleware.RecoverConfig{DisablePrintStack: true})
+	return adaptertest.Adapter[echo.MiddlewareFunc]{Name: "corsaecho", New: corsaecho.New, Must: corsaecho.Must, From: corsaecho.From}.
+		WithHandler(recovery, func(app adaptertest.App[echo.MiddlewareFunc]) http.Handler {
+			e := echo.New()
+			register(e, app.Use...)
+			handle(e, app.Routes)
+			for _, g := range app.Groups {
+				handle(e.Group(g.Prefix, g.Use...), g.Routes)
+			}
+			return e
+		})
 }
 
 // handle registers routes on r, each handler doing what its Route says

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsafiber "github.com/corsa-go/corsa/fiber"
@@ -45,5 +46,23 @@ func TestMiddlewareWritesResponseHeaders(t *testing.T) {
 		if got := res.Header.Values(fiber.HeaderVary); !slices.Equal(got, want.Vary) {
 			t.Errorf("Vary lines %q, want exactly %q", got, want.Vary)
 		}
+	})
+}
+
+// fiber routes paths ignoring letter case unless Config.CaseSensitive is
+// set, so "/API/items" reaches the /api group's handler, while its policy
+// is /api's only when letter case is ignored: a path whose policy depends
+// on letter case gets no CORS at all, whatever the app's setting.
+func TestFromPathsServesNoPolicyThatDependsOnLetterCase(t *testing.T) {
+	pp, err := corsa.NewPaths(adaptertest.PathsPolicies())
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := adaptertest.GroupedApp(corsafiber.From(pp))
+	t.Run("by default", func(t *testing.T) {
+		adaptertest.RunPaths(t, adaptertest.LetterCaseCases(true), adapter(fiber.Config{}, test).Serve(t, app))
+	})
+	t.Run("with CaseSensitive", func(t *testing.T) {
+		adaptertest.RunPaths(t, adaptertest.LetterCaseCases(false), adapter(fiber.Config{CaseSensitive: true}, test).Serve(t, app))
 	})
 }

@@ -1,14 +1,6 @@
 package corsafiber3_test
 
-import (
-	"testing"
-
-	"github.com/gofiber/fiber/v3"
-)
-
-// bench is the adapter whose Bench serves the scenarios from one
-// fasthttp context, reused.
-var bench = adapter(fiber.Config{}, inMemory)
+import "testing"
 
 func BenchmarkMiddleware(b *testing.B) { bench.BenchmarkMiddleware(b) }
 

@@ -102,6 +102,10 @@ func inMemory(app *fiber.App) adaptertest.Do {
 	}
 }
 
+// bench is the adapter whose Bench serves the scenarios from one
+// fasthttp context, reused (fasthttpSetup).
+var bench = adapter(fiber.Config{}, inMemory)
+
 // requestCtx returns a fasthttp context holding r, as fiber's server would
 // hand it over, ready to be served again and again.
 func requestCtx(r conformance.Request) *fasthttp.RequestCtx {

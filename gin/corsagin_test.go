@@ -24,26 +24,17 @@ func TestMain(m *testing.M) {
 // built as doc.go tells gin users to, Engine.Use before the routes, with
 // gin's recovery outside the middleware.
 func adapter(handleMethodNotAllowed bool) adaptertest.Adapter[gin.HandlerFunc] {
-	engine := func(app adaptertest.App[gin.HandlerFunc]) *gin.Engine {
-		r := gin.New()
-		r.HandleMethodNotAllowed = handleMethodNotAllowed
-		r.Use(app.Use...)
-		handle(r, app.Routes)
-		for _, g := range app.Groups {
-			handle(r.Group(g.Prefix, g.Use...), g.Routes)
-		}
-		return r
-	}
-	return adaptertest.Adapter[gin.HandlerFunc]{
-		Name: "corsagin", New: corsagin.New, Must: corsagin.Must, From: corsagin.From,
-		Serve: func(_ testing.TB, app adaptertest.App[gin.HandlerFunc]) adaptertest.Do {
-			app.Use = append([]gin.HandlerFunc{gin.RecoveryWithWriter(io.Discard)}, app.Use...)
-			return conformance.Recorder(engine(app))
-		},
-		Bench: func(name string, cors bool, app adaptertest.App[gin.HandlerFunc]) adaptertest.Setup {
-			return adaptertest.HTTPSetup(name, cors, engine(app))
-		},
-	}
+	return adaptertest.Adapter[gin.HandlerFunc]{Name: "corsagin", New: corsagin.New, Must: corsagin.Must, From: corsagin.From}.
+		WithHandler(gin.RecoveryWithWriter(io.Discard), func(app adaptertest.App[gin.HandlerFunc]) http.Handler {
+			r := gin.New()
+			r.HandleMethodNotAllowed = handleMethodNotAllowed
+			r.Use(app.Use...)
+			handle(r, app.Routes)
+			for _, g := range app.Groups {
+				handle(r.Group(g.Prefix, g.Use...), g.Routes)
+			}
+			return r
+		})
 }
 
 // handle registers routes on r, each handler doing what its Route says

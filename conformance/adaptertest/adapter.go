@@ -40,6 +40,20 @@ type Adapter[M any] struct {
 	Bench func(name string, cors bool, app App[M]) Setup
 }
 
+// WithHandler is a with Serve and Bench for a framework whose app is an
+// http.Handler, built by build with the framework's own calls: Serve
+// installs recover, the framework's panic recovery, outermost and serves
+// the app in memory (conformance.Recorder); Bench serves it through
+// HTTPSetup.
+func (a Adapter[M]) WithHandler(recover M, build func(App[M]) http.Handler) Adapter[M] {
+	a.Serve = func(_ testing.TB, app App[M]) Do {
+		app.Use = append([]M{recover}, app.Use...)
+		return conformance.Recorder(build(app))
+	}
+	a.Bench = func(name string, cors bool, app App[M]) Setup { return HTTPSetup(name, cors, build(app)) }
+	return a
+}
+
 // App is an app in framework-neutral terms. Serve builds it the
 // framework's way: Use on the whole app in order, then Routes, then each
 // of Groups.

@@ -16,7 +16,8 @@ import (
 // each expectation they hold an adapter to is the Handler's answer too.
 
 // nethttp is corsa's own net/http Handler as an adapter, served on a
-// ServeMux: the kit's shared checks hold every adapter to what it answers.
+// ServeMux, each group's routes on one of its own: the kit's shared
+// checks hold every adapter to what it answers.
 var nethttp = adaptertest.Adapter[func(http.Handler) http.Handler]{
 	Name: "nethttp",
 	New: func(cfg corsa.Config) (func(http.Handler) http.Handler, error) {
@@ -32,16 +33,7 @@ var nethttp = adaptertest.Adapter[func(http.Handler) http.Handler]{
 		adapter.CheckSource("nethttp.From", src)
 		return src.Handler
 	},
-	Serve: func(_ testing.TB, app adaptertest.App[func(http.Handler) http.Handler]) adaptertest.Do {
-		return conformance.Recorder(conformance.Recover(serveMux(app)))
-	},
-	Bench: func(name string, cors bool, app adaptertest.App[func(http.Handler) http.Handler]) adaptertest.Setup {
-		return adaptertest.HTTPSetup(name, cors, serveMux(app))
-	},
-}
-
-// serveMux is app on a ServeMux, each group's routes on one of its own.
-func serveMux(app adaptertest.App[func(http.Handler) http.Handler]) http.Handler {
+}.WithHandler(conformance.Recover, func(app adaptertest.App[func(http.Handler) http.Handler]) http.Handler {
 	mux := http.NewServeMux()
 	handle(mux, "", app.Routes)
 	for _, g := range app.Groups {
@@ -50,7 +42,7 @@ func serveMux(app adaptertest.App[func(http.Handler) http.Handler]) http.Handler
 		mux.Handle(g.Prefix+"/", chain(g.Use, group))
 	}
 	return chain(app.Use, mux)
-}
+})
 
 // handle registers routes, under prefix, on mux.
 func handle(mux *http.ServeMux, prefix string, routes []adaptertest.Route) {
@@ -98,4 +90,13 @@ func TestParityCasesOnTheCore(t *testing.T) {
 func TestCheckAllocsAddedOnTheCore(t *testing.T) {
 	t.Run("the Handler", func(t *testing.T) { nethttp.CheckMiddlewareAllocs(t, 1) })
 	t.Run("a Paths", func(t *testing.T) { nethttp.CheckFromPathsAllocs(t, 1) })
+}
+
+// net/http's ServeMux compares letter case exactly, as corsa.Paths does.
+func TestLetterCaseCasesOnTheCore(t *testing.T) {
+	pp, err := corsa.NewPaths(adaptertest.PathsPolicies())
+	if err != nil {
+		t.Fatal(err)
+	}
+	adaptertest.RunPaths(t, adaptertest.LetterCaseCases(false), nethttp.Serve(t, adaptertest.GroupedApp(nethttp.From(pp))))
 }

@@ -139,6 +139,36 @@ func PathsGroupCases() []PathsCase {
 	}
 }
 
+// LetterCaseCases are the requests of a router's letter-case test, sent to
+// GroupedApp under PathsPolicies: corsa.Paths compares letter case
+// exactly, and a path whose policy would depend on letter case ("/API"
+// under "/api") gets no CORS at all, while upper case after the prefix
+// keeps the prefix's policy. routerIgnoresCase adds the requests to a
+// router that routes ignoring letter case: they still reach their routes.
+func LetterCaseCases(routerIgnoresCase bool) []PathsCase {
+	grant := map[string]string{"Access-Control-Allow-Origin": PathsApp, "Access-Control-Allow-Credentials": "true", "Access-Control-Allow-Methods": "PUT"}
+	cases := []PathsCase{
+		{Name: "a preflight to an upper-case prefix gets no CORS",
+			Req: PathsPreflight(PathsApp, "/API/items", "PUT")},
+		{Name: "an actual request to an upper-case prefix gets no CORS, not even Vary",
+			Req: PathsRequest(http.MethodGet, "/API/items", "Origin", PathsApp)},
+		{Name: "a preflight with upper case after the prefix gets the prefix's policy",
+			Req: PathsPreflight(PathsApp, "/api/Users", "PUT"), Status: 204, Want: grant, Vary: PathsVaryPreflight},
+		{Name: "the exact-case path gets its policy",
+			Req: PathsPreflight(PathsApp, "/api/items", "PUT"), Status: 204, Want: grant, Vary: PathsVaryPreflight},
+	}
+	if !routerIgnoresCase {
+		return cases
+	}
+	return append(cases,
+		PathsCase{Name: "an actual request with upper case after the prefix reaches its route with the prefix's grant",
+			Req:    PathsRequest(http.MethodGet, "/api/Users", "Origin", PathsApp),
+			Status: 200, Want: map[string]string{"Access-Control-Allow-Origin": PathsApp, "Access-Control-Allow-Credentials": "true"}, Vary: pathsVaryOrigin},
+		PathsCase{Name: "an actual request to an upper-case prefix still reaches the route the router serves",
+			Req: PathsRequest(http.MethodGet, "/API/items", "Origin", PathsApp), Status: 200},
+	)
+}
+
 // TwiceOuter and TwiceInner are corsa installed twice: an outer policy for
 // every path and an inner one on the /api group.
 func TwiceOuter() corsa.Config {
