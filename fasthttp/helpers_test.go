@@ -205,24 +205,11 @@ func inMemory(_ testing.TB, h fasthttp.RequestHandler) adaptertest.Do {
 // listen serves h with server's settings on a 127.0.0.1 listener until the
 // test ends, and returns its address.
 func listen(t testing.TB, h fasthttp.RequestHandler, server *fasthttp.Server) string {
-	t.Helper()
 	if server == nil {
 		server = &fasthttp.Server{}
 	}
 	server.Handler = h
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- server.Serve(ln) }()
-	t.Cleanup(func() {
-		if err := server.Shutdown(); err != nil {
-			t.Error(err)
-		}
-		<-done
-	})
-	return ln.Addr().String()
+	return adaptertest.Listen(t, server.Serve, server.Shutdown)
 }
 
 // overTCP serves h on a 127.0.0.1 listener and returns a conformance

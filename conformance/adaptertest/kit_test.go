@@ -2,7 +2,6 @@ package adaptertest_test
 
 import (
 	"io"
-	"net"
 	"net/http"
 	"testing"
 
@@ -72,16 +71,14 @@ func TestHarnessOnTheCore(t *testing.T) {
 // The parity cases are net/http's own answers: the Handler, served on a
 // second listener, answers each of them as Want.
 func TestParityCasesOnTheCore(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	srv := &http.Server{Handler: corsa.Must(adaptertest.ParityPolicy()).Handler(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		io.WriteString(w, "ok")
 	}))}
-	go srv.Serve(ln)
-	defer srv.Close()
-	adaptertest.RunParity(t, "the Handler", ln.Addr().String(), adaptertest.ParityCases())
+	nameKeeping := adaptertest.NameKeepingCases()
+	for i := range nameKeeping {
+		nameKeeping[i].Other = nil // what a name-keeping server answers instead
+	}
+	adaptertest.RunParity(t, "the Handler", adaptertest.Listen(t, srv.Serve, srv.Close), append(adaptertest.ParityCases(), nameKeeping...))
 }
 
 // corsa's net/http Handler adds at most one allocation per request, so
@@ -99,4 +96,30 @@ func TestLetterCaseCasesOnTheCore(t *testing.T) {
 		t.Fatal(err)
 	}
 	adaptertest.RunPaths(t, adaptertest.LetterCaseCases(false), nethttp.Serve(t, adaptertest.GroupedApp(nethttp.From(pp))))
+}
+
+// On net/http, corsa's Handler adds Origin to a Vary set before it runs,
+// and the grant is the policy's: the Vary check holds.
+func TestCheckVaryOnTheCore(t *testing.T) {
+	setVary := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Vary", "Accept-Encoding")
+			next.ServeHTTP(w, r)
+		})
+	}
+	ok := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	for _, tt := range []struct {
+		name   string
+		cfg    corsa.Config
+		origin string
+		want   []string
+	}{
+		{"a listed origin gets Vary: Origin after the earlier line", adaptertest.VaryListed(), adaptertest.VaryOrigin, []string{"Accept-Encoding", "Origin"}},
+		{"a request without Origin gets Vary: Origin too", adaptertest.VaryListed(), "", []string{"Accept-Encoding", "Origin"}},
+		{"an any-origin answer does not vary", adaptertest.VaryAny(), adaptertest.VaryOrigin, []string{"Accept-Encoding"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			adaptertest.CheckVary(t, conformance.Recorder(setVary(corsa.Must(tt.cfg).Handler(ok))), tt.cfg, tt.origin, tt.want)
+		})
+	}
 }
