@@ -78,7 +78,7 @@ func ExampleFrom() {
 // A corsa.Middleware holds a policy that can be replaced while serving:
 // the router serves the new policy from the next request on.
 func ExampleFrom_middleware() {
-	m, err := corsa.NewMiddleware(corsachi.Config{Origins: []string{"https://app.example.com"}})
+	m, err := corsa.NewMiddleware(corsachi.Config{Origins: []string{"https://app.example.com"}, Credentials: true})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -88,13 +88,14 @@ func ExampleFrom_middleware() {
 
 	// Later, for instance when the policy file changes; the router is
 	// untouched.
-	if err := m.Reconfigure(corsachi.Config{Origins: []string{"https://new.example.com"}}); err != nil {
+	if err := m.Reconfigure(corsachi.Config{Origins: []string{"https://new.example.com"}, Credentials: true}); err != nil {
 		log.Print(err) // the old policy stays in force
 	}
 	adaptertest.Show(conformance.Recorder(r), adaptertest.Actual("GET", "https://new.example.com", "/items"))
 	// Output:
 	// 200
 	// Access-Control-Allow-Origin: https://new.example.com
+	// Access-Control-Allow-Credentials: true
 	// Vary: Origin
 }
 

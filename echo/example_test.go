@@ -55,19 +55,18 @@ func ExampleMust() {
 }
 
 // One policy, compiled once, served by two Echo instances: say the public
-// API and the admin API, listening on different ports.
+// API, and the admin API on another port, which removes trailing slashes
+// before routing and so installs the middleware with e.Pre, ahead of it.
 func ExampleFrom() {
-	p, err := corsa.New(corsaecho.Config{Origins: []string{"https://app.example"}, Credentials: true})
-	if err != nil {
-		log.Fatal(err)
-	}
-	public, admin := echo.New(), echo.New()
+	p := corsa.Must(corsaecho.Config{Origins: []string{"https://app.example"}, Credentials: true})
+	public := echo.New()
 	public.Use(corsaecho.From(p))
-	admin.Use(corsaecho.From(p))
 	public.GET("/items", func(c echo.Context) error { return c.String(http.StatusOK, "[]") })
+	admin := echo.New()
+	admin.Pre(corsaecho.From(p), middleware.RemoveTrailingSlash())
 	admin.GET("/users", func(c echo.Context) error { return c.String(http.StatusOK, "[]") })
 
-	adaptertest.Show(conformance.Recorder(public), adaptertest.Actual("GET", "https://app.example", "/items"))
+	adaptertest.Show(conformance.Recorder(admin), adaptertest.Actual("GET", "https://app.example", "/users/"))
 	// Output:
 	// 200
 	// Access-Control-Allow-Origin: https://app.example

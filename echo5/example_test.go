@@ -13,48 +13,6 @@ import (
 	corsaecho5 "github.com/corsa-go/corsa/echo5"
 )
 
-// e.Use is enough: the middleware answers the preflight a browser sends
-// before a cross-origin PATCH with an Authorization header, though the
-// route has no OPTIONS handler.
-func ExampleNew() {
-	cors, err := corsaecho5.New(corsaecho5.Config{
-		Origins:        []string{"https://app.example"},
-		Methods:        []string{"PATCH"},
-		RequestHeaders: []string{"Authorization"},
-		MaxAge:         corsa.Seconds(300),
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	e := echo.New()
-	e.Use(cors)
-	e.PATCH("/items/:id", func(c *echo.Context) error { return c.NoContent(http.StatusNoContent) })
-
-	adaptertest.Show(conformance.Recorder(e), adaptertest.Preflight("https://app.example", "/items/1", "PATCH", "authorization"))
-	// Output:
-	// 204
-	// Access-Control-Allow-Origin: https://app.example
-	// Access-Control-Allow-Methods: PATCH
-	// Access-Control-Allow-Headers: Authorization
-	// Access-Control-Max-Age: 300
-	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
-}
-
-// On a Group the middleware answers preflights under the group's prefix
-// too, unknown paths included.
-func ExampleMust() {
-	e := echo.New()
-	api := e.Group("/api", corsaecho5.Must(corsaecho5.Config{Origins: []string{"https://app.example"}, Methods: []string{"PUT"}}))
-	api.PUT("/items/:id", func(c *echo.Context) error { return c.NoContent(http.StatusNoContent) })
-
-	adaptertest.Show(conformance.Recorder(e), adaptertest.Preflight("https://app.example", "/api/nowhere", "PUT"))
-	// Output:
-	// 204
-	// Access-Control-Allow-Origin: https://app.example
-	// Access-Control-Allow-Methods: PUT
-	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
-}
-
 // One policy, compiled once, served by several Echo instances, say one per
 // port.
 func ExampleFrom() {
@@ -76,10 +34,53 @@ func ExampleFrom() {
 	// Vary: Origin
 }
 
+// On a Group the middleware answers the preflights to every path under
+// the group's prefix, here the one a browser sends before a cross-origin
+// PATCH with an Authorization header, though the route has no OPTIONS
+// handler.
+func ExampleNew() {
+	cors, err := corsaecho5.New(corsaecho5.Config{
+		Origins:        []string{"https://app.example"},
+		Methods:        []string{"PATCH"},
+		RequestHeaders: []string{"Authorization"},
+		MaxAge:         corsa.Seconds(300),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	e := echo.New()
+	api := e.Group("/api", cors)
+	api.PATCH("/items/:id", func(c *echo.Context) error { return c.NoContent(http.StatusNoContent) })
+
+	adaptertest.Show(conformance.Recorder(e), adaptertest.Preflight("https://app.example", "/api/items/1", "PATCH", "authorization"))
+	// Output:
+	// 204
+	// Access-Control-Allow-Origin: https://app.example
+	// Access-Control-Allow-Methods: PATCH
+	// Access-Control-Allow-Headers: Authorization
+	// Access-Control-Max-Age: 300
+	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
+}
+
+// e.Use is enough: echo runs it around whatever the router found, so the
+// middleware answers preflights to unknown paths too.
+func ExampleMust() {
+	e := echo.New()
+	e.Use(corsaecho5.Must(corsaecho5.Config{Origins: []string{"https://app.example"}, Methods: []string{"PUT"}}))
+	e.PUT("/items/:id", func(c *echo.Context) error { return c.NoContent(http.StatusNoContent) })
+
+	adaptertest.Show(conformance.Recorder(e), adaptertest.Preflight("https://app.example", "/nowhere", "PUT"))
+	// Output:
+	// 204
+	// Access-Control-Allow-Origin: https://app.example
+	// Access-Control-Allow-Methods: PUT
+	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
+}
+
 // A corsa.Middleware holds a policy that can be replaced while serving: a
 // Reconfigure the policy rules refuse leaves the one in force.
 func ExampleFrom_middleware() {
-	m, err := corsa.NewMiddleware(corsaecho5.Config{Origins: []string{"https://app.example"}})
+	m, err := corsa.NewMiddleware(corsaecho5.Config{Origins: []string{"https://app.example"}, Methods: []string{"PUT"}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -98,12 +99,14 @@ func ExampleFrom_middleware() {
 	// Vary: Origin
 }
 
-// The example of doc.go: a public part of the API open to every origin
-// under a credentialed one. The longest prefix decides.
+// The example of doc.go, with an admin area: a public part of the API
+// open to every origin under a credentialed one. The longest prefix
+// decides.
 func ExampleFrom_paths() {
 	paths, err := corsa.NewPaths(map[string]corsaecho5.Config{
 		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
 		"/api/public": {Origins: []string{"*"}},
+		"/admin":      {Origins: []string{"https://admin.example"}, Methods: []string{"DELETE"}},
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -10,13 +10,14 @@ import (
 )
 
 // app.Use, before the routes: the middleware answers the preflight a
-// browser sends before a cross-origin JSON PUT, though the route has no
-// OPTIONS handler. (test sends a request with app.Test.)
+// browser sends before a cross-origin PUT with cookies, though the route
+// has no OPTIONS handler. (test sends a request with app.Test.)
 func ExampleNew() {
 	cors, err := corsafiber.New(corsafiber.Config{
-		Origins:        []string{"https://app.example.com"},
-		Methods:        []string{"PUT", "DELETE"},
-		RequestHeaders: []string{"Content-Type"},
+		Origins:     []string{"https://app.example.com"},
+		Credentials: true,
+		Methods:     []string{"PUT", "DELETE"},
+		MaxAge:      corsa.Seconds(3600),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -25,12 +26,13 @@ func ExampleNew() {
 	app.Use(cors)
 	app.Put("/items/:id", func(c *fiber.Ctx) error { return c.SendStatus(fiber.StatusNoContent) })
 
-	adaptertest.Show(test(app), adaptertest.Preflight("https://app.example.com", "/items/7", "PUT", "content-type"))
+	adaptertest.Show(test(app), adaptertest.Preflight("https://app.example.com", "/items/7", "PUT"))
 	// Output:
 	// 204
 	// Access-Control-Allow-Origin: https://app.example.com
+	// Access-Control-Allow-Credentials: true
 	// Access-Control-Allow-Methods: PUT, DELETE
-	// Access-Control-Allow-Headers: Content-Type
+	// Access-Control-Max-Age: 3600
 	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
 }
 
@@ -49,7 +51,7 @@ func ExampleMust() {
 
 // A corsa.Middleware's policy can be replaced while serving.
 func ExampleFrom() {
-	m, err := corsa.NewMiddleware(corsa.Config{Origins: []string{"https://app.example.com"}})
+	m, err := corsa.NewMiddleware(corsa.Config{Origins: []string{"https://app.example.com"}, Credentials: true, ExposedHeaders: []string{"ETag"}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -58,13 +60,15 @@ func ExampleFrom() {
 	app.Get("/items", func(c *fiber.Ctx) error { return c.SendString("[]") })
 
 	// Later, for instance when the policy file changes:
-	if err := m.Reconfigure(corsa.Config{Origins: []string{"https://new.example.com"}}); err != nil {
+	if err := m.Reconfigure(corsa.Config{Origins: []string{"https://new.example.com"}, Credentials: true, ExposedHeaders: []string{"ETag"}}); err != nil {
 		log.Print(err) // the old policy stays in force
 	}
 	adaptertest.Show(test(app), adaptertest.Actual("GET", "https://new.example.com", "/items"))
 	// Output:
 	// 200
 	// Access-Control-Allow-Origin: https://new.example.com
+	// Access-Control-Allow-Credentials: true
+	// Access-Control-Expose-Headers: ETag
 	// Vary: Origin
 }
 
@@ -74,7 +78,7 @@ func ExampleFrom() {
 // Access-Control-Allow-Origin.
 func ExampleFrom_paths() {
 	pp, err := corsa.NewPaths(map[string]corsa.Config{
-		"/api":   {Origins: []string{"https://app.example"}, Credentials: true},
+		"/api":   {Origins: []string{"https://app.example"}, Credentials: true, Methods: []string{"PUT"}},
 		"/admin": {Origins: []string{"https://admin.example"}},
 	})
 	if err != nil {

@@ -10,6 +10,21 @@ import (
 	"github.com/gofiber/fiber/v3"
 )
 
+// Credentials: the browser lets the page read the answer to a request
+// sent with cookies.
+func ExampleMust() {
+	app := fiber.New()
+	app.Use(corsafiber3.Must(corsafiber3.Config{Origins: []string{"https://app.example.com"}, Credentials: true}))
+	app.Get("/me", func(c fiber.Ctx) error { return c.JSON(map[string]string{"name": "ada"}) })
+
+	adaptertest.Show(test(app), adaptertest.Actual("GET", "https://app.example.com", "/me"))
+	// Output:
+	// 200
+	// Access-Control-Allow-Origin: https://app.example.com
+	// Access-Control-Allow-Credentials: true
+	// Vary: Origin
+}
+
 // app.Use, before the routes: the middleware answers a preflight from a
 // public page to a device on the private network, asking for Private
 // Network Access, though the route has no OPTIONS handler. (test sends a
@@ -38,21 +53,6 @@ func ExampleNew() {
 	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network
 }
 
-// Credentials: the browser lets the page read the answer to a request
-// sent with cookies.
-func ExampleMust() {
-	app := fiber.New()
-	app.Use(corsafiber3.Must(corsafiber3.Config{Origins: []string{"https://app.example.com"}, Credentials: true}))
-	app.Get("/me", func(c fiber.Ctx) error { return c.JSON(map[string]string{"name": "ada"}) })
-
-	adaptertest.Show(test(app), adaptertest.Actual("GET", "https://app.example.com", "/me"))
-	// Output:
-	// 200
-	// Access-Control-Allow-Origin: https://app.example.com
-	// Access-Control-Allow-Credentials: true
-	// Vary: Origin
-}
-
 // One policy, compiled once, served by two apps: say the public API and
 // the admin API, listening on different ports.
 func ExampleFrom() {
@@ -70,21 +70,21 @@ func ExampleFrom() {
 	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
 }
 
-// The example of doc.go: a public part of the API open to every origin
-// under a credentialed one. The longest prefix decides.
+// A credentialed API under a site open to every origin: the longest
+// prefix decides, "/" covering every path no other prefix does.
 func ExampleFrom_paths() {
 	pp, err := corsa.NewPaths(map[string]corsa.Config{
-		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
-		"/api/public": {Origins: []string{"*"}},
+		"/":    {Origins: []string{"*"}},
+		"/api": {Origins: []string{"https://app.example"}, Credentials: true},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	app := fiber.New()
 	app.Use(corsafiber3.From(pp))
-	app.Get("/api/public/status", func(c fiber.Ctx) error { return c.SendString("up") })
+	app.Get("/status", func(c fiber.Ctx) error { return c.SendString("up") })
 
-	adaptertest.Show(test(app), adaptertest.Actual("GET", "https://elsewhere.example", "/api/public/status"))
+	adaptertest.Show(test(app), adaptertest.Actual("GET", "https://elsewhere.example", "/status"))
 	// Output:
 	// 200
 	// Access-Control-Allow-Origin: *

@@ -12,31 +12,6 @@ import (
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 
-// Engine.Use, before the routes: the middleware answers the preflight a
-// browser sends before a cross-origin DELETE, though the route has no
-// OPTIONS handler.
-func ExampleNew() {
-	cors, err := corsagin.New(corsagin.Config{
-		Origins: []string{"https://app.example"},
-		Methods: []string{"DELETE"},
-		MaxAge:  corsa.Seconds(600),
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	r := gin.New()
-	r.Use(cors)
-	r.DELETE("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
-
-	adaptertest.Show(conformance.Recorder(r), adaptertest.Preflight("https://app.example", "/items/1", "DELETE"))
-	// Output:
-	// 204
-	// Access-Control-Allow-Origin: https://app.example
-	// Access-Control-Allow-Methods: DELETE
-	// Access-Control-Max-Age: 600
-	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
-}
-
 // Installed on the engine, the middleware covers the routes of every
 // RouterGroup too.
 func ExampleMust() {
@@ -51,6 +26,31 @@ func ExampleMust() {
 	// Access-Control-Allow-Origin: https://app.example
 	// Access-Control-Expose-Headers: X-Total-Count
 	// Vary: Origin
+}
+
+// Engine.Use, before the routes, with gin's recovery outside it: the
+// middleware answers the preflight a browser sends before a cross-origin
+// DELETE, though the route has no OPTIONS handler.
+func ExampleNew() {
+	r := gin.New()
+	cors, err := corsagin.New(corsagin.Config{
+		Origins: []string{"https://app.example"},
+		Methods: []string{"DELETE"},
+		MaxAge:  corsa.Seconds(600),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	r.Use(gin.Recovery(), cors)
+	r.DELETE("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
+
+	adaptertest.Show(conformance.Recorder(r), adaptertest.Preflight("https://app.example", "/items/1", "DELETE"))
+	// Output:
+	// 204
+	// Access-Control-Allow-Origin: https://app.example
+	// Access-Control-Allow-Methods: DELETE
+	// Access-Control-Max-Age: 600
+	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
 }
 
 // One policy, compiled once, served by two engines: say the public API and
@@ -77,7 +77,7 @@ func ExampleFrom() {
 // A corsa.Middleware holds a policy that can be replaced while serving:
 // the engine serves the new policy from the next request on.
 func ExampleFrom_middleware() {
-	m, err := corsa.NewMiddleware(corsagin.Config{Origins: []string{"https://app.example"}})
+	m, err := corsa.NewMiddleware(corsagin.Config{Origins: []string{"https://app.example"}, MaxAge: corsa.Seconds(60)})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func ExampleFrom_middleware() {
 	}
 	show()
 	// Later, say on a configuration reload; the engine is untouched.
-	if err := m.Reconfigure(corsagin.Config{Origins: []string{"https://app.example", "https://beta.app.example"}}); err != nil {
+	if err := m.Reconfigure(corsagin.Config{Origins: []string{"https://app.example", "https://beta.app.example"}, MaxAge: corsa.Seconds(60)}); err != nil {
 		log.Fatal(err)
 	}
 	show()
