@@ -6,22 +6,25 @@
 // strict checks as the suite.
 //
 // An adapter describes itself once, as an Adapter: its New, Must and From,
-// and Serve, which builds an App (routes, groups and where corsa is
-// installed, in framework-neutral terms) with the framework's own calls.
-// Adapter.Run then runs every check the adapters share, and
-// Adapter.Harness is its conformance suite harness.
+// and Serve and Bench, which build an App (routes, groups and where corsa
+// is installed, in framework-neutral terms) with the framework's own calls
+// (WithHandler writes both for a framework whose app is an http.Handler).
+// Adapter.Run then runs every check the adapters share; Adapter.Harness is
+// its conformance suite harness; Adapter.BenchmarkMiddleware and
+// CheckMiddlewareAllocs are its benchmarks and allocation budget, skipped
+// under -race through RaceEnabled.
 //
 // The rest is for the adapter's own tests. Policy is the policy to
 // install; Preflight and Actual build requests; AllowedPreflight,
 // RefusedPreflight, AllowedActual and RefusedActual are the responses
 // SPEC.md §2 and §3 prescribe for them, byte for byte; Expect sends one
-// request and reports every difference. AppCases and TypicalApp are the
-// typical app every adapter serves (app.go); GroupedApp, PathsGroupCases,
-// TwiceApp and RunPaths the per-path checks (paths.go); the parity kit is
-// for a framework that parses HTTP itself (parity.go), and the hook check
-// for one on fasthttp (fasthttp.go); Setup, BenchmarkScenarios and
-// CheckAllocsAdded are for the benchmarks and the allocation budget
-// (allocs.go), skipped under -race through RaceEnabled.
+// request and reports every difference, RunAppCases a table of them.
+// TypicalApp and AppCases are the typical app every adapter serves
+// (app.go); GroupedApp, TwiceApp, the Paths cases and RunPaths the
+// per-path checks (paths.go); CheckVary holds Vary to what the adapter's
+// documentation says (vary.go); the parity kit is for a framework that
+// parses HTTP itself (parity.go), and the hook check for one on fasthttp
+// (fasthttp.go); Show prints an answer for an Example.
 package adaptertest
 
 import (
@@ -147,7 +150,7 @@ func RefusedActual() conformance.Want {
 // Expect is for tests that write every handler and middleware themselves,
 // so it is stricter than the suite about Vary: the response's Vary tokens
 // (conformance.VaryTokens) must be exactly w.Vary, in order.
-func Expect(t testing.TB, do func(*http.Request) (*http.Response, error), r conformance.Request, w conformance.Want) (body string) {
+func Expect(t testing.TB, do Do, r conformance.Request, w conformance.Want) (body string) {
 	t.Helper()
 	resp, err := do(r.HTTP())
 	if err != nil {
