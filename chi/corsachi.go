@@ -11,20 +11,6 @@ import (
 // enough to configure and install the middleware.
 type Config = corsa.Config
 
-// New validates cfg and returns a chi middleware enforcing it. The error
-// lists every problem in cfg at once (see corsa.New).
-func New(cfg Config) (func(http.Handler) http.Handler, error) {
-	p, err := corsa.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return From(p), nil
-}
-
-// Must is New for configurations written in the program itself: it panics
-// with New's error when cfg is invalid.
-func Must(cfg Config) func(http.Handler) http.Handler { return From(corsa.Must(cfg)) }
-
 // From returns a chi middleware serving src: a *corsa.Policy shared by
 // several routers, a *corsa.Middleware whose policy can be replaced while
 // serving, or *corsa.Paths for a policy per path prefix. It is src's own
@@ -33,3 +19,11 @@ func From(src corsa.Source) func(http.Handler) http.Handler {
 	adapter.CheckSource("corsachi.From", src)
 	return src.Handler
 }
+
+// New validates cfg and returns a chi middleware enforcing it. The error
+// lists every problem in cfg at once (see corsa.New).
+func New(cfg Config) (func(http.Handler) http.Handler, error) { return adapter.New(cfg, From) }
+
+// Must is New for configurations written in the program itself: it panics
+// with New's error when cfg is invalid.
+func Must(cfg Config) func(http.Handler) http.Handler { return From(corsa.Must(cfg)) }

@@ -3,12 +3,15 @@ package conformance
 import (
 	"fmt"
 	"strings"
+
+	"github.com/corsa-go/corsa"
 )
 
 // headerCases: SPEC.md §2 (Access-Control-Allow-Headers) and §4 (parsing
 // Access-Control-Request-Headers).
 func headerCases() []Case {
 	ok := allowPreflight(hs{acao: app, acam: basicMethods, acah: basicHeaders})
+	star, starAuthorization := []string{"*"}, []string{"*", "Authorization"}
 	cs := []Case{
 		{
 			Name:    "a preflight with no Access-Control-Request-Headers gets no Access-Control-Allow-Headers",
@@ -32,122 +35,30 @@ func headerCases() []Case {
 			Request: preflightH(" , ,"),
 			Want:    allowPreflight(hs{acao: app, acam: basicMethods}),
 		},
-		{
-			Name:    "a policy without request headers allows a preflight listing none",
-			Spec:    "§4",
-			Policy:  methods(only(app), "PUT"),
-			Request: preflightH(""),
-			Want:    allowPreflight(hs{acao: app, acam: "PUT"}),
-		},
-		{
-			Name:    "a policy without request headers refuses a preflight listing one",
-			Spec:    "§2",
-			Policy:  methods(only(app), "PUT"),
-			Request: preflightH("x-request-id"),
-			Want:    refusePreflight(),
-		},
-		{
-			Name:    "content-type gets no special case: a policy allowing no request header refuses it",
-			Spec:    "§4",
-			Policy:  headers(methods(only(app), "PUT"), []string{}...),
-			Request: preflightH("content-type"),
-			Want:    refusePreflight(),
-		},
-		{
-			Name:    "a policy leaving request headers unset allows Content-Type, as every peer does",
-			Spec:    "§2",
-			Tier:    TierCorsa,
-			Policy:  methods(only(app), "PUT"),
-			Request: preflightH("content-type"),
-			Want:    allowPreflight(hs{acao: app, acam: "PUT", acah: "Content-Type"}),
-		},
-		{
-			Name:    "request headers are answered in configured spelling, not the request's",
-			Spec:    "§2",
-			Tier:    TierCorsa,
-			Policy:  headers(methods(only(app), "PUT"), "x-request-id", "X-Trace"),
-			Request: preflightH("X-Request-Id"),
-			Want:    allowPreflight(hs{acao: app, acam: "PUT", acah: "x-request-id, X-Trace"}),
-		},
-		{
-			Name:    "a listed Authorization allows it by name",
-			Spec:    "§2",
-			Policy:  headers(methods(only(app), "PUT"), "Authorization"),
-			Request: preflightH("authorization"),
-			Want:    allowPreflight(hs{acao: app, acam: "PUT", acah: "Authorization"}),
-		},
+		// A PUT policy for app with request headers of its own: each
+		// preflight asks for the header list of its case.
+		put("a policy without request headers allows a preflight listing none", "§4", nil, "", ""),
+		putRefused("a policy without request headers refuses a preflight listing one", "§2", nil, "x-request-id"),
+		putRefused("content-type gets no special case: a policy allowing no request header refuses it", "§4", []string{}, "content-type"),
+		corsaTier(put("a policy leaving request headers unset allows Content-Type, as every peer does", "§2", nil, "content-type", "Content-Type")),
+		corsaTier(put("request headers are answered in configured spelling, not the request's", "§2",
+			[]string{"x-request-id", "X-Trace"}, "X-Request-Id", "x-request-id, X-Trace")),
+		put("a listed Authorization allows it by name", "§2", []string{"Authorization"}, "authorization", "Authorization"),
 
 		// The header wildcard and the Authorization exception.
-		{
-			Name:    "a header wildcard allows any valid name and answers *",
-			Spec:    "§2",
-			Policy:  headers(methods(only(app), "PUT"), "*"),
-			Request: preflightH("x-anything"),
-			Want:    allowPreflight(hs{acao: app, acam: "PUT", acah: "*"}),
-		},
-		{
-			Name:    "a header wildcard allows several names at once",
-			Spec:    "§2",
-			Policy:  headers(methods(only(app), "PUT"), "*"),
-			Request: preflightH("content-type,x-a,x-b"),
-			Want:    allowPreflight(hs{acao: app, acam: "PUT", acah: "*"}),
-		},
-		{
-			Name:    "a header wildcard allows twenty names a browser might list",
-			Spec:    "§4",
-			Policy:  headers(methods(only(app), "PUT"), "*"),
-			Request: preflightH(names("x-a", 10, ",") + "," + names("x-b", 10, ",")), // sorted, as browsers send them
-			Want:    allowPreflight(hs{acao: app, acam: "PUT", acah: "*"}),
-		},
-		{
-			Name:    "a header wildcard does not cover authorization",
-			Spec:    "§2",
-			Policy:  headers(methods(only(app), "PUT"), "*"),
-			Request: preflightH("authorization"),
-			Want:    refusePreflight(),
-		},
-		{
-			Name:    "a header wildcard does not cover Authorization in any case",
-			Spec:    "§2",
-			Policy:  headers(methods(only(app), "PUT"), "*"),
-			Request: preflightH("AUTHORIZATION"),
-			Want:    refusePreflight(),
-		},
-		{
-			Name:    "a header wildcard does not cover authorization listed among other names",
-			Spec:    "§2",
-			Policy:  headers(methods(only(app), "PUT"), "*"),
-			Request: preflightH("authorization,content-type,x-a"),
-			Want:    refusePreflight(),
-		},
-		{
-			Name:    "a header wildcard with Authorization listed allows authorization and answers *, Authorization",
-			Spec:    "§2",
-			Policy:  headers(methods(only(app), "PUT"), "*", "Authorization"),
-			Request: preflightH("authorization"),
-			Want:    allowPreflight(hs{acao: app, acam: "PUT", acah: "*, Authorization"}),
-		},
-		{
-			Name:    "a header wildcard with Authorization listed allows it among other names",
-			Spec:    "§2",
-			Policy:  headers(methods(only(app), "PUT"), "*", "Authorization"),
-			Request: preflightH("authorization,x-a"),
-			Want:    allowPreflight(hs{acao: app, acam: "PUT", acah: "*, Authorization"}),
-		},
-		{
-			Name:    "a header wildcard does not allow an invalid name",
-			Spec:    "§4",
-			Policy:  headers(methods(only(app), "PUT"), "*"),
-			Request: preflightH("x-a,x(b)"),
-			Want:    refusePreflight(),
-		},
-		{
-			Name:    "a header wildcard refuses a name with a space inside",
-			Spec:    "§4",
-			Policy:  headers(methods(only(app), "PUT"), "*"),
-			Request: preflightH("x-a x-b"),
-			Want:    refusePreflight(),
-		},
+		put("a header wildcard allows any valid name and answers *", "§2", star, "x-anything", "*"),
+		put("a header wildcard allows several names at once", "§2", star, "content-type,x-a,x-b", "*"),
+		put("a header wildcard allows twenty names a browser might list", "§4", star,
+			names("x-a", 10, ",")+","+names("x-b", 10, ","), "*"), // sorted, as browsers send them
+		putRefused("a header wildcard does not cover authorization", "§2", star, "authorization"),
+		putRefused("a header wildcard does not cover Authorization in any case", "§2", star, "AUTHORIZATION"),
+		putRefused("a header wildcard does not cover authorization listed among other names", "§2", star, "authorization,content-type,x-a"),
+		put("a header wildcard with Authorization listed allows authorization and answers *, Authorization", "§2",
+			starAuthorization, "authorization", "*, Authorization"),
+		put("a header wildcard with Authorization listed allows it among other names", "§2",
+			starAuthorization, "authorization,x-a", "*, Authorization"),
+		putRefused("a header wildcard does not allow an invalid name", "§4", star, "x-a,x(b)"),
+		putRefused("a header wildcard refuses a name with a space inside", "§4", star, "x-a x-b"),
 
 		// Header lines split by proxies (§4).
 		{
@@ -343,3 +254,32 @@ func preflightLines(o, m string, n int, name string) Request {
 	}
 	return r
 }
+
+// putPolicy is a PUT policy for app with request headers names, or with
+// request headers unset when names is nil.
+func putPolicy(names []string) corsa.Config {
+	if names == nil {
+		return methods(only(app), "PUT")
+	}
+	return headers(methods(only(app), "PUT"), names...)
+}
+
+// put is a case whose preflight for PUT, asking for the header list
+// list, putPolicy(names) allows, with Access-Control-Allow-Headers
+// allowed (none when "").
+func put(name, spec string, names []string, list, allowed string) Case {
+	h := hs{acao: app, acam: "PUT"}
+	if allowed != "" {
+		h[acah] = allowed
+	}
+	return Case{Name: name, Spec: spec, Policy: putPolicy(names), Request: preflightH(list), Want: allowPreflight(h)}
+}
+
+// putRefused is a case whose preflight for PUT, asking for the header
+// list list, putPolicy(names) refuses.
+func putRefused(name, spec string, names []string, list string) Case {
+	return Case{Name: name, Spec: spec, Policy: putPolicy(names), Request: preflightH(list), Want: refusePreflight()}
+}
+
+// corsaTier is c in TierCorsa: it checks corsa's own choice.
+func corsaTier(c Case) Case { c.Tier = TierCorsa; return c }

@@ -81,9 +81,9 @@
 //		})
 //	}
 //
-// Another framework writes the same handlers with its own calls, following
-// the Route fields (Status through the framework's error path, Panics,
-// SetTotalCount, AddVary, Body). A framework that is not an http.Handler
+// Another framework's handler for a Route is one call of Route.Serve with
+// the framework's own calls: setting and adding a header, failing through
+// its error path, writing a body. A framework that is not an http.Handler
 // serves Do its own way (fiber's app.Test, for instance) and declares what
 // its transport cannot do in Quirks: a case that depends on it is skipped
 // and names the quirk.

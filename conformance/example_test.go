@@ -2,7 +2,6 @@ package conformance_test
 
 import (
 	"fmt"
-	"net/http"
 
 	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
@@ -16,12 +15,7 @@ func ExampleScore() {
 		if err != nil {
 			return conformance.Server{}, err
 		}
-		mux := http.NewServeMux()
-		for _, rt := range conformance.Routes {
-			for _, m := range rt.Methods {
-				mux.Handle(m+" "+rt.Path, rt)
-			}
-		}
+		mux := conformance.NewServeMux() // every standard route
 		return conformance.Server{Do: conformance.Recorder(conformance.Recover(p.Handler(mux)))}, nil
 	})
 	for _, tier := range conformance.Tiers {

@@ -119,6 +119,28 @@ type Route struct {
 	SetTotalCount, AddVary bool
 }
 
+// Serve does what rt says with a framework's own calls, so that a
+// framework's handler for rt is one call of it: set and add write a
+// response header line, fail ends the request in an error status through
+// the framework's error path, write answers 200 with a body. It marks the
+// response with HandlerHeader first, and panics where rt says to.
+func (rt Route) Serve(set, add func(name, value string), fail func(status int) error, write func(body string) error) error {
+	set(HandlerHeader, HandlerRan)
+	switch {
+	case rt.Panics:
+		panic("conformance: the " + rt.Path + " handler panics on purpose")
+	case rt.Status != http.StatusOK:
+		return fail(rt.Status)
+	}
+	if rt.SetTotalCount {
+		set(TotalCountHeader, TotalCount)
+	}
+	if rt.AddVary {
+		add("Vary", HandlerVary) // add, never set
+	}
+	return write(rt.Body)
+}
+
 // Routes are the standard routes (PathUnknown is deliberately absent).
 var Routes = []Route{
 	{Path: PathResource, Methods: []string{"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"}, Status: 200, Body: ResourceBody, SetTotalCount: true, AddVary: true},

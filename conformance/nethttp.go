@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 )
@@ -14,22 +15,13 @@ import (
 // http.Error, the net/http error path.
 func (rt Route) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
 	h := w.Header()
-	h.Set(HandlerHeader, HandlerRan)
-	switch {
-	case rt.Panics:
-		panic("conformance: the " + rt.Path + " handler panics on purpose")
-	case rt.Status != http.StatusOK:
-		http.Error(w, http.StatusText(rt.Status), rt.Status)
-		return
-	}
-	if rt.SetTotalCount {
-		h.Set(TotalCountHeader, TotalCount)
-	}
-	if rt.AddVary {
-		h.Add("Vary", HandlerVary) // add, never set
-	}
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write([]byte(rt.Body))
+	_ = rt.Serve(h.Set, h.Add, func(status int) error {
+		http.Error(w, http.StatusText(status), status)
+		return nil
+	}, func(body string) error {
+		_, err := io.WriteString(w, body)
+		return err
+	})
 }
 
 // NewServeMux returns an http.ServeMux serving every standard route, for

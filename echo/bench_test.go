@@ -1,7 +1,6 @@
 package corsaecho_test
 
 import (
-	"net/http"
 	"testing"
 
 	"github.com/labstack/echo/v4"
@@ -16,30 +15,19 @@ func passThrough(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error { return next(c) }
 }
 
-// benchApp serves /resource for every method, so that the bare instance
-// runs the same route and handler for each scenario as the one with corsa
-// (which answers preflights itself).
-func benchApp(register func(*echo.Echo)) *echo.Echo {
-	e := echo.New()
-	register(e)
-	e.Any("/resource", func(c echo.Context) error { return c.NoContent(http.StatusOK) })
-	return e
-}
-
-// benchSetups are the same Echo instance bare, with a pass-through
-// middleware and with corsa, registered with e.Use and with e.Pre.
-func benchSetups() (bare, passUse, corsaUse, passPre, corsaPre adaptertest.Setup) {
-	mw := corsaecho.Must(scenario.Policy())
-	return adaptertest.HTTPSetup("bare", false, benchApp(func(*echo.Echo) {})),
-		adaptertest.HTTPSetup("pass-through", false, benchApp(func(e *echo.Echo) { e.Use(passThrough) })),
-		adaptertest.HTTPSetup("corsa", true, benchApp(func(e *echo.Echo) { e.Use(mw) })),
-		adaptertest.HTTPSetup("pass-through-pre", false, benchApp(func(e *echo.Echo) { e.Pre(passThrough) })),
-		adaptertest.HTTPSetup("corsa-pre", true, benchApp(func(e *echo.Echo) { e.Pre(mw) }))
+// benchSetups are the scenarios' app with a pass-through middleware and
+// with corsa, registered the i-th way.
+func benchSetups(i int) (pass, withCorsa adaptertest.Setup) {
+	reg := registrations[i]
+	a := adapter(reg.register)
+	return a.Bench("pass-through"+reg.bench, false, adaptertest.ScenarioApp[echo.MiddlewareFunc](passThrough)),
+		a.Bench("corsa"+reg.bench, true, adaptertest.ScenarioApp(corsaecho.Must(scenario.Policy())))
 }
 
 func BenchmarkMiddleware(b *testing.B) {
-	bare, passUse, corsaUse, passPre, corsaPre := benchSetups()
-	adaptertest.BenchmarkScenarios(b, bare, passUse, corsaUse, passPre, corsaPre)
+	passUse, _ := benchSetups(0)
+	passPre, corsaPre := benchSetups(1)
+	adapter((*echo.Echo).Use).BenchmarkMiddleware(b, passUse, passPre, corsaPre)
 }
 
 // Echo builds every middleware's handler anew for each request
@@ -47,7 +35,10 @@ func BenchmarkMiddleware(b *testing.B) {
 // more for the routing step; a pass-through middleware registered the same
 // way carries that cost, leaving corsa's own.
 func TestMiddlewareAddsAtMostOneAllocationOverAPassThrough(t *testing.T) {
-	_, passUse, corsaUse, passPre, corsaPre := benchSetups()
-	t.Run("registered with e.Use", func(t *testing.T) { adaptertest.CheckAllocsAdded(t, 1, passUse, corsaUse) })
-	t.Run("registered with e.Pre", func(t *testing.T) { adaptertest.CheckAllocsAdded(t, 1, passPre, corsaPre) })
+	for i, reg := range registrations {
+		t.Run("registered "+reg.name, func(t *testing.T) {
+			pass, withCorsa := benchSetups(i)
+			adaptertest.CheckAllocsAdded(t, 1, pass, withCorsa)
+		})
+	}
 }

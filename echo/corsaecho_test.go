@@ -8,145 +8,103 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsaecho "github.com/corsa-go/corsa/echo"
 )
 
-// The policy under test is adaptertest.Policy, whose allowed responses
-// carry every header; adaptertest also has the exact responses SPEC.md
-// prescribes for it.
-const appOrigin = conformance.AppOrigin
-
-// preflight is the preflight of a cross-origin JSON PUT to path.
-func preflight(origin, path string) conformance.Request {
-	return adaptertest.Preflight(origin, path, http.MethodPut, "content-type")
+// registrations are the two ways doc.go allows to install the middleware,
+// and the suffix of their benchmarks' names.
+var registrations = []struct {
+	name, bench string
+	register    func(e *echo.Echo, mw ...echo.MiddlewareFunc)
+}{
+	{"with e.Use", "", (*echo.Echo).Use},
+	{"with e.Pre", "-pre", (*echo.Echo).Pre},
 }
 
-// handle marks that the handler ran, then returns err or answers 200.
-func handle(err error) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		c.Response().Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
-		if err != nil {
-			return err
+// adapter is corsaecho to the kit: an App is an Echo instance with its
+// middleware installed with register, echo's recovery outside it.
+func adapter(register func(*echo.Echo, ...echo.MiddlewareFunc)) adaptertest.Adapter[echo.MiddlewareFunc] {
+	recovery := middleware.RecoverWithConfig(middleware.RecoverConfig{DisablePrintStack: true})
+	return adaptertest.Adapter[echo.MiddlewareFunc]{Name: "corsaecho", New: corsaecho.New, Must: corsaecho.Must, From: corsaecho.From}.
+		WithHandler(recovery, func(app adaptertest.App[echo.MiddlewareFunc]) http.Handler {
+			e := echo.New()
+			register(e, app.Use...)
+			handle(e, app.Routes)
+			for _, g := range app.Groups {
+				handle(e.Group(g.Prefix, g.Use...), g.Routes)
+			}
+			return e
+		})
+}
+
+// handle registers routes on r, each handler doing what its Route says
+// with echo's own calls: errors end as a returned *echo.HTTPError.
+func handle(r interface {
+	Match([]string, string, echo.HandlerFunc, ...echo.MiddlewareFunc) []*echo.Route
+}, routes []adaptertest.Route) {
+	fail := func(status int) error {
+		if status == http.StatusNotFound {
+			return echo.ErrNotFound
 		}
-		return c.NoContent(http.StatusOK)
+		return echo.NewHTTPError(status)
+	}
+	for _, rt := range routes {
+		r.Match(rt.Methods, adaptertest.ColonParams(rt.Path), func(c echo.Context) error {
+			h := c.Response().Header()
+			return rt.Serve(h.Set, h.Add, fail, func(body string) error { return c.String(http.StatusOK, body) })
+		})
 	}
 }
 
-// registrations are the two ways doc.go allows to install the middleware,
-// each with echo's recovery outside it.
-var registrations = []struct {
-	name     string
-	register func(e *echo.Echo, mw echo.MiddlewareFunc)
-}{
-	{"with e.Use", func(e *echo.Echo, mw echo.MiddlewareFunc) {
-		e.Use(middleware.RecoverWithConfig(quietRecover), mw)
-	}},
-	{"with e.Pre", func(e *echo.Echo, mw echo.MiddlewareFunc) {
-		e.Pre(middleware.RecoverWithConfig(quietRecover), mw)
-	}},
-}
-
-var quietRecover = middleware.RecoverConfig{DisablePrintStack: true}
-
-// newApp is the app adaptertest.AppCases describes: mw registered with
-// register, and routes that end in each way an echo handler can end.
-func newApp(register func(*echo.Echo, echo.MiddlewareFunc), mw echo.MiddlewareFunc) *echo.Echo {
-	e := echo.New()
-	register(e, mw)
-	e.GET(adaptertest.AppItems, handle(nil))
-	e.OPTIONS(adaptertest.AppOptions, handle(nil))
-	e.GET(adaptertest.AppMissing, handle(echo.ErrNotFound))
-	e.GET(adaptertest.AppFailing, handle(echo.NewHTTPError(http.StatusInternalServerError)))
-	e.GET("/failing-plainly", handle(errors.New("not an HTTPError")))
-	e.GET(adaptertest.AppPanicking, func(c echo.Context) error {
-		c.Response().Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
-		panic("handler failed")
-	})
-	e.Group("/api").GET("/things", handle(nil))
-	return e
+func TestConformance(t *testing.T) {
+	for _, reg := range registrations {
+		t.Run(reg.name, func(t *testing.T) { conformance.Run(t, adapter(reg.register).Harness(t)) })
+	}
 }
 
 func TestMiddleware(t *testing.T) {
-	mw := corsaecho.Must(adaptertest.Policy())
-	cases := append(adaptertest.AppCases(),
-		adaptertest.AppCase{Name: "an OPTIONS request without Access-Control-Request-Method gets echo's own answer elsewhere",
-			Req:  adaptertest.Actual(http.MethodOptions, appOrigin, adaptertest.AppItems),
-			Want: adaptertest.AllowedActualWith(http.StatusNoContent, false)},
-		adaptertest.AppCase{Name: "a handler returning a plain error keeps the actual headers on the 500",
-			Req:  adaptertest.Actual(http.MethodGet, appOrigin, "/failing-plainly"),
-			Want: adaptertest.AllowedActualWith(http.StatusInternalServerError, true)},
-		adaptertest.AppCase{Name: "echo's own 405 keeps the actual headers",
-			Req:  adaptertest.Actual(http.MethodDelete, appOrigin, adaptertest.AppItems),
-			Want: adaptertest.AllowedActualWith(http.StatusMethodNotAllowed, false)},
-	)
 	for _, reg := range registrations {
 		t.Run("registered "+reg.name, func(t *testing.T) {
-			adaptertest.RunAppCases(t, conformance.Recorder(newApp(reg.register, mw)), cases)
+			adapter(reg.register).Run(t,
+				adaptertest.AppCase{Name: "an OPTIONS request without Access-Control-Request-Method gets echo's own answer elsewhere",
+					Req:  adaptertest.Actual(http.MethodOptions, conformance.AppOrigin, adaptertest.AppItems),
+					Want: adaptertest.AllowedActualWith(http.StatusNoContent, false)},
+				adaptertest.AppCase{Name: "echo's own 405 keeps the actual headers",
+					Req:  adaptertest.Actual(http.MethodDelete, conformance.AppOrigin, adaptertest.AppItems),
+					Want: adaptertest.AllowedActualWith(http.StatusMethodNotAllowed, false)})
 		})
 	}
 }
 
-func TestNewRefusesAnInvalidConfig(t *testing.T) {
-	adaptertest.CheckRefusesInvalidConfig(t, corsaecho.New, corsaecho.Must)
-}
-
+// Where doc.go says the middleware may go: on a group, it decorates that
+// group alone, answering preflights to every path under it; the error a
+// handler returns, an *echo.HTTPError or not, is turned into a response
+// after the middleware returns, and keeps its headers.
 func TestMiddlewareOnAGroupDecoratesOnlyThatGroup(t *testing.T) {
+	const app = conformance.AppOrigin
 	e := echo.New()
-	e.GET("/public", handle(nil))
+	handle(e, []adaptertest.Route{adaptertest.Respond(http.MethodGet, "/public", http.StatusOK)})
 	api := e.Group("/api", corsaecho.Must(adaptertest.Policy()))
-	api.GET("/things", handle(nil))
-
-	tests := []struct {
-		name string
-		req  conformance.Request
-		want conformance.Want
-	}{
-		{"a group's middleware decorates that group's responses",
-			adaptertest.Actual(http.MethodGet, appOrigin, "/api/things"), adaptertest.AllowedActual()},
-		{"a group's middleware answers preflights to the group's routes without an OPTIONS handler",
-			preflight(appOrigin, "/api/things"), adaptertest.AllowedPreflight()},
-		{"a group's middleware answers preflights to unknown paths under the group",
-			preflight(appOrigin, "/api/nowhere"), adaptertest.AllowedPreflight()},
-		{"a group's middleware leaves routes outside the group alone",
-			adaptertest.Actual(http.MethodGet, appOrigin, "/public"), conformance.Want{Status: http.StatusOK, HandlerRan: true}},
+	handle(api, []adaptertest.Route{adaptertest.Respond(http.MethodGet, "/things", http.StatusOK)})
+	api.GET("/failing-plainly", func(c echo.Context) error {
+		c.Response().Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
+		return errors.New("not an HTTPError")
+	})
+	preflight := func(path string) conformance.Request {
+		return adaptertest.Preflight(app, path, http.MethodPut, "content-type")
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			adaptertest.Expect(t, conformance.Recorder(e), tt.req, tt.want)
-		})
-	}
-}
-
-func TestFromFollowsReconfigure(t *testing.T) {
-	for _, reg := range registrations {
-		t.Run("registered "+reg.name, func(t *testing.T) {
-			adaptertest.CheckFollowsReconfigure(t, corsaecho.From,
-				func(mw echo.MiddlewareFunc) func(*http.Request) (*http.Response, error) {
-					return conformance.Recorder(newApp(reg.register, mw))
-				})
-		})
-	}
-}
-
-func TestFromServesOnePolicyOnTwoInstances(t *testing.T) {
-	p, err := corsa.New(adaptertest.Policy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, reg := range registrations {
-		do := conformance.Recorder(newApp(reg.register, corsaecho.From(p)))
-		t.Run("an instance "+reg.name+" answers preflights with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, do, preflight(appOrigin, adaptertest.AppItems), adaptertest.AllowedPreflight())
-		})
-		t.Run("an instance "+reg.name+" decorates actual responses with the shared policy", func(t *testing.T) {
-			adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, appOrigin, adaptertest.AppItems), adaptertest.AllowedActual())
-		})
-	}
-}
-
-func TestFromRefusesNil(t *testing.T) {
-	adaptertest.CheckFromRefusesNil(t, "corsaecho.From", corsaecho.From)
+	adaptertest.RunAppCases(t, conformance.Recorder(e), []adaptertest.AppCase{
+		{Name: "a group's middleware decorates that group's responses",
+			Req: adaptertest.Actual(http.MethodGet, app, "/api/things"), Want: adaptertest.AllowedActual()},
+		{Name: "a group's middleware answers preflights to the group's routes without an OPTIONS handler",
+			Req: preflight("/api/things"), Want: adaptertest.AllowedPreflight()},
+		{Name: "a group's middleware answers preflights to unknown paths under the group",
+			Req: preflight("/api/nowhere"), Want: adaptertest.AllowedPreflight()},
+		{Name: "a group's middleware leaves routes outside the group alone",
+			Req: adaptertest.Actual(http.MethodGet, app, "/public"), Want: conformance.Want{Status: http.StatusOK, HandlerRan: true}},
+		{Name: "a handler returning a plain error keeps the actual headers on the 500",
+			Req: adaptertest.Actual(http.MethodGet, app, "/api/failing-plainly"), Want: adaptertest.AllowedActualWith(http.StatusInternalServerError, true)},
+	})
 }

@@ -1,23 +1,27 @@
 package corsaecho_test
 
 import (
-	"fmt"
 	"log"
 	"net/http"
-	"net/http/httptest"
 
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsaecho "github.com/corsa-go/corsa/echo"
 )
 
+// e.Use is enough: echo runs it around whatever the router found, here
+// the handler it substitutes for an OPTIONS request to a route without an
+// OPTIONS handler, so the middleware answers the preflight.
 func ExampleNew() {
 	cors, err := corsaecho.New(corsaecho.Config{
 		Origins:        []string{"https://app.example"},
-		Methods:        []string{"PUT", "DELETE"},
+		Credentials:    true,
+		Methods:        []string{"PUT"},
 		RequestHeaders: []string{"Content-Type"},
-		MaxAge:         corsa.Seconds(600),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -26,74 +30,45 @@ func ExampleNew() {
 	e.Use(cors)
 	e.PUT("/items/:id", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
 
-	// The preflight a browser sends before a cross-origin JSON PUT: the
-	// route has no OPTIONS handler, the middleware answers it.
-	req := httptest.NewRequest(http.MethodOptions, "/items/1", nil)
-	req.Header.Set("Origin", "https://app.example")
-	req.Header.Set("Access-Control-Request-Method", "PUT")
-	req.Header.Set("Access-Control-Request-Headers", "content-type")
-	w := httptest.NewRecorder()
-	e.ServeHTTP(w, req)
-
-	fmt.Println(w.Code)
-	printHeaders(w.Header())
+	adaptertest.Show(conformance.Recorder(e), adaptertest.Preflight("https://app.example", "/items/1", "PUT", "content-type"))
 	// Output:
 	// 204
 	// Access-Control-Allow-Origin: https://app.example
-	// Access-Control-Allow-Methods: PUT, DELETE
+	// Access-Control-Allow-Credentials: true
+	// Access-Control-Allow-Methods: PUT
 	// Access-Control-Allow-Headers: Content-Type
-	// Access-Control-Max-Age: 600
 	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
 }
 
+// e.Pre, ahead of a Pre middleware that ends requests before routing: the
+// redirect to HTTPS keeps its CORS headers, so that the browser follows
+// it.
 func ExampleMust() {
 	e := echo.New()
-	e.Use(corsaecho.Must(corsaecho.Config{Origins: []string{"https://app.example"}}))
-	e.GET("/items", func(c echo.Context) error { return c.String(http.StatusOK, "[]") })
+	e.Pre(corsaecho.Must(corsaecho.Config{Origins: []string{"https://app.example"}}), middleware.HTTPSRedirect())
 
-	req := httptest.NewRequest(http.MethodGet, "/items", nil)
-	req.Header.Set("Origin", "https://app.example")
-	w := httptest.NewRecorder()
-	e.ServeHTTP(w, req)
-
-	fmt.Println(w.Code)
-	printHeaders(w.Header())
+	adaptertest.Show(conformance.Recorder(e), adaptertest.Actual("GET", "https://app.example", "/items"))
 	// Output:
-	// 200
+	// 301
 	// Access-Control-Allow-Origin: https://app.example
 	// Vary: Origin
 }
 
 // One policy, compiled once, served by two Echo instances: say the public
-// API and the admin API, listening on different ports.
+// API, and the admin API on another port, which removes trailing slashes
+// before routing and so installs the middleware with e.Pre, ahead of it.
 func ExampleFrom() {
-	p, err := corsa.New(corsaecho.Config{Origins: []string{"https://app.example"}, Credentials: true})
-	if err != nil {
-		log.Fatal(err)
-	}
-	public, admin := echo.New(), echo.New()
+	p := corsa.Must(corsaecho.Config{Origins: []string{"https://app.example"}, Credentials: true})
+	public := echo.New()
 	public.Use(corsaecho.From(p))
-	admin.Use(corsaecho.From(p))
 	public.GET("/items", func(c echo.Context) error { return c.String(http.StatusOK, "[]") })
+	admin := echo.New()
+	admin.Pre(corsaecho.From(p), middleware.RemoveTrailingSlash())
 	admin.GET("/users", func(c echo.Context) error { return c.String(http.StatusOK, "[]") })
 
-	for _, tc := range []struct {
-		e    *echo.Echo
-		path string
-	}{{public, "/items"}, {admin, "/users"}} {
-		req := httptest.NewRequest(http.MethodGet, tc.path, nil)
-		req.Header.Set("Origin", "https://app.example")
-		w := httptest.NewRecorder()
-		tc.e.ServeHTTP(w, req)
-		fmt.Println(tc.path, w.Code)
-		printHeaders(w.Header())
-	}
+	adaptertest.Show(conformance.Recorder(admin), adaptertest.Actual("GET", "https://app.example", "/users/"))
 	// Output:
-	// /items 200
-	// Access-Control-Allow-Origin: https://app.example
-	// Access-Control-Allow-Credentials: true
-	// Vary: Origin
-	// /users 200
+	// 200
 	// Access-Control-Allow-Origin: https://app.example
 	// Access-Control-Allow-Credentials: true
 	// Vary: Origin
@@ -110,36 +85,34 @@ func ExampleFrom_middleware() {
 	e.Use(corsaecho.From(m))
 	e.GET("/items", func(c echo.Context) error { return c.String(http.StatusOK, "[]") })
 
-	get := func() {
-		req := httptest.NewRequest(http.MethodGet, "/items", nil)
-		req.Header.Set("Origin", "https://beta.app.example")
-		w := httptest.NewRecorder()
-		e.ServeHTTP(w, req)
-		fmt.Printf("%q\n", w.Header().Get("Access-Control-Allow-Origin"))
-	}
-	get()
 	// Later, say on a configuration reload; the instance is untouched.
-	if err := m.Reconfigure(corsaecho.Config{
-		Origins: []string{"https://app.example", "https://beta.app.example"},
-	}); err != nil {
+	if err := m.Reconfigure(corsaecho.Config{Origins: []string{"https://app.example", "https://beta.app.example"}}); err != nil {
 		log.Fatal(err)
 	}
-	get()
+	adaptertest.Show(conformance.Recorder(e), adaptertest.Actual("GET", "https://beta.app.example", "/items"))
 	// Output:
-	// ""
-	// "https://beta.app.example"
+	// 200
+	// Access-Control-Allow-Origin: https://beta.app.example
+	// Vary: Origin
 }
 
-// printHeaders prints the CORS response headers that are set, in a fixed
-// order.
-func printHeaders(h http.Header) {
-	for _, name := range []string{
-		"Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
-		"Access-Control-Allow-Headers", "Access-Control-Expose-Headers", "Access-Control-Max-Age",
-		"Access-Control-Allow-Private-Network", "Vary",
-	} {
-		for _, v := range h[name] {
-			fmt.Printf("%s: %s\n", name, v)
-		}
+// One middleware, installed with e.Use, serves each Group its own policy:
+// a preflight to a route in a group, which has no OPTIONS handler, is
+// answered with the group's policy, and refused to another group's origin.
+func ExampleFrom_paths() {
+	pp, err := corsa.NewPaths(map[string]corsaecho.Config{
+		"/api":   {Origins: []string{"https://app.example"}, Methods: []string{"DELETE"}},
+		"/admin": {Origins: []string{"https://admin.example"}, Methods: []string{"DELETE"}},
+	})
+	if err != nil {
+		log.Fatal(err)
 	}
+	e := echo.New()
+	e.Use(corsaecho.From(pp))
+	e.Group("/admin").DELETE("/users/:id", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
+
+	adaptertest.Show(conformance.Recorder(e), adaptertest.Preflight("https://app.example", "/admin/users/1", "DELETE"))
+	// Output:
+	// 403
+	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
 }

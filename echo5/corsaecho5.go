@@ -11,20 +11,6 @@ import (
 // enough to configure and install the middleware.
 type Config = corsa.Config
 
-// New validates cfg and returns an echo v5 middleware enforcing it. The
-// error lists every problem in cfg at once (see corsa.New).
-func New(cfg Config) (echo.MiddlewareFunc, error) {
-	p, err := corsa.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return From(p), nil
-}
-
-// Must is New for configurations written in the program itself: it panics
-// with New's error when cfg is invalid.
-func Must(cfg Config) echo.MiddlewareFunc { return From(corsa.Must(cfg)) }
-
 // From returns an echo v5 middleware serving src: a *corsa.Policy shared
 // by several servers, a *corsa.Middleware whose policy can be replaced
 // while serving, or *corsa.Paths for a policy per path prefix. It panics
@@ -44,3 +30,11 @@ func From(src corsa.Source) echo.MiddlewareFunc {
 		}
 	}
 }
+
+// New validates cfg and returns an echo v5 middleware enforcing it. The
+// error lists every problem in cfg at once (see corsa.New).
+func New(cfg Config) (echo.MiddlewareFunc, error) { return adapter.New(cfg, From) }
+
+// Must is New for configurations written in the program itself: it panics
+// with New's error when cfg is invalid.
+func Must(cfg Config) echo.MiddlewareFunc { return From(corsa.Must(cfg)) }

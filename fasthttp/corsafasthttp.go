@@ -14,23 +14,6 @@ import (
 // enough to configure and install the middleware.
 type Config = corsa.Config
 
-// New validates cfg and returns a fasthttp middleware enforcing it: it
-// wraps a fasthttp.RequestHandler. The error lists every problem in cfg at
-// once (see corsa.New).
-func New(cfg Config) (func(fasthttp.RequestHandler) fasthttp.RequestHandler, error) {
-	p, err := corsa.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return From(p), nil
-}
-
-// Must is New for configurations written in the program itself: it panics
-// with New's error when cfg is invalid.
-func Must(cfg Config) func(fasthttp.RequestHandler) fasthttp.RequestHandler {
-	return From(corsa.Must(cfg))
-}
-
 // From returns a fasthttp middleware serving src: a *corsa.Policy shared
 // by several servers, a *corsa.Middleware whose policy can be replaced
 // while serving, or *corsa.Paths for a policy per path prefix (compared
@@ -50,6 +33,19 @@ func From(src corsa.Source) func(fasthttp.RequestHandler) fasthttp.RequestHandle
 			})
 		}
 	}
+}
+
+// New validates cfg and returns a fasthttp middleware enforcing it: it
+// wraps a fasthttp.RequestHandler. The error lists every problem in cfg at
+// once (see corsa.New).
+func New(cfg Config) (func(fasthttp.RequestHandler) fasthttp.RequestHandler, error) {
+	return adapter.New(cfg, From)
+}
+
+// Must is New for configurations written in the program itself: it panics
+// with New's error when cfg is invalid.
+func Must(cfg Config) func(fasthttp.RequestHandler) fasthttp.RequestHandler {
+	return From(corsa.Must(cfg))
 }
 
 // Serve is the CORS half of serving ctx, for frameworks built on fasthttp

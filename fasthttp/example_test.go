@@ -24,6 +24,7 @@ func request(method, path string, headers ...string) *fasthttp.RequestCtx {
 func ExampleNew() {
 	cors, err := corsafasthttp.New(corsafasthttp.Config{
 		Origins:        []string{"https://app.example.com"},
+		Credentials:    true,
 		Methods:        []string{"PUT", "DELETE"},
 		RequestHeaders: []string{"Content-Type"},
 	})
@@ -32,7 +33,8 @@ func ExampleNew() {
 	}
 	handler := cors(func(ctx *fasthttp.RequestCtx) { ctx.SetStatusCode(fasthttp.StatusNoContent) })
 
-	// A browser's preflight before a cross-origin PUT with a JSON body.
+	// A browser's preflight before a cross-origin PUT with a JSON body and
+	// cookies.
 	ctx := request("OPTIONS", "/items/7",
 		"Origin", "https://app.example.com",
 		"Access-Control-Request-Method", "PUT",
@@ -40,12 +42,13 @@ func ExampleNew() {
 	handler(ctx)
 
 	fmt.Println(ctx.Response.StatusCode())
-	for _, name := range []string{"Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Vary"} {
+	for _, name := range []string{"Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Vary"} {
 		fmt.Printf("%s: %s\n", name, ctx.Response.Header.Peek(name))
 	}
 	// Output:
 	// 204
 	// Access-Control-Allow-Origin: https://app.example.com
+	// Access-Control-Allow-Credentials: true
 	// Access-Control-Allow-Methods: PUT, DELETE
 	// Access-Control-Allow-Headers: Content-Type
 	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers

@@ -7,63 +7,151 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/valyala/fasthttp"
 
 	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
+	"github.com/corsa-go/corsa/conformance/scenario"
+	corsafasthttp "github.com/corsa-go/corsa/fasthttp"
 )
 
 // middleware is what New, Must and From return.
 type middleware = func(fasthttp.RequestHandler) fasthttp.RequestHandler
 
-// markRan is a route handler that marks the response and answers 200.
-func markRan(ctx *fasthttp.RequestCtx) {
-	ctx.Response.Header.Set(conformance.HandlerHeader, conformance.HandlerRan)
-	ctx.SetBodyString("ok")
-}
-
 // ok answers 200 with a body.
 func ok(ctx *fasthttp.RequestCtx) { ctx.SetBodyString("ok") }
 
-// routes is the smallest router, as fasthttp has none: each key is
-// "METHOD /path", or "METHOD /prefix/" for every path under the prefix.
-// It answers a path it knows with another method with 405 and any other
-// path with 404, both through ctx.Error, as fasthttp/router does, which
-// resets the response.
-func routes(table map[string]fasthttp.RequestHandler) fasthttp.RequestHandler {
-	return func(ctx *fasthttp.RequestCtx) {
-		method, path := string(ctx.Method()), string(ctx.Path())
-		if h := lookup(table, method, path); h != nil {
-			h(ctx)
-			return
+// adapter is corsafasthttp to the kit, served over transport: an App is
+// its router behind its middleware, with recovery outside them.
+func adapter(transport func(testing.TB, fasthttp.RequestHandler) adaptertest.Do) adaptertest.Adapter[middleware] {
+	return adaptertest.Adapter[middleware]{
+		Name: "corsafasthttp", New: corsafasthttp.New, Must: corsafasthttp.Must, From: corsafasthttp.From,
+		Serve: func(t testing.TB, app adaptertest.App[middleware]) adaptertest.Do {
+			return transport(t, recoverer(chain(app.Use, router(app.Routes, app.Groups))))
+		},
+		Bench: func(name string, cors bool, app adaptertest.App[middleware]) adaptertest.Setup {
+			return fasthttpSetup(name, cors, chain(app.Use, router(app.Routes, app.Groups)))
+		},
+	}
+}
+
+// chain is h behind every middleware of use, the first outermost.
+func chain(use []middleware, h fasthttp.RequestHandler) fasthttp.RequestHandler {
+	for i := len(use) - 1; i >= 0; i-- {
+		h = use[i](h)
+	}
+	return h
+}
+
+// router is the smallest router, as fasthttp has none: it serves routes,
+// and every path under a group's prefix with the group's middleware and
+// routes. It answers a path it knows with another method with 405 and
+// any other path with 404, both through ctx.Error, as fasthttp/router
+// does, which resets the response.
+func router(routes []adaptertest.Route, groups []adaptertest.Group[middleware]) fasthttp.RequestHandler {
+	handlers := make([]fasthttp.RequestHandler, len(routes))
+	for i, rt := range routes {
+		handlers[i] = handle(rt)
+	}
+	groupHandlers := make([]fasthttp.RequestHandler, len(groups))
+	for i, g := range groups {
+		routes := slices.Clone(g.Routes)
+		for j := range routes {
+			routes[j].Path = g.Prefix + routes[j].Path
 		}
-		for key := range table {
-			if m, _, _ := strings.Cut(key, " "); lookup(table, m, path) != nil {
-				ctx.Error("Method Not Allowed", http.StatusMethodNotAllowed)
+		groupHandlers[i] = chain(g.Use, router(routes, nil))
+	}
+	return func(ctx *fasthttp.RequestCtx) {
+		known := false
+		for i, rt := range routes {
+			if !matches(rt.Path, ctx.Path()) {
+				continue
+			}
+			for _, m := range rt.Methods {
+				if m == string(ctx.Method()) {
+					handlers[i](ctx)
+					return
+				}
+			}
+			known = true
+		}
+		for i, g := range groups {
+			if rest, ok := bytes.CutPrefix(ctx.Path(), []byte(g.Prefix)); ok && len(rest) > 0 && rest[0] == '/' {
+				groupHandlers[i](ctx)
 				return
 			}
+		}
+		if known {
+			ctx.Error("Method Not Allowed", http.StatusMethodNotAllowed)
+			return
 		}
 		ctx.Error("Not Found", http.StatusNotFound)
 	}
 }
 
-// lookup is the handler of table for method and path: an exact entry,
-// else the longest prefix entry.
-func lookup(table map[string]fasthttp.RequestHandler, method, path string) fasthttp.RequestHandler {
-	if h, ok := table[method+" "+path]; ok {
-		return h
-	}
-	var best fasthttp.RequestHandler
-	longest := 0
-	for key, h := range table {
-		m, prefix, _ := strings.Cut(key, " ")
-		if m == method && strings.HasSuffix(prefix, "/") && strings.HasPrefix(path, prefix) && len(prefix) > longest {
-			best, longest = h, len(prefix)
+// matches reports whether path matches pattern, where a segment {name}
+// matches any segment.
+func matches(pattern string, path []byte) bool {
+	for {
+		want, wantRest, more := strings.Cut(pattern, "/")
+		got, gotRest, gotMore := bytes.Cut(path, []byte("/"))
+		if more != gotMore || want != string(got) && !(strings.HasPrefix(want, "{") && len(got) > 0) {
+			return false
 		}
+		if !more {
+			return true
+		}
+		pattern, path = wantRest, gotRest
 	}
-	return best
+}
+
+// handle is rt's handler with fasthttp's calls: it ends in 404 and 500
+// through ctx.Error, fasthttp's error path, which resets the response.
+func handle(rt adaptertest.Route) fasthttp.RequestHandler {
+	return func(ctx *fasthttp.RequestCtx) {
+		h := &ctx.Response.Header
+		_ = rt.Serve(h.Set, h.Add, func(status int) error {
+			ctx.Error(http.StatusText(status), status)
+			h.Set(conformance.HandlerHeader, conformance.HandlerRan)
+			return nil
+		}, func(body string) error { ctx.SetBodyString(body); return nil })
+	}
+}
+
+// requestCtx returns a fasthttp context holding r, as fasthttp's server
+// would hand it over, ready to be served again and again.
+func requestCtx(r conformance.Request) *fasthttp.RequestCtx {
+	var req fasthttp.Request
+	req.Header.SetMethod(r.Method)
+	req.SetRequestURI(r.Path)
+	for _, h := range r.Header {
+		req.Header.Add(h[0], h[1])
+	}
+	ctx := new(fasthttp.RequestCtx)
+	ctx.Init(&req, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)}, nil)
+	return ctx
+}
+
+// serveCtx serves ctx's request once more on h.
+func serveCtx(h fasthttp.RequestHandler, ctx *fasthttp.RequestCtx) {
+	ctx.Response.Reset()
+	h(ctx)
+}
+
+// fasthttpSetup is adaptertest.HTTPSetup for a fasthttp handler: each
+// scenario's request is served again and again from one context.
+func fasthttpSetup(name string, cors bool, h fasthttp.RequestHandler) adaptertest.Setup {
+	return adaptertest.Setup{Name: name, CORS: cors, Prepare: func(sc scenario.Scenario) func() int {
+		ctx := requestCtx(sc.Request)
+		return func() int {
+			serveCtx(h, ctx)
+			return ctx.Response.StatusCode()
+		}
+	}}
 }
 
 // recoverer is panic recovery, installed outside corsa as the conformance
@@ -86,7 +174,7 @@ func recoverer(next fasthttp.RequestHandler) fasthttp.RequestHandler {
 // bytes reach corsa whatever fasthttp's request parser would have refused
 // (from v1.69 on it answers 400 to control bytes before any handler). The
 // parser itself is covered by parity_test.go.
-func inMemory(h fasthttp.RequestHandler) func(*http.Request) (*http.Response, error) {
+func inMemory(_ testing.TB, h fasthttp.RequestHandler) adaptertest.Do {
 	return func(r *http.Request) (*http.Response, error) {
 		var ctx fasthttp.RequestCtx
 		ctx.Request.Header.SetMethod(r.Method)
@@ -117,29 +205,16 @@ func inMemory(h fasthttp.RequestHandler) func(*http.Request) (*http.Response, er
 // listen serves h with server's settings on a 127.0.0.1 listener until the
 // test ends, and returns its address.
 func listen(t testing.TB, h fasthttp.RequestHandler, server *fasthttp.Server) string {
-	t.Helper()
 	if server == nil {
 		server = &fasthttp.Server{}
 	}
 	server.Handler = h
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- server.Serve(ln) }()
-	t.Cleanup(func() {
-		if err := server.Shutdown(); err != nil {
-			t.Error(err)
-		}
-		<-done
-	})
-	return ln.Addr().String()
+	return adaptertest.Listen(t, server.Serve, server.Shutdown)
 }
 
 // overTCP serves h on a 127.0.0.1 listener and returns a conformance
 // Server.Do sending each request there, through fasthttp's parser.
-func overTCP(t testing.TB, h fasthttp.RequestHandler) func(*http.Request) (*http.Response, error) {
+func overTCP(t testing.TB, h fasthttp.RequestHandler) adaptertest.Do {
 	addr := listen(t, h, nil)
 	tr := &http.Transport{}
 	t.Cleanup(tr.CloseIdleConnections)
@@ -148,18 +223,5 @@ func overTCP(t testing.TB, h fasthttp.RequestHandler) func(*http.Request) (*http
 		r.RequestURI = ""
 		r.URL.Scheme, r.URL.Host = "http", addr
 		return tr.RoundTrip(r)
-	}
-}
-
-// mustDo is do for the kit's checks whose requests cannot fail: it
-// panics on an error, as the subtest that sent the request is not the
-// test whose t it could fail.
-func mustDo(do func(*http.Request) (*http.Response, error)) func(*http.Request) *http.Response {
-	return func(r *http.Request) *http.Response {
-		resp, err := do(r)
-		if err != nil {
-			panic(err)
-		}
-		return resp
 	}
 }

@@ -9,32 +9,10 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/valyala/fasthttp"
-
 	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsafasthttp "github.com/corsa-go/corsa/fasthttp"
 )
-
-// The decision hook needs no adapter code: corsa calls Config.OnDecision
-// from Decide, which this adapter calls once per request, with the path it
-// routes on.
-func TestOnDecisionNeedsNoAdapterCode(t *testing.T) {
-	adaptertest.CheckOnDecision(t, onDecisionApp(t))
-}
-
-// A panicking OriginFunc refuses its origin and the server keeps serving.
-func TestAnOriginFuncThatPanicsFailsClosed(t *testing.T) {
-	adaptertest.CheckOriginFuncPanics(t, onDecisionApp(t))
-}
-
-// onDecisionApp is the app the hook checks serve: GET /api/items behind
-// the middleware built from cfg.
-func onDecisionApp(t *testing.T) func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
-	return func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
-		return overTCP(t, corsafasthttp.Must(cfg)(routes(map[string]fasthttp.RequestHandler{"GET /api/items": ok})))
-	}
-}
 
 // events records the events of one server.
 type events struct {

@@ -69,53 +69,10 @@ func TestFasthttpAnswersLikeNetHTTP(t *testing.T) {
 	adaptertest.RunParity(t, "fasthttp", parityServer(t, nil), append(adaptertest.ParityCases(), differences...))
 }
 
-// fasthttp trims spaces around header values and, before v1.69, not tabs;
-// corsa trims both, as net/http does, so a value padded with tabs is
-// decided on as net/http decides it, whichever fasthttp the build selects.
-func TestTabsAroundValuesAreTrimmedAsOnNetHTTP(t *testing.T) {
-	addr := parityServer(t, nil)
-	const o = adaptertest.ParityOrigin
-	allowedPreflight := adaptertest.ParityAllowedPreflight()
-	for _, tt := range []struct {
-		name string
-		raw  string
-		want adaptertest.Answer
-	}{
-		{"a GET with tabs around Origin is allowed", adaptertest.RawRequest("GET", "Origin: \t"+o+"\t"), adaptertest.ParityAllowedActual()},
-		{"a preflight with tabs around every value is allowed",
-			adaptertest.RawRequest("OPTIONS", "Origin:\t"+o+"\t", "Access-Control-Request-Method:\tPUT\t",
-				"Access-Control-Request-Headers:\tcontent-type\t", "Access-Control-Request-Private-Network:\ttrue\t"),
-			allowedPreflight.With("Access-Control-Allow-Headers", "Content-Type, X-Request-Id").With("Access-Control-Allow-Private-Network", "true")},
-		{"an Origin of only tabs is no Origin", adaptertest.RawRequest("GET", "Origin:\t\t"), adaptertest.ParityRefusedActual()},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := adaptertest.Ask(t, addr, tt.raw); got.String() != tt.want.String() {
-				t.Errorf("fasthttp answered\n\t%s\nwant\n\t%s", got, tt.want)
-			}
-		})
-	}
-}
-
 // With DisableHeaderNamesNormalizing, fasthttp keeps header names as sent
 // and looks them up byte for byte: corsa then sees only the canonical
 // spellings, which browsers send.
 func TestDisableHeaderNamesNormalizingHidesOddCaseNames(t *testing.T) {
 	addr := parityServer(t, &fasthttp.Server{DisableHeaderNamesNormalizing: true})
-	tests := []struct {
-		name string
-		raw  string
-		want adaptertest.Answer
-	}{
-		{"the canonical Origin is read", adaptertest.RawRequest("GET", "Origin: "+adaptertest.ParityOrigin), adaptertest.ParityAllowedActual()},
-		{"a lower-case origin is not seen", adaptertest.RawRequest("GET", "origin: "+adaptertest.ParityOrigin), adaptertest.ParityRefusedActual()},
-		{"a lower-case requested method is not seen, so the preflight is an actual request",
-			adaptertest.RawRequest("OPTIONS", "Origin: "+adaptertest.ParityOrigin, "access-control-request-method: PUT"), adaptertest.ParityAllowedActual()},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := adaptertest.Ask(t, addr, tt.raw); got.String() != tt.want.String() {
-				t.Errorf("fasthttp answered\n\t%s\nwant\n\t%s", got, tt.want)
-			}
-		})
-	}
+	adaptertest.RunParity(t, "fasthttp", addr, adaptertest.NameKeepingCases())
 }

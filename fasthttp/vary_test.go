@@ -29,9 +29,8 @@ func setVary(value string) func(fasthttp.RequestHandler) fasthttp.RequestHandler
 // the handler returns, so corsa puts Origin back whatever the handler
 // wrote, unless the code runs after corsa returns.
 func TestVaryWhenDownstreamCodeSetsIt(t *testing.T) {
-	const origin = "https://app.example"
-	listed := corsa.Config{Origins: []string{origin}}
-	anyOrigin := corsa.Config{Origins: []string{"*"}}
+	const origin = adaptertest.VaryOrigin
+	listed, anyOrigin := adaptertest.VaryListed(), adaptertest.VaryAny()
 	type wrap = func(fasthttp.RequestHandler) fasthttp.RequestHandler
 	tests := []struct {
 		name    string
@@ -92,19 +91,49 @@ func TestVaryWhenDownstreamCodeSetsIt(t *testing.T) {
 			if tt.outside != nil {
 				h = tt.outside(h)
 			}
-			res, err := inMemory(h)(adaptertest.Actual(http.MethodGet, tt.origin, "/items").HTTP())
-			if err != nil {
-				t.Fatal(err)
+			adaptertest.CheckVary(t, inMemory(t, h), tt.cfg, tt.origin, tt.want)
+		})
+	}
+}
+
+// fasthttp's own ways to end a request with an error reset the response;
+// corsa writes its headers again after the handler returns, as they are
+// on net/http, whose http.Error keeps them (SPEC.md §3).
+func TestHeadersSurviveAResetResponse(t *testing.T) {
+	anyOrigin := corsa.Config{Origins: []string{"*"}, ExposedHeaders: []string{"X-Total-Count"}}
+	anyGrant := conformance.Want{Status: http.StatusNotFound, HandlerRan: true,
+		Headers: map[string]string{"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "X-Total-Count"}}
+	tests := []struct {
+		name    string
+		cfg     corsa.Config
+		origin  string
+		handler fasthttp.RequestHandler
+		want    conformance.Want
+	}{
+		{"ctx.NotFound keeps the grant", adaptertest.Policy(), conformance.AppOrigin,
+			func(ctx *fasthttp.RequestCtx) { ctx.NotFound() }, adaptertest.AllowedActualWith(http.StatusNotFound, true)},
+		{"ctx.Error keeps the grant", adaptertest.Policy(), conformance.AppOrigin,
+			func(ctx *fasthttp.RequestCtx) { ctx.Error("unavailable", http.StatusServiceUnavailable) },
+			adaptertest.AllowedActualWith(http.StatusServiceUnavailable, true)},
+		{"Response.Reset keeps the grant", adaptertest.Policy(), conformance.AppOrigin,
+			func(ctx *fasthttp.RequestCtx) { ctx.Response.Reset(); ctx.SetStatusCode(http.StatusNotFound) },
+			adaptertest.AllowedActualWith(http.StatusNotFound, true)},
+		{"ctx.Error keeps Vary on a refusal", adaptertest.Policy(), conformance.OtherOrigin,
+			func(ctx *fasthttp.RequestCtx) { ctx.NotFound() },
+			func() conformance.Want { w := adaptertest.RefusedActual(); w.Status = http.StatusNotFound; return w }()},
+		{"ctx.Error keeps an any-origin grant", anyOrigin, conformance.AppOrigin,
+			func(ctx *fasthttp.RequestCtx) { ctx.NotFound() }, anyGrant},
+		{"ctx.Error keeps an any-origin grant on a request without Origin", anyOrigin, "",
+			func(ctx *fasthttp.RequestCtx) { ctx.NotFound() }, anyGrant},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := func(ctx *fasthttp.RequestCtx) {
+				tt.handler(ctx)
+				ctx.Response.Header.Set(conformance.HandlerHeader, conformance.HandlerRan)
 			}
-			res.Body.Close()
-			if got := res.Header.Values("Vary"); !slices.Equal(got, tt.want) {
-				t.Errorf("Vary lines %q, want %q", got, tt.want)
-			}
-			// A "*" policy answers every request with it (SPEC.md §1).
-			wantAllowed := tt.origin != "" || slices.Contains(tt.cfg.Origins, "*")
-			if allowed := res.Header.Get("Access-Control-Allow-Origin") != ""; allowed != wantAllowed {
-				t.Errorf("Access-Control-Allow-Origin present: %v, want %v", allowed, wantAllowed)
-			}
+			do := inMemory(t, corsafasthttp.Must(tt.cfg)(h))
+			adaptertest.Expect(t, do, adaptertest.Actual(http.MethodGet, tt.origin, "/items"), tt.want)
 		})
 	}
 }
@@ -115,7 +144,7 @@ func TestPreflightVaryIsAddedToAnEarlierOne(t *testing.T) {
 	h := setVary("Accept-Language")(corsafasthttp.Must(adaptertest.Policy())(ok))
 	want := adaptertest.AllowedPreflight()
 	want.Vary = append([]string{"Accept-Language"}, want.Vary...)
-	adaptertest.Expect(t, inMemory(h), adaptertest.Preflight(conformance.AppOrigin, "/items", "PUT", "content-type"), want)
+	adaptertest.Expect(t, inMemory(t, h), adaptertest.Preflight(conformance.AppOrigin, "/items", "PUT", "content-type"), want)
 }
 
 // Restoring Vary reuses fasthttp's header storage: it adds no allocation

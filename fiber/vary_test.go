@@ -2,7 +2,6 @@ package corsafiber_test
 
 import (
 	"net/http"
-	"slices"
 	"testing"
 
 	"github.com/corsa-go/corsa"
@@ -18,9 +17,8 @@ import (
 // before the handler returns, so corsa puts Origin back whatever the
 // handler wrote, unless the code runs after corsa returns.
 func TestVaryWhenDownstreamCodeSetsIt(t *testing.T) {
-	const origin = "https://app.example"
-	listed := corsa.Config{Origins: []string{origin}}
-	anyOrigin := corsa.Config{Origins: []string{"*"}}
+	const origin = adaptertest.VaryOrigin
+	listed, anyOrigin := adaptertest.VaryListed(), adaptertest.VaryAny()
 	setVary := func(value string) fiber.Handler {
 		return func(c *fiber.Ctx) error { c.Set("Vary", value); return c.Next() }
 	}
@@ -78,26 +76,7 @@ func TestVaryWhenDownstreamCodeSetsIt(t *testing.T) {
 				app.Use(h)
 			}
 			app.Get("/items", tt.handler)
-			req, err := http.NewRequest(http.MethodGet, "/items", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tt.origin != "" {
-				req.Header.Set("Origin", tt.origin)
-			}
-			res, err := app.Test(req, -1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res.Body.Close()
-			if got := res.Header.Values("Vary"); !slices.Equal(got, tt.want) {
-				t.Errorf("Vary lines %q, want %q", got, tt.want)
-			}
-			// A "*" policy answers every request with it (SPEC.md §1).
-			wantAllowed := tt.origin != "" || slices.Contains(tt.cfg.Origins, "*")
-			if allowed := res.Header.Get("Access-Control-Allow-Origin") != ""; allowed != wantAllowed {
-				t.Errorf("Access-Control-Allow-Origin present: %v, want %v", allowed, wantAllowed)
-			}
+			adaptertest.CheckVary(t, test(app), tt.cfg, tt.origin, tt.want)
 		})
 	}
 }

@@ -12,20 +12,6 @@ import (
 // enough to configure and install the middleware.
 type Config = corsa.Config
 
-// New validates cfg and returns a fiber v3 middleware enforcing it. The
-// error lists every problem in cfg at once (see corsa.New).
-func New(cfg Config) (fiber.Handler, error) {
-	p, err := corsa.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return From(p), nil
-}
-
-// Must is New for configurations written in the program itself: it panics
-// with New's error when cfg is invalid.
-func Must(cfg Config) fiber.Handler { return From(corsa.Must(cfg)) }
-
 // From returns a fiber v3 middleware serving src: a *corsa.Policy shared
 // by several apps, a *corsa.Middleware whose policy can be replaced while
 // serving, or *corsa.Paths for a policy per path prefix (compared with
@@ -36,3 +22,11 @@ func From(src corsa.Source) fiber.Handler {
 		return corsafasthttp.Serve(src, c.RequestCtx(), c.Path(), c.Next)
 	}
 }
+
+// New validates cfg and returns a fiber v3 middleware enforcing it. The
+// error lists every problem in cfg at once (see corsa.New).
+func New(cfg Config) (fiber.Handler, error) { return adapter.New(cfg, From) }
+
+// Must is New for configurations written in the program itself: it panics
+// with New's error when cfg is invalid.
+func Must(cfg Config) fiber.Handler { return From(corsa.Must(cfg)) }

@@ -1,88 +1,91 @@
 package corsafiber3_test
 
 import (
-	"fmt"
 	"log"
-	"net/http/httptest"
 
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsafiber3 "github.com/corsa-go/corsa/fiber3"
 	"github.com/gofiber/fiber/v3"
 )
 
+// Credentials: the browser lets the page read the answer to a request
+// sent with cookies.
+func ExampleMust() {
+	app := fiber.New()
+	app.Use(corsafiber3.Must(corsafiber3.Config{Origins: []string{"https://app.example.com"}, Credentials: true}))
+	app.Get("/me", func(c fiber.Ctx) error { return c.JSON(map[string]string{"name": "ada"}) })
+
+	adaptertest.Show(test(app), adaptertest.Actual("GET", "https://app.example.com", "/me"))
+	// Output:
+	// 200
+	// Access-Control-Allow-Origin: https://app.example.com
+	// Access-Control-Allow-Credentials: true
+	// Vary: Origin
+}
+
+// app.Use, before the routes: the middleware answers a preflight from a
+// public page to a device on the private network, asking for Private
+// Network Access, though the route has no OPTIONS handler. (test sends a
+// request with app.Test.)
 func ExampleNew() {
 	cors, err := corsafiber3.New(corsafiber3.Config{
 		Origins:        []string{"https://app.example.com"},
-		Methods:        []string{"PUT", "DELETE"},
-		RequestHeaders: []string{"Content-Type"},
+		PrivateNetwork: true,
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	app := fiber.New()
 	app.Use(cors)
-	app.Put("/items/:id", func(c fiber.Ctx) error { return c.SendStatus(fiber.StatusNoContent) })
+	app.Get("/status", func(c fiber.Ctx) error { return c.SendString("up") })
 
-	// A browser's preflight before a cross-origin PUT with a JSON body.
-	req := httptest.NewRequest(fiber.MethodOptions, "/items/7", nil)
-	req.Header.Set("Origin", "https://app.example.com")
-	req.Header.Set("Access-Control-Request-Method", "PUT")
-	req.Header.Set("Access-Control-Request-Headers", "content-type")
-	res, err := app.Test(req, fiber.TestConfig{})
-	if err != nil {
-		log.Fatal(err)
-	}
-
-	fmt.Println(res.StatusCode)
-	for _, name := range []string{"Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Vary"} {
-		fmt.Printf("%s: %s\n", name, res.Header.Get(name))
-	}
+	adaptertest.Show(test(app), conformance.Request{Method: "OPTIONS", Path: "/status", Header: [][2]string{
+		{"Origin", "https://app.example.com"},
+		{"Access-Control-Request-Method", "GET"},
+		{"Access-Control-Request-Private-Network", "true"},
+	}})
 	// Output:
 	// 204
 	// Access-Control-Allow-Origin: https://app.example.com
-	// Access-Control-Allow-Methods: PUT, DELETE
-	// Access-Control-Allow-Headers: Content-Type
+	// Access-Control-Allow-Private-Network: true
+	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network
+}
+
+// One policy, compiled once, served by two apps: say the public API and
+// the admin API, listening on different ports.
+func ExampleFrom() {
+	p := corsa.Must(corsafiber3.Config{Origins: []string{"https://app.example.com"}, Methods: []string{"DELETE"}})
+	public, admin := fiber.New(), fiber.New()
+	public.Use(corsafiber3.From(p))
+	admin.Use(corsafiber3.From(p))
+	admin.Delete("/users/:id", func(c fiber.Ctx) error { return c.SendStatus(fiber.StatusNoContent) })
+
+	adaptertest.Show(test(admin), adaptertest.Preflight("https://app.example.com", "/users/7", "DELETE"))
+	// Output:
+	// 204
+	// Access-Control-Allow-Origin: https://app.example.com
+	// Access-Control-Allow-Methods: DELETE
 	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
 }
 
-func ExampleMust() {
-	app := fiber.New()
-	app.Use(corsafiber3.Must(corsafiber3.Config{Origins: []string{"https://app.example.com"}}))
-	app.Get("/items", func(c fiber.Ctx) error { return c.SendString("[]") })
-
-	req := httptest.NewRequest(fiber.MethodGet, "/items", nil)
-	req.Header.Set("Origin", "https://app.example.com")
-	res, err := app.Test(req, fiber.TestConfig{})
-	if err != nil {
-		log.Fatal(err)
-	}
-
-	fmt.Println(res.Header.Get("Access-Control-Allow-Origin"))
-	// Output: https://app.example.com
-}
-
-// A corsa.Middleware's policy can be replaced while serving.
-func ExampleFrom() {
-	m, err := corsa.NewMiddleware(corsa.Config{Origins: []string{"https://app.example.com"}})
+// A credentialed API under a site open to every origin: the longest
+// prefix decides, "/" covering every path no other prefix does.
+func ExampleFrom_paths() {
+	pp, err := corsa.NewPaths(map[string]corsa.Config{
+		"/":    {Origins: []string{"*"}},
+		"/api": {Origins: []string{"https://app.example"}, Credentials: true},
+	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	app := fiber.New()
-	app.Use(corsafiber3.From(m))
-	app.Get("/items", func(c fiber.Ctx) error { return c.SendString("[]") })
+	app.Use(corsafiber3.From(pp))
+	app.Get("/status", func(c fiber.Ctx) error { return c.SendString("up") })
 
-	// Later, for instance when the policy file changes:
-	if err := m.Reconfigure(corsa.Config{Origins: []string{"https://new.example.com"}}); err != nil {
-		log.Print(err) // the old policy stays in force
-	}
-
-	req := httptest.NewRequest(fiber.MethodGet, "/items", nil)
-	req.Header.Set("Origin", "https://new.example.com")
-	res, err := app.Test(req, fiber.TestConfig{})
-	if err != nil {
-		log.Fatal(err)
-	}
-
-	fmt.Println(res.Header.Get("Access-Control-Allow-Origin"))
-	// Output: https://new.example.com
+	adaptertest.Show(test(app), adaptertest.Actual("GET", "https://elsewhere.example", "/status"))
+	// Output:
+	// 200
+	// Access-Control-Allow-Origin: *
 }

@@ -11,20 +11,6 @@ import (
 // enough to configure and install the middleware.
 type Config = corsa.Config
 
-// New validates cfg and returns a gin middleware enforcing it. The error
-// lists every problem in cfg at once (see corsa.New).
-func New(cfg Config) (gin.HandlerFunc, error) {
-	p, err := corsa.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return From(p), nil
-}
-
-// Must is New for configurations written in the program itself: it panics
-// with New's error when cfg is invalid.
-func Must(cfg Config) gin.HandlerFunc { return From(corsa.Must(cfg)) }
-
 // From returns a gin middleware serving src: a *corsa.Policy shared by
 // several engines, a *corsa.Middleware whose policy can be replaced while
 // serving, or *corsa.Paths for a policy per path prefix. It panics on a
@@ -41,3 +27,11 @@ func From(src corsa.Source) gin.HandlerFunc {
 			func() bool { return !c.Writer.Written() })
 	}
 }
+
+// New validates cfg and returns a gin middleware enforcing it. The error
+// lists every problem in cfg at once (see corsa.New).
+func New(cfg Config) (gin.HandlerFunc, error) { return adapter.New(cfg, From) }
+
+// Must is New for configurations written in the program itself: it panics
+// with New's error when cfg is invalid.
+func Must(cfg Config) gin.HandlerFunc { return From(corsa.Must(cfg)) }

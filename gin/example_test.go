@@ -1,67 +1,56 @@
 package corsagin_test
 
 import (
-	"fmt"
 	"log"
 	"net/http"
-	"net/http/httptest"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
+	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsagin "github.com/corsa-go/corsa/gin"
 )
 
+// Installed on the engine, the middleware covers the routes of every
+// RouterGroup too.
+func ExampleMust() {
+	r := gin.New()
+	r.Use(corsagin.Must(corsagin.Config{Origins: []string{"https://app.example"}, ExposedHeaders: []string{"X-Total-Count"}}))
+	v1 := r.Group("/v1")
+	v1.GET("/items", func(c *gin.Context) { c.JSON(http.StatusOK, []string{}) })
+
+	adaptertest.Show(conformance.Recorder(r), adaptertest.Actual("GET", "https://app.example", "/v1/items"))
+	// Output:
+	// 200
+	// Access-Control-Allow-Origin: https://app.example
+	// Access-Control-Expose-Headers: X-Total-Count
+	// Vary: Origin
+}
+
+// Engine.Use, before the routes, with gin's recovery outside it: the
+// middleware answers the preflight a browser sends before a cross-origin
+// DELETE, though the route has no OPTIONS handler.
 func ExampleNew() {
+	r := gin.New()
 	cors, err := corsagin.New(corsagin.Config{
-		Origins:        []string{"https://app.example"},
-		Methods:        []string{"PUT", "DELETE"},
-		RequestHeaders: []string{"Content-Type"},
-		MaxAge:         corsa.Seconds(600),
+		Origins: []string{"https://app.example"},
+		Methods: []string{"DELETE"},
+		MaxAge:  corsa.Seconds(600),
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	r := gin.New()
-	r.Use(cors)
-	r.PUT("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
+	r.Use(gin.Recovery(), cors)
+	r.DELETE("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
 
-	// The preflight a browser sends before a cross-origin JSON PUT: the
-	// route has no OPTIONS handler, the middleware answers it.
-	req := httptest.NewRequest(http.MethodOptions, "/items/1", nil)
-	req.Header.Set("Origin", "https://app.example")
-	req.Header.Set("Access-Control-Request-Method", "PUT")
-	req.Header.Set("Access-Control-Request-Headers", "content-type")
-	w := httptest.NewRecorder()
-	r.ServeHTTP(w, req)
-
-	fmt.Println(w.Code)
-	printHeaders(w.Header())
+	adaptertest.Show(conformance.Recorder(r), adaptertest.Preflight("https://app.example", "/items/1", "DELETE"))
 	// Output:
 	// 204
 	// Access-Control-Allow-Origin: https://app.example
-	// Access-Control-Allow-Methods: PUT, DELETE
-	// Access-Control-Allow-Headers: Content-Type
+	// Access-Control-Allow-Methods: DELETE
 	// Access-Control-Max-Age: 600
 	// Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers
-}
-
-func ExampleMust() {
-	r := gin.New()
-	r.Use(corsagin.Must(corsagin.Config{Origins: []string{"https://app.example"}}))
-	r.GET("/items", func(c *gin.Context) { c.String(http.StatusOK, "[]") })
-
-	req := httptest.NewRequest(http.MethodGet, "/items", nil)
-	req.Header.Set("Origin", "https://app.example")
-	w := httptest.NewRecorder()
-	r.ServeHTTP(w, req)
-
-	fmt.Println(w.Code)
-	printHeaders(w.Header())
-	// Output:
-	// 200
-	// Access-Control-Allow-Origin: https://app.example
-	// Vary: Origin
 }
 
 // One policy, compiled once, served by two engines: say the public API and
@@ -77,23 +66,9 @@ func ExampleFrom() {
 	public.GET("/items", func(c *gin.Context) { c.String(http.StatusOK, "[]") })
 	admin.GET("/users", func(c *gin.Context) { c.String(http.StatusOK, "[]") })
 
-	for _, tc := range []struct {
-		engine *gin.Engine
-		path   string
-	}{{public, "/items"}, {admin, "/users"}} {
-		req := httptest.NewRequest(http.MethodGet, tc.path, nil)
-		req.Header.Set("Origin", "https://app.example")
-		w := httptest.NewRecorder()
-		tc.engine.ServeHTTP(w, req)
-		fmt.Println(tc.path, w.Code)
-		printHeaders(w.Header())
-	}
+	adaptertest.Show(conformance.Recorder(admin), adaptertest.Actual("GET", "https://app.example", "/users"))
 	// Output:
-	// /items 200
-	// Access-Control-Allow-Origin: https://app.example
-	// Access-Control-Allow-Credentials: true
-	// Vary: Origin
-	// /users 200
+	// 200
 	// Access-Control-Allow-Origin: https://app.example
 	// Access-Control-Allow-Credentials: true
 	// Vary: Origin
@@ -102,7 +77,7 @@ func ExampleFrom() {
 // A corsa.Middleware holds a policy that can be replaced while serving:
 // the engine serves the new policy from the next request on.
 func ExampleFrom_middleware() {
-	m, err := corsa.NewMiddleware(corsagin.Config{Origins: []string{"https://app.example"}})
+	m, err := corsa.NewMiddleware(corsagin.Config{Origins: []string{"https://app.example"}, MaxAge: corsa.Seconds(60)})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -110,36 +85,40 @@ func ExampleFrom_middleware() {
 	r.Use(corsagin.From(m))
 	r.GET("/items", func(c *gin.Context) { c.String(http.StatusOK, "[]") })
 
-	get := func() {
-		req := httptest.NewRequest(http.MethodGet, "/items", nil)
-		req.Header.Set("Origin", "https://beta.app.example")
-		w := httptest.NewRecorder()
-		r.ServeHTTP(w, req)
-		fmt.Printf("%q\n", w.Header().Get("Access-Control-Allow-Origin"))
+	show := func() {
+		adaptertest.Show(conformance.Recorder(r), adaptertest.Actual("GET", "https://beta.app.example", "/items"))
 	}
-	get()
+	show()
 	// Later, say on a configuration reload; the engine is untouched.
-	if err := m.Reconfigure(corsagin.Config{
-		Origins: []string{"https://app.example", "https://beta.app.example"},
-	}); err != nil {
+	if err := m.Reconfigure(corsagin.Config{Origins: []string{"https://app.example", "https://beta.app.example"}, MaxAge: corsa.Seconds(60)}); err != nil {
 		log.Fatal(err)
 	}
-	get()
+	show()
 	// Output:
-	// ""
-	// "https://beta.app.example"
+	// 200
+	// Vary: Origin
+	// 200
+	// Access-Control-Allow-Origin: https://beta.app.example
+	// Vary: Origin
 }
 
-// printHeaders prints the CORS response headers that are set, in a fixed
-// order.
-func printHeaders(h http.Header) {
-	for _, name := range []string{
-		"Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
-		"Access-Control-Allow-Headers", "Access-Control-Expose-Headers", "Access-Control-Max-Age",
-		"Access-Control-Allow-Private-Network", "Vary",
-	} {
-		for _, v := range h[name] {
-			fmt.Printf("%s: %s\n", name, v)
-		}
+// The example of doc.go: a public part of the API open to every origin
+// under a credentialed one. The longest prefix decides.
+func ExampleFrom_paths() {
+	paths, err := corsa.NewPaths(map[string]corsagin.Config{
+		"/api":        {Origins: []string{"https://app.example"}, Credentials: true},
+		"/api/public": {Origins: []string{"*"}},
+	})
+	if err != nil {
+		log.Fatal(err)
 	}
+	r := gin.New()
+	r.Use(corsagin.From(paths))
+	api := r.Group("/api")
+	api.GET("/public/status", func(c *gin.Context) { c.String(http.StatusOK, "up") })
+
+	adaptertest.Show(conformance.Recorder(r), adaptertest.Actual("GET", "https://elsewhere.example", "/api/public/status"))
+	// Output:
+	// 200
+	// Access-Control-Allow-Origin: *
 }

@@ -45,10 +45,9 @@ func echoHandler(rs Routes, rt Route) echo.HandlerFunc {
 	switch {
 	case rt.standard != nil:
 		return func(c echo.Context) error {
-			if s := standardHeaders(rt.standard, c.Response().Header()); s != http.StatusOK {
-				return echo.NewHTTPError(s)
-			}
-			return c.String(http.StatusOK, rt.standard.Body)
+			h := c.Response().Header()
+			return rt.standard.Serve(h.Set, h.Add, func(status int) error { return echo.NewHTTPError(status) },
+				func(body string) error { return c.String(http.StatusOK, body) })
 		}
 	case rs.ran != nil:
 		return func(c echo.Context) error {

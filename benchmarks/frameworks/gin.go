@@ -43,11 +43,9 @@ func ginHandler(rs Routes, rt Route) gin.HandlerFunc {
 	switch {
 	case rt.standard != nil:
 		return func(c *gin.Context) {
-			if s := standardHeaders(rt.standard, c.Writer.Header()); s != http.StatusOK {
-				c.AbortWithStatus(s)
-				return
-			}
-			c.String(http.StatusOK, rt.standard.Body)
+			h := c.Writer.Header()
+			_ = rt.standard.Serve(h.Set, h.Add, func(status int) error { c.AbortWithStatus(status); return nil },
+				func(body string) error { c.String(http.StatusOK, body); return nil })
 		}
 	case rs.ran != nil:
 		return func(c *gin.Context) {

@@ -70,46 +70,22 @@ func (rs Routes) each(register func(method string, rt Route)) {
 	}
 }
 
-// standardHeaders writes the headers rt's handler writes into h and
-// returns the status it ends with: 200, answered by the handler, or 404 or
-// 500, for the framework's error path. It panics, after the marker, for a
-// route that panics.
-func standardHeaders(rt *conformance.Route, h headerWriter) int {
-	h.Set(conformance.HandlerHeader, conformance.HandlerRan)
-	switch {
-	case rt.Panics:
-		panic("the " + rt.Path + " handler panics on purpose")
-	case rt.Status != http.StatusOK:
-		return rt.Status
-	}
-	if rt.SetTotalCount {
-		h.Set(conformance.TotalCountHeader, conformance.TotalCount)
-	}
-	if rt.AddVary {
-		h.Add("Vary", conformance.HandlerVary)
-	}
-	return http.StatusOK
-}
-
-// headerWriter is a response header: net/http's http.Header or
-// fasthttp's *ResponseHeader.
-type headerWriter interface {
-	Set(name, value string)
-	Add(name, value string)
-}
-
 // fastHandler is a route's handler on fasthttp, for fasthttp and fiber
 // alike. It returns the status for the framework's error path to answer,
 // or 0 when it answered itself.
 func (rs Routes) fastHandler(rt Route) func(*fasthttp.RequestCtx) (errorStatus int) {
 	switch {
 	case rt.standard != nil:
-		return func(ctx *fasthttp.RequestCtx) int {
-			if s := standardHeaders(rt.standard, &ctx.Response.Header); s != http.StatusOK {
-				return s
-			}
-			ctx.SetBodyString(rt.standard.Body)
-			return 0
+		return func(ctx *fasthttp.RequestCtx) (errorStatus int) {
+			h := &ctx.Response.Header
+			_ = rt.standard.Serve(h.Set, h.Add, func(status int) error {
+				errorStatus = status
+				return nil
+			}, func(body string) error {
+				ctx.SetBodyString(body)
+				return nil
+			})
+			return errorStatus
 		}
 	case rs.ran != nil:
 		return func(ctx *fasthttp.RequestCtx) int {

@@ -1,25 +1,30 @@
 // Package adaptertest is the kit a corsa framework adapter's own tests use,
 // next to the conformance suite: what only a framework has (route groups,
-// its own 404 and 405, one policy served by two routers, From with a
-// corsa.Middleware that is reconfigured while serving) is tested on the
-// adapter's own routes with the same strict checks as the suite.
+// its own 404 and 405, one policy served by two apps, From with a
+// corsa.Middleware or corsa.Paths that is reconfigured while serving, corsa
+// installed twice) is tested on the adapter's own routes with the same
+// strict checks as the suite.
 //
-// Policy is the policy to install; Preflight and Actual build requests;
-// AllowedPreflight, RefusedPreflight, AllowedActual and RefusedActual are
-// the responses SPEC.md §2 and §3 prescribe for them, byte for byte;
-// Expect sends one request and reports every difference.
-// CheckRefusesInvalidConfig, CheckFollowsReconfigure and
-// CheckFromRefusesNil are whole tests of an adapter's New and Must, and of
-// its From; CheckOnDecision of the decision hook.
+// An adapter describes itself once, as an Adapter: its New, Must and From,
+// and Serve and Bench, which build an App (routes, groups and where corsa
+// is installed, in framework-neutral terms) with the framework's own calls
+// (WithHandler writes both for a framework whose app is an http.Handler).
+// Adapter.Run then runs every check the adapters share; Adapter.Harness is
+// its conformance suite harness; Adapter.BenchmarkMiddleware and
+// CheckMiddlewareAllocs are its benchmarks and allocation budget, skipped
+// under -race through RaceEnabled.
 //
-// The rest is one table or check per kind of adapter test: AppCases for
-// the typical app every TestMiddleware serves (app.go), the Paths* cases
-// and CheckFromPathsFollowsReconfigure for From with a corsa.Paths, and
-// TwiceCases and NestedCases for corsa installed twice (paths.go), the
-// parity kit for a framework that parses HTTP itself (parity.go), and
-// Setup, BenchmarkScenarios and CheckAllocsAdded for the benchmarks and
-// the allocation budget (allocs.go), skipped under -race through
-// RaceEnabled.
+// The rest is for the adapter's own tests. Policy is the policy to
+// install; Preflight and Actual build requests; AllowedPreflight,
+// RefusedPreflight, AllowedActual and RefusedActual are the responses
+// SPEC.md §2 and §3 prescribe for them, byte for byte; Expect sends one
+// request and reports every difference, RunAppCases a table of them.
+// TypicalApp and AppCases are the typical app every adapter serves
+// (app.go); GroupedApp, TwiceApp, the Paths cases and RunPaths the
+// per-path checks (paths.go); CheckVary holds Vary to what the adapter's
+// documentation says (vary.go); the parity kit is for a framework that
+// parses HTTP itself (parity.go), and the hook check for one on fasthttp
+// (fasthttp.go); Show prints an answer for an Example.
 package adaptertest
 
 import (
@@ -145,7 +150,7 @@ func RefusedActual() conformance.Want {
 // Expect is for tests that write every handler and middleware themselves,
 // so it is stricter than the suite about Vary: the response's Vary tokens
 // (conformance.VaryTokens) must be exactly w.Vary, in order.
-func Expect(t testing.TB, do func(*http.Request) (*http.Response, error), r conformance.Request, w conformance.Want) (body string) {
+func Expect(t testing.TB, do Do, r conformance.Request, w conformance.Want) (body string) {
 	t.Helper()
 	resp, err := do(r.HTTP())
 	if err != nil {
@@ -169,11 +174,10 @@ func Expect(t testing.TB, do func(*http.Request) (*http.Response, error), r conf
 	return string(b)
 }
 
-// CheckRefusesInvalidConfig checks an adapter's New and Must, whose
-// middleware type M is the framework's own: on a policy with two problems,
-// New returns both (joined) and no middleware, and Must panics with an
-// error reporting the same problems.
-func CheckRefusesInvalidConfig[M any](t *testing.T, newMiddleware func(corsa.Config) (M, error), must func(corsa.Config) M) {
+// checkRefusesInvalidConfig checks an adapter's New and Must: on a policy
+// with two problems, New returns both (joined) and no middleware, and Must
+// panics with an error reporting the same problems.
+func checkRefusesInvalidConfig[M any](t *testing.T, newMiddleware func(corsa.Config) (M, error), must func(corsa.Config) M) {
 	t.Helper()
 	bad := corsa.Config{Origins: []string{"*"}, Credentials: true, MaxAge: corsa.Seconds(-1)}
 	rules := []string{"origins[0]", "maxAge"} // the fields of the two problems
@@ -205,26 +209,24 @@ func CheckRefusesInvalidConfig[M any](t *testing.T, newMiddleware func(corsa.Con
 	})
 }
 
-// CheckFollowsReconfigure checks an adapter's From with a corsa.Middleware:
-// two servers, each built by serve around its own from(m) for one
-// corsa.Middleware m, answer with m's current policy on every request,
-// follow m.Reconfigure from the next request on, and keep the current
-// policy when Reconfigure refuses a config. serve must route GET /items to
-// a handler that runs (see conformance.HandlerHeader) and answers 200.
-func CheckFollowsReconfigure[M any](t *testing.T, from func(corsa.Source) M, serve func(M) func(*http.Request) (*http.Response, error)) {
-	t.Helper()
+// checkFollowsReconfigure checks From with a corsa.Middleware: two apps,
+// each TypicalApp around its own From(m) for one corsa.Middleware m, answer
+// with m's current policy on every request, follow m.Reconfigure from the
+// next request on, and keep the current policy when Reconfigure refuses a
+// config.
+func (a Adapter[M]) checkFollowsReconfigure(t *testing.T) {
 	m, err := corsa.NewMiddleware(Policy())
 	if err != nil {
 		t.Fatal(err)
 	}
-	servers := [...]func(*http.Request) (*http.Response, error){serve(from(m)), serve(from(m))}
+	servers := [...]Do{a.Serve(t, TypicalApp(a.From(m))), a.Serve(t, TypicalApp(a.From(m)))}
 	otherAllowed := AllowedActual()
 	otherAllowed.Headers["Access-Control-Allow-Origin"] = conformance.OtherOrigin
 	expect := func(name string, w conformance.Want, origin string) {
 		t.Helper()
 		for i, do := range servers {
-			t.Run(name+[...]string{" on the first server", " on the second server"}[i], func(t *testing.T) {
-				Expect(t, do, Actual(http.MethodGet, origin, "/items"), w)
+			t.Run(name+[...]string{" on the first app", " on the second app"}[i], func(t *testing.T) {
+				Expect(t, do, Actual(http.MethodGet, origin, AppItems), w)
 			})
 		}
 	}
@@ -262,11 +264,11 @@ func reportsField(err error, field string) bool {
 	return false
 }
 
-// CheckFromRefusesNil checks an adapter's From, whose middleware type M is
-// the framework's own: a nil source, as a constructor whose error was
-// ignored returns, makes From panic when the app is built, naming the
-// function and the type, rather than fail on every request.
-func CheckFromRefusesNil[M any](t *testing.T, name string, from func(corsa.Source) M) {
+// checkFromRefusesNil checks an adapter's From, named name: a nil source,
+// as a constructor whose error was ignored returns, makes From panic when
+// the app is built, naming the function and the type, rather than fail on
+// every request.
+func checkFromRefusesNil[M any](t *testing.T, name string, from func(corsa.Source) M) {
 	t.Helper()
 	var (
 		p  *corsa.Policy

@@ -144,16 +144,3 @@ func TestExpectReportsEveryProblem(t *testing.T) {
 		}
 	})
 }
-
-// The reference, corsa's own net/http Handler, passes the check every
-// adapter's From must.
-func TestCheckFollowsReconfigureOnTheCore(t *testing.T) {
-	adaptertest.CheckFollowsReconfigure(t, nethttpFrom,
-		func(mw func(http.Handler) http.Handler) func(*http.Request) (*http.Response, error) {
-			mux := http.NewServeMux()
-			mux.HandleFunc("GET /items", func(w http.ResponseWriter, _ *http.Request) {
-				w.Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
-			})
-			return conformance.Recorder(mw(mux))
-		})
-}

@@ -1,15 +1,16 @@
 package adaptertest
 
-// The shared half of every adapter's bench_test.go: the scenarios of
-// package scenario served by the bare framework and by the framework with
-// corsa, benchmarked under the same names everywhere, and the allocation
-// budget checked on the same counts.
+// The benchmarks every adapter runs: the scenarios of package scenario
+// served by the bare framework and by the framework with corsa,
+// benchmarked under the same names everywhere, and the allocation budget
+// checked on the same counts.
 
 import (
 	"fmt"
 	"net/http"
 	"testing"
 
+	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance/scenario"
 )
 
@@ -104,4 +105,55 @@ func budgetWords(n float64) string {
 		return "one allocation"
 	}
 	return fmt.Sprintf("%g allocations", n)
+}
+
+// ScenarioApp is the app the scenarios are served by: use on the whole
+// app, in front of scenario.Path, answered with 200 and a body to GET, PUT
+// and OPTIONS, so that the bare app answers a preflight with a handler, as
+// an app without CORS middleware does, rather than with a 405.
+func ScenarioApp[M any](use ...M) App[M] {
+	rt := Respond(http.MethodGet, scenario.Path, http.StatusOK)
+	rt.Methods, rt.Body = []string{http.MethodGet, http.MethodPut, http.MethodOptions}, "ok"
+	return App[M]{Use: use, Routes: []Route{rt}}
+}
+
+// BenchmarkMiddleware runs BenchmarkScenarios on ScenarioApp bare and
+// with Must(scenario.Policy()), named "bare" and "corsa", then on extra.
+func (a Adapter[M]) BenchmarkMiddleware(b *testing.B, extra ...Setup) {
+	BenchmarkScenarios(b, append(a.corsaSetups(), extra...)...)
+}
+
+// CheckMiddlewareAllocs is CheckAllocsAdded with budget on ScenarioApp
+// bare and with Must(scenario.Policy()).
+func (a Adapter[M]) CheckMiddlewareAllocs(t *testing.T, budget float64) {
+	s := a.corsaSetups()
+	CheckAllocsAdded(t, budget, s[0], s[1])
+}
+
+// BenchmarkFromPaths runs BenchmarkScenarios on ScenarioApp serving one
+// policy with Must and the same policy under "/" (and two other
+// prefixes) with From and a corsa.Paths, named "policy" and "paths": the
+// difference is the per-path lookup.
+func (a Adapter[M]) BenchmarkFromPaths(b *testing.B) {
+	BenchmarkScenarios(b, a.pathsSetups()...)
+}
+
+// CheckFromPathsAllocs is CheckAllocsAdded with budget on the setups of
+// BenchmarkFromPaths.
+func (a Adapter[M]) CheckFromPathsAllocs(t *testing.T, budget float64) {
+	s := a.pathsSetups()
+	CheckAllocsAdded(t, budget, s[0], s[1])
+}
+
+func (a Adapter[M]) corsaSetups() []Setup {
+	return []Setup{a.Bench("bare", false, ScenarioApp[M]()), a.Bench("corsa", true, ScenarioApp(a.Must(scenario.Policy())))}
+}
+
+func (a Adapter[M]) pathsSetups() []Setup {
+	cfg := scenario.Policy()
+	pp, err := corsa.NewPaths(map[string]corsa.Config{"/": cfg, "/api": cfg, "/admin": cfg})
+	if err != nil {
+		panic(err)
+	}
+	return []Setup{a.Bench("policy", true, ScenarioApp(a.Must(cfg))), a.Bench("paths", true, ScenarioApp(a.From(pp)))}
 }

@@ -1,20 +1,19 @@
 package adaptertest
 
-// The shared half of every adapter's TestMiddleware: the requests a typical
-// app gets and the exact answers, for an app each adapter builds with its
-// framework's own routes, groups, errors and recovery.
+// The typical app every adapter serves (TypicalApp), built with the
+// framework's own routes, group, errors and recovery, and the requests it
+// gets with their exact answers (AppCases).
 
 import (
 	"net/http"
+	"slices"
 	"testing"
 
 	"github.com/corsa-go/corsa/conformance"
 )
 
-// The routes of the app AppCases are sent to. corsa serves Policy, installed
-// where the adapter's doc.go says, with the framework's panic recovery
-// outside it; every handler marks the response (conformance.HandlerHeader)
-// and then:
+// The routes of TypicalApp. Every handler marks the response
+// (conformance.HandlerHeader) and then:
 const (
 	AppItems     = "/items"      // GET: answers 200; no OPTIONS handler
 	AppOptions   = "/options"    // OPTIONS: answers 200
@@ -22,8 +21,29 @@ const (
 	AppMissing   = "/missing"    // GET: ends in 404 the framework's way (a returned error, an abort)
 	AppFailing   = "/failing"    // GET: ends in 500 the framework's way
 	AppPanicking = "/panicking"  // GET: panics
+	AppOwnCORS   = "/own-cors"   // GET: sets Access-Control-Allow-Origin: * itself, answers 200
 	AppNowhere   = "/nowhere"    // no route
 )
+
+// TypicalApp is the app AppCases are sent to: mw on the whole app, inside
+// the framework's panic recovery, in front of the App routes.
+func TypicalApp[M any](mw M) App[M] {
+	const get = http.MethodGet
+	ownCORS := Respond(get, AppOwnCORS, http.StatusOK)
+	ownCORS.Set = [][2]string{{"Access-Control-Allow-Origin", "*"}}
+	return App[M]{
+		Use: []M{mw},
+		Routes: []Route{
+			Respond(get, AppItems, http.StatusOK),
+			Respond(http.MethodOptions, AppOptions, http.StatusOK),
+			Respond(get, AppMissing, http.StatusNotFound),
+			Respond(get, AppFailing, http.StatusInternalServerError),
+			{Route: conformance.Route{Path: AppPanicking, Methods: []string{get}, Panics: true}},
+			ownCORS,
+		},
+		Groups: []Group[M]{{Prefix: "/api", Routes: []Route{Respond(get, "/things", http.StatusOK)}}}, // AppGroup
+	}
+}
 
 // AppCase is a request to the app and its exact answer.
 type AppCase struct {
@@ -107,30 +127,17 @@ func AppCases() []AppCase {
 	}
 }
 
-// RunAppCases sends each case through do (a conformance.Server.Do) and
-// checks its answer with Expect; the answer to a preflight, which corsa
-// ends, must have no body.
-func RunAppCases(t *testing.T, do func(*http.Request) (*http.Response, error), cases []AppCase) {
+// RunAppCases sends each case through do and checks its answer with
+// Expect; corsa's answer to a preflight (one whose Want has the preflight
+// Vary) must have no body.
+func RunAppCases(t *testing.T, do Do, cases []AppCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
-			if body := Expect(t, do, tc.Req, tc.Want); isPreflight(tc.Req) && body != "" {
+			body := Expect(t, do, tc.Req, tc.Want)
+			if slices.Contains(tc.Want.Vary, "Access-Control-Request-Method") && body != "" {
 				t.Errorf("body = %q, want none", body)
 			}
 		})
 	}
-}
-
-// isPreflight reports whether r is a preflight: OPTIONS with
-// Access-Control-Request-Method.
-func isPreflight(r conformance.Request) bool {
-	if r.Method != http.MethodOptions {
-		return false
-	}
-	for _, h := range r.Header {
-		if http.CanonicalHeaderKey(h[0]) == "Access-Control-Request-Method" && h[1] != "" {
-			return true
-		}
-	}
-	return false
 }

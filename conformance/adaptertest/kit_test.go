@@ -2,140 +2,124 @@ package adaptertest_test
 
 import (
 	"io"
-	"net"
 	"net/http"
 	"testing"
 
 	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
-	"github.com/corsa-go/corsa/conformance/scenario"
 	"github.com/corsa-go/corsa/internal/adapter"
 )
 
-// The kit's other checks, run on the reference, corsa's own net/http
-// Handler: each expectation they hold an adapter to is the Handler's
-// answer too.
+// The kit's checks, run on the reference, corsa's own net/http Handler:
+// each expectation they hold an adapter to is the Handler's answer too.
 
-// nethttpFrom is an adapter's From for net/http: a Source's own Handler,
-// refusing a nil Source when it is built, as every adapter's From does.
-func nethttpFrom(src corsa.Source) func(http.Handler) http.Handler {
-	adapter.CheckSource("nethttp.From", src)
-	return src.Handler
-}
-
-// nethttpMust is an adapter's Must for net/http.
-func nethttpMust(cfg corsa.Config) func(http.Handler) http.Handler { return corsa.Must(cfg).Handler }
-
-// coreApp is the app adaptertest.AppCases describes, on net/http.
-func coreApp(cors func(http.Handler) http.Handler) http.Handler {
-	mark := func(status int) http.HandlerFunc {
-		return func(w http.ResponseWriter, _ *http.Request) {
-			w.Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
-			w.WriteHeader(status)
-		}
-	}
-	mux := http.NewServeMux()
-	mux.Handle("GET "+adaptertest.AppItems, mark(http.StatusOK))
-	mux.Handle("OPTIONS "+adaptertest.AppOptions, mark(http.StatusOK))
-	mux.Handle("GET "+adaptertest.AppGroup, mark(http.StatusOK))
-	mux.Handle("GET "+adaptertest.AppMissing, mark(http.StatusNotFound))
-	mux.Handle("GET "+adaptertest.AppFailing, mark(http.StatusInternalServerError))
-	mux.HandleFunc("GET "+adaptertest.AppPanicking, func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set(conformance.HandlerHeader, conformance.HandlerRan)
-		panic("handler failed")
-	})
-	return conformance.Recover(cors(mux))
-}
-
-func TestAppCasesOnTheCore(t *testing.T) {
-	adaptertest.RunAppCases(t, conformance.Recorder(coreApp(corsa.Must(adaptertest.Policy()).Handler)), adaptertest.AppCases())
-}
-
-func TestCheckOnDecisionOnTheCore(t *testing.T) {
-	adaptertest.CheckOnDecision(t, func(cfg corsa.Config) func(*http.Request) (*http.Response, error) {
-		mux := http.NewServeMux()
-		mux.HandleFunc("GET /api/items", func(http.ResponseWriter, *http.Request) {})
-		return conformance.Recorder(corsa.Must(cfg).Handler(mux))
-	})
-}
-
-// coreRoutes serves the per-path groups on net/http, where a prefix is a
-// pattern.
-func coreRoutes(cors func(http.Handler) http.Handler) func(*http.Request) *http.Response {
-	ok := func(http.ResponseWriter, *http.Request) {}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/api/items", ok)
-	mux.HandleFunc("/admin/users/{id}", ok)
-	mux.HandleFunc("/public", ok)
-	mux.HandleFunc("/apix", ok)
-	do := conformance.Recorder(cors(mux))
-	return func(r *http.Request) *http.Response {
-		resp, err := do(r)
+// nethttp is corsa's own net/http Handler as an adapter, served on a
+// ServeMux, each group's routes on one of its own: the kit's shared
+// checks hold every adapter to what it answers.
+var nethttp = adaptertest.Adapter[func(http.Handler) http.Handler]{
+	Name: "nethttp",
+	New: func(cfg corsa.Config) (func(http.Handler) http.Handler, error) {
+		p, err := corsa.New(cfg)
 		if err != nil {
-			panic(err)
+			return nil, err
 		}
-		return resp
-	}
-}
-
-func TestCheckFromPathsFollowsReconfigureOnTheCore(t *testing.T) {
-	adaptertest.CheckFromPathsFollowsReconfigure(t, nethttpFrom, coreRoutes)
-}
-
-// coreTwice is corsa installed twice on net/http: outer around every
-// route, inner around the /api subtree only.
-func coreTwice(outer, inner func(http.Handler) http.Handler) func(*http.Request) *http.Response {
-	ok := func(http.ResponseWriter, *http.Request) {}
-	api := http.NewServeMux()
-	api.HandleFunc("GET /api/items", ok)
-	api.HandleFunc("PUT /api/items", ok)
+		return p.Handler, nil
+	},
+	Must: func(cfg corsa.Config) func(http.Handler) http.Handler { return corsa.Must(cfg).Handler },
+	// From refuses a nil Source when it is built, as every adapter's does.
+	From: func(src corsa.Source) func(http.Handler) http.Handler {
+		adapter.CheckSource("nethttp.From", src)
+		return src.Handler
+	},
+}.WithHandler(conformance.Recover, func(app adaptertest.App[func(http.Handler) http.Handler]) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/api/", inner(api))
-	mux.HandleFunc("GET /public", ok)
-	do := conformance.Recorder(outer(mux))
-	return func(r *http.Request) *http.Response {
-		resp, err := do(r)
-		if err != nil {
-			panic(err)
+	handle(mux, "", app.Routes)
+	for _, g := range app.Groups {
+		group := http.NewServeMux()
+		handle(group, g.Prefix, g.Routes)
+		mux.Handle(g.Prefix+"/", chain(g.Use, group))
+	}
+	return chain(app.Use, mux)
+})
+
+// handle registers routes, under prefix, on mux.
+func handle(mux *http.ServeMux, prefix string, routes []adaptertest.Route) {
+	for _, rt := range routes {
+		for _, m := range rt.Methods {
+			mux.Handle(m+" "+prefix+rt.Path, rt)
 		}
-		return resp
 	}
 }
 
-func TestTwiceCasesOnTheCore(t *testing.T) {
-	adaptertest.RunPaths(t, adaptertest.TwiceCases(),
-		coreTwice(nethttpMust(adaptertest.TwiceOuter()), nethttpMust(adaptertest.TwiceInner())))
+// chain is h behind every middleware of use, the first outermost.
+func chain(use []func(http.Handler) http.Handler, h http.Handler) http.Handler {
+	for i := len(use) - 1; i >= 0; i-- {
+		h = use[i](h)
+	}
+	return h
 }
 
-func TestNestedCasesOnTheCore(t *testing.T) {
-	adaptertest.RunNested(t, nethttpMust, coreTwice)
+func TestSharedChecksOnTheCore(t *testing.T) {
+	nethttp.Run(t)
 }
 
-func TestCheckFromRefusesNilOnTheCore(t *testing.T) {
-	adaptertest.CheckFromRefusesNil(t, "nethttp.From", nethttpFrom)
+func TestHarnessOnTheCore(t *testing.T) {
+	conformance.Run(t, nethttp.Harness(t))
 }
 
 // The parity cases are net/http's own answers: the Handler, served on a
 // second listener, answers each of them as Want.
 func TestParityCasesOnTheCore(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	srv := &http.Server{Handler: corsa.Must(adaptertest.ParityPolicy()).Handler(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		io.WriteString(w, "ok")
 	}))}
-	go srv.Serve(ln)
-	defer srv.Close()
-	adaptertest.RunParity(t, "the Handler", ln.Addr().String(), adaptertest.ParityCases())
+	nameKeeping := adaptertest.NameKeepingCases()
+	for i := range nameKeeping {
+		nameKeeping[i].Other = nil // what a name-keeping server answers instead
+	}
+	adaptertest.RunParity(t, "the Handler", adaptertest.Listen(t, srv.Serve, srv.Close), append(adaptertest.ParityCases(), nameKeeping...))
 }
 
 // corsa's net/http Handler adds at most one allocation per request, so
-// a setup with it passes a budget of one over the bare handler.
+// a setup with it passes a budget of one over the bare handler, and so
+// does a Paths over its policy.
 func TestCheckAllocsAddedOnTheCore(t *testing.T) {
-	bare := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) })
-	adaptertest.CheckAllocsAdded(t, 1,
-		adaptertest.HTTPSetup("bare", false, bare),
-		adaptertest.HTTPSetup("corsa", true, corsa.Must(scenario.Policy()).Handler(bare)))
+	t.Run("the Handler", func(t *testing.T) { nethttp.CheckMiddlewareAllocs(t, 1) })
+	t.Run("a Paths", func(t *testing.T) { nethttp.CheckFromPathsAllocs(t, 1) })
+}
+
+// net/http's ServeMux compares letter case exactly, as corsa.Paths does.
+func TestLetterCaseCasesOnTheCore(t *testing.T) {
+	pp, err := corsa.NewPaths(adaptertest.PathsPolicies())
+	if err != nil {
+		t.Fatal(err)
+	}
+	adaptertest.RunPaths(t, adaptertest.LetterCaseCases(false), nethttp.Serve(t, adaptertest.GroupedApp(nethttp.From(pp))))
+}
+
+// On net/http, corsa's Handler adds Origin to a Vary set before it runs,
+// and the grant is the policy's: the Vary check holds.
+func TestCheckVaryOnTheCore(t *testing.T) {
+	setVary := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Vary", "Accept-Encoding")
+			next.ServeHTTP(w, r)
+		})
+	}
+	ok := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	for _, tt := range []struct {
+		name   string
+		cfg    corsa.Config
+		origin string
+		want   []string
+	}{
+		{"a listed origin gets Vary: Origin after the earlier line", adaptertest.VaryListed(), adaptertest.VaryOrigin, []string{"Accept-Encoding", "Origin"}},
+		{"a request without Origin gets Vary: Origin too", adaptertest.VaryListed(), "", []string{"Accept-Encoding", "Origin"}},
+		{"an any-origin answer does not vary", adaptertest.VaryAny(), adaptertest.VaryOrigin, []string{"Accept-Encoding"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			adaptertest.CheckVary(t, conformance.Recorder(setVary(corsa.Must(tt.cfg).Handler(ok))), tt.cfg, tt.origin, tt.want)
+		})
+	}
 }

@@ -1,9 +1,8 @@
 package adaptertest
 
-// The shared half of every adapter's ondecision_test.go: the decision hook
-// needs no adapter code (corsa calls Config.OnDecision from Decide, which
-// an adapter calls once per request), so every adapter checks the same
-// events for the same requests.
+// The decision hook needs no adapter code (corsa calls Config.OnDecision
+// from Decide, which an adapter calls once per request), so every adapter
+// checks the same events for the same requests.
 
 import (
 	"net/http"
@@ -13,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/conformance"
 )
 
 // decisionEvent is what the check compares of a corsa.DecisionEvent.
@@ -21,6 +21,8 @@ type decisionEvent struct {
 	reason         corsa.Reason
 	method, path   string
 	origin, header string
+	requestMethod  string
+	privateNetwork string
 }
 
 // decisionEvents records events from concurrent requests.
@@ -35,16 +37,25 @@ func (e *decisionEvents) record(ev corsa.DecisionEvent) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.got = append(e.got, decisionEvent{ev.Decision.Preflight(), ev.Decision.Reason(),
-		ev.Request.Method, ev.Request.Path, ev.Request.Origin, ev.RefusedHeader})
+		ev.Request.Method, ev.Request.Path, ev.Request.Origin, ev.RefusedHeader, ev.Request.RequestMethod, ev.Request.PrivateNetwork})
 }
 
-// CheckOnDecision checks that an adapter reports each request's decision
+// take returns the events recorded since the last call.
+func (e *decisionEvents) take() []decisionEvent {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	got := e.got
+	e.got = nil
+	return got
+}
+
+// checkOnDecision checks that an adapter reports each request's decision
 // to Config.OnDecision once, with the path it routes on: serve builds the
 // adapter's app around Must(cfg), routing GET /api/items to a handler
-// answering 200, and returns its conformance.Server.Do. A preflight asking
-// for a header the policy does not list, an allowed and a refused actual
-// request give one event each; a request without Origin gives none.
-func CheckOnDecision(t *testing.T, serve func(cfg corsa.Config) func(*http.Request) (*http.Response, error)) {
+// answering 200. A preflight asking for a header the policy does not list,
+// an allowed and a refused actual request give one event each; a request
+// without Origin gives none.
+func checkOnDecision(t *testing.T, serve func(cfg corsa.Config) Do) {
 	t.Helper()
 	const app, evil, path = "https://app.example.com", "https://evil.example", "/api/items"
 	var ev decisionEvents
@@ -68,11 +79,48 @@ func CheckOnDecision(t *testing.T, serve func(cfg corsa.Config) func(*http.Reque
 	}
 
 	want := []decisionEvent{
-		{true, corsa.HeadersNotAllowed, http.MethodOptions, path, app, "x-trace"},
-		{false, corsa.Allowed, http.MethodGet, path, app, ""},
-		{false, corsa.OriginNotAllowed, http.MethodGet, path, evil, ""},
+		{true, corsa.HeadersNotAllowed, http.MethodOptions, path, app, "x-trace", http.MethodPut, ""},
+		{false, corsa.Allowed, http.MethodGet, path, app, "", "", ""},
+		{false, corsa.OriginNotAllowed, http.MethodGet, path, evil, "", "", ""},
 	}
-	if !slices.Equal(ev.got, want) {
-		t.Errorf("OnDecision saw\n%+v\nwant\n%+v", ev.got, want)
+	if got := ev.take(); !slices.Equal(got, want) {
+		t.Errorf("OnDecision saw\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// checkRequestMethodOnlyInPreflights checks that Access-Control-Request-Method
+// and Access-Control-Request-Private-Network, a preflight's headers, are
+// not read on any other request, as net/http's Request.ReadHTTP reads
+// them: OnDecision reports them for a preflight only. serve is as
+// checkOnDecision's.
+func checkRequestMethodOnlyInPreflights(t *testing.T, serve func(cfg corsa.Config) Do) {
+	var ev decisionEvents
+	do := serve(corsa.Config{Origins: []string{conformance.AppOrigin}, Methods: []string{http.MethodPut}, OnDecision: ev.record})
+	for _, tt := range []struct {
+		name, method, want string
+		preflight          bool
+	}{
+		{"a GET carrying Access-Control-Request-Method reports none", http.MethodGet, "", false},
+		{"a POST carrying Access-Control-Request-Method reports none", http.MethodPost, "", false},
+		{"a preflight reports its requested method", http.MethodOptions, http.MethodPut, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(tt.method, "/api/items", nil)
+			r.Header.Set("Origin", conformance.AppOrigin)
+			r.Header.Set("Access-Control-Request-Method", http.MethodPut)
+			r.Header.Set("Access-Control-Request-Private-Network", "true")
+			resp, err := do(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			got := ev.take()
+			if len(got) != 1 {
+				t.Fatalf("%d events, want 1", len(got))
+			}
+			if e := got[0]; e.method != tt.method || e.preflight != tt.preflight || e.requestMethod != tt.want || (e.privateNetwork != "") != tt.preflight {
+				t.Errorf("event %+v; want RequestMethod %q, PrivateNetwork only on a preflight, a preflight: %t", e, tt.want, tt.preflight)
+			}
+		})
 	}
 }

@@ -237,7 +237,48 @@ func ParityCases() []ParityCase {
 		{"a UTF-8 host in Origin is an origin nobody allowed", RawRequest("GET", "Origin: https://äpp.example"), refusedActual, nil},
 		{"a folded Origin line is not the origin it started with",
 			RawRequest("GET", origin, " .evil.test"), refusedActual, nil},
+		{"a GET with tabs around Origin is allowed", RawRequest("GET", "Origin: \t"+ParityOrigin+"\t"), allowedActual, nil},
+		{"a preflight with tabs around every value is allowed",
+			RawRequest("OPTIONS", "Origin:\t"+ParityOrigin+"\t", "Access-Control-Request-Method:\tPUT\t",
+				"Access-Control-Request-Headers:\tcontent-type\t", "Access-Control-Request-Private-Network:\ttrue\t"),
+			withHeaders.With("Access-Control-Allow-Private-Network", "true"), nil},
+		{"an Origin of only tabs is no Origin", RawRequest("GET", "Origin:\t\t"), refusedActual, nil},
 	}
+}
+
+// NameKeepingCases are the bytes a server that keeps header names as
+// sent, and looks them up byte for byte (fasthttp's
+// DisableHeaderNamesNormalizing), answers otherwise than net/http: corsa
+// sees only the canonical spellings, which browsers send.
+func NameKeepingCases() []ParityCase {
+	allowedActual, refusedActual := ParityAllowedActual(), ParityRefusedActual()
+	return []ParityCase{
+		{"the canonical Origin is read", RawRequest("GET", parityOriginLine), allowedActual, nil},
+		{"a lower-case origin is not seen", RawRequest("GET", "origin: "+ParityOrigin), allowedActual, &refusedActual},
+		{"a lower-case requested method is not seen, so the preflight is an actual request",
+			RawRequest("OPTIONS", parityOriginLine, "access-control-request-method: PUT"), ParityAllowedPreflight(), &allowedActual},
+	}
+}
+
+// Listen runs a server on a fresh 127.0.0.1 listener until t ends, then
+// shuts it down and waits for it, and returns the listener's address:
+// serve and shutdown are the server's own (fasthttp.Server's Serve and
+// Shutdown, fiber.App's Listener and Shutdown).
+func Listen(t testing.TB, serve func(net.Listener) error, shutdown func() error) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- serve(ln) }()
+	t.Cleanup(func() {
+		if err := shutdown(); err != nil {
+			t.Error(err)
+		}
+		<-done
+	})
+	return ln.Addr().String()
 }
 
 // RunParity starts corsa's net/http Handler serving ParityPolicy on

@@ -1,8 +1,7 @@
 package adaptertest
 
-// The shared half of every adapter's per-path tests: the policies, the
-// requests and their exact expected headers, and the check. Each adapter
-// supplies only its router, with its own groups.
+// The per-path checks: the policies, the apps, the requests and their
+// exact expected headers, and the check.
 
 import (
 	"net/http"
@@ -44,6 +43,34 @@ var (
 		"Access-Control-Allow-Private-Network",
 	}
 )
+
+// GroupedApp is the app the per-path checks are sent to: mw on the whole
+// app, routes inside an /api and an /admin group, none with an OPTIONS
+// handler, and /public and /apix outside them.
+func GroupedApp[M any](mw M) App[M] {
+	const get = http.MethodGet
+	return App[M]{
+		Use:    []M{mw},
+		Routes: []Route{Respond(get, "/public", http.StatusOK), Respond(get, "/apix", http.StatusOK)},
+		Groups: []Group[M]{
+			{Prefix: "/api", Routes: []Route{
+				Respond(get, "/items", http.StatusOK), Respond(http.MethodPut, "/items", http.StatusOK), Respond(get, "/users", http.StatusOK)}},
+			{Prefix: "/admin", Routes: []Route{Respond(http.MethodDelete, "/users/{id}", http.StatusOK)}},
+		},
+	}
+}
+
+// TwiceApp is corsa installed twice: outer on the whole app, inner on the
+// /api group, whose routes answer GET and PUT /api/items; GET /public is
+// outside the group.
+func TwiceApp[M any](outer, inner M) App[M] {
+	return App[M]{
+		Use:    []M{outer},
+		Routes: []Route{Respond(http.MethodGet, "/public", http.StatusOK)},
+		Groups: []Group[M]{{Prefix: "/api", Use: []M{inner}, Routes: []Route{
+			Respond(http.MethodGet, "/items", http.StatusOK), Respond(http.MethodPut, "/items", http.StatusOK)}}},
+	}
+}
 
 // PathsCase is one request and the CORS headers of its response: exactly
 // want (name: value), no other CORS header, and exactly the Vary tokens
@@ -112,6 +139,36 @@ func PathsGroupCases() []PathsCase {
 	}
 }
 
+// LetterCaseCases are the requests of a router's letter-case test, sent to
+// GroupedApp under PathsPolicies: corsa.Paths compares letter case
+// exactly, and a path whose policy would depend on letter case ("/API"
+// under "/api") gets no CORS at all, while upper case after the prefix
+// keeps the prefix's policy. routerIgnoresCase adds the requests to a
+// router that routes ignoring letter case: they still reach their routes.
+func LetterCaseCases(routerIgnoresCase bool) []PathsCase {
+	grant := map[string]string{"Access-Control-Allow-Origin": PathsApp, "Access-Control-Allow-Credentials": "true", "Access-Control-Allow-Methods": "PUT"}
+	cases := []PathsCase{
+		{Name: "a preflight to an upper-case prefix gets no CORS",
+			Req: PathsPreflight(PathsApp, "/API/items", "PUT")},
+		{Name: "an actual request to an upper-case prefix gets no CORS, not even Vary",
+			Req: PathsRequest(http.MethodGet, "/API/items", "Origin", PathsApp)},
+		{Name: "a preflight with upper case after the prefix gets the prefix's policy",
+			Req: PathsPreflight(PathsApp, "/api/Users", "PUT"), Status: 204, Want: grant, Vary: PathsVaryPreflight},
+		{Name: "the exact-case path gets its policy",
+			Req: PathsPreflight(PathsApp, "/api/items", "PUT"), Status: 204, Want: grant, Vary: PathsVaryPreflight},
+	}
+	if !routerIgnoresCase {
+		return cases
+	}
+	return append(cases,
+		PathsCase{Name: "an actual request with upper case after the prefix reaches its route with the prefix's grant",
+			Req:    PathsRequest(http.MethodGet, "/api/Users", "Origin", PathsApp),
+			Status: 200, Want: map[string]string{"Access-Control-Allow-Origin": PathsApp, "Access-Control-Allow-Credentials": "true"}, Vary: pathsVaryOrigin},
+		PathsCase{Name: "an actual request to an upper-case prefix still reaches the route the router serves",
+			Req: PathsRequest(http.MethodGet, "/API/items", "Origin", PathsApp), Status: 200},
+	)
+}
+
 // TwiceOuter and TwiceInner are corsa installed twice: an outer policy for
 // every path and an inner one on the /api group.
 func TwiceOuter() corsa.Config {
@@ -143,8 +200,9 @@ func TwiceCases() []PathsCase {
 	}
 }
 
-// NestedCase is corsa installed twice with policies of the case's own:
-// Outer on every path and Inner on the /api group, where the request goes.
+// NestedCase is corsa installed twice (TwiceApp) with policies of the
+// case's own: Outer on every path and Inner on the /api group, where the
+// request goes.
 type NestedCase struct {
 	Outer, Inner corsa.Config
 	PathsCase
@@ -196,30 +254,32 @@ func NestedCases() []NestedCase {
 	}
 }
 
-// RunNested serves each of NestedCases through the app serve builds around
-// must(Outer), installed on every path, and must(Inner), installed on the
-// /api group, which routes GET /api/items to a handler answering 200, and
-// checks its response as RunPaths does.
-func RunNested[M any](t *testing.T, must func(corsa.Config) M, serve func(outer, inner M) func(*http.Request) *http.Response) {
-	t.Helper()
+// checkNested serves each of NestedCases on TwiceApp with Must(Outer) and
+// Must(Inner), and checks its response as RunPaths does.
+func (a Adapter[M]) checkNested(t *testing.T) {
 	for _, tc := range NestedCases() {
 		t.Run(tc.Name, func(t *testing.T) {
-			checkPaths(t, tc.PathsCase, serve(must(tc.Outer), must(tc.Inner))(tc.Req))
+			checkPaths(t, tc.PathsCase, a.Serve(t, TwiceApp(a.Must(tc.Outer), a.Must(tc.Inner))))
 		})
 	}
 }
 
-// RunPaths serves each case through serve and checks its response.
-func RunPaths(t *testing.T, cases []PathsCase, serve func(*http.Request) *http.Response) {
+// RunPaths sends each case through do and checks its response.
+func RunPaths(t *testing.T, cases []PathsCase, do Do) {
 	t.Helper()
 	for _, tc := range cases {
-		t.Run(tc.Name, func(t *testing.T) { checkPaths(t, tc, serve(tc.Req)) })
+		t.Run(tc.Name, func(t *testing.T) { checkPaths(t, tc, do) })
 	}
 }
 
-// checkPaths checks resp, the response to tc.Req.
-func checkPaths(t *testing.T, tc PathsCase, resp *http.Response) {
+// checkPaths sends tc.Req through do and checks the response.
+func checkPaths(t *testing.T, tc PathsCase, do Do) {
 	t.Helper()
+	resp, err := do(tc.Req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
 	if tc.Status != 0 && resp.StatusCode != tc.Status {
 		t.Errorf("status = %d, want %d", resp.StatusCode, tc.Status)
 	}
@@ -238,17 +298,25 @@ func checkPaths(t *testing.T, tc PathsCase, resp *http.Response) {
 	}
 }
 
-// CheckFromPathsFollowsReconfigure checks an adapter's From with a
-// corsa.Paths: reconfigured after the app is built, it serves
-// PathsGroupCases with its new entries. serve builds the app RunPaths
-// sends PathsGroupCases to around the middleware.
-func CheckFromPathsFollowsReconfigure[M any](t *testing.T, from func(corsa.Source) M, serve func(M) func(*http.Request) *http.Response) {
-	t.Helper()
+// checkFromPaths checks From with a corsa.Paths of PathsPolicies on
+// GroupedApp: PathsGroupCases.
+func (a Adapter[M]) checkFromPaths(t *testing.T) {
+	pp, err := corsa.NewPaths(PathsPolicies())
+	if err != nil {
+		t.Fatal(err)
+	}
+	RunPaths(t, PathsGroupCases(), a.Serve(t, GroupedApp(a.From(pp))))
+}
+
+// checkFromPathsFollowsReconfigure checks From with a corsa.Paths
+// reconfigured after the app is built: PathsApp serves PathsGroupCases
+// with its new entries.
+func (a Adapter[M]) checkFromPathsFollowsReconfigure(t *testing.T) {
 	pp, err := corsa.NewPaths(map[string]corsa.Config{"/api": {Origins: []string{PathsEvil}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	do := serve(from(pp))
+	do := a.Serve(t, GroupedApp(a.From(pp)))
 	if err := pp.Reconfigure(PathsPolicies()); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 // Package adapter holds what corsa's framework adapters share beyond the
-// engine's own API: the check of a source when they are built, and the
-// request path of those built on net/http.
+// engine's own API: their New, the check of a source when they are built,
+// and the request path of those built on net/http.
 package adapter
 
 import (
@@ -10,6 +10,18 @@ import (
 
 	"github.com/corsa-go/corsa"
 )
+
+// New is every adapter's New: it compiles cfg (corsa.New) and serves the
+// policy with the adapter's From, or returns corsa.New's error, which
+// lists every problem in cfg, and no middleware.
+func New[M any](cfg corsa.Config, from func(corsa.Source) M) (M, error) {
+	p, err := corsa.New(cfg)
+	if err != nil {
+		var none M
+		return none, err
+	}
+	return from(p), nil
+}
 
 // CheckSource panics, naming who (the adapter function) and the cause,
 // when src is nil or a nil *Policy, *Middleware or *Paths: most often the

@@ -1,6 +1,7 @@
 package adapter_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -34,5 +35,22 @@ func TestCheckSourceRefusesNilHolders(t *testing.T) {
 	}
 	t.Run("it accepts a policy", func(t *testing.T) {
 		adapter.CheckSource("x.From", corsa.Must(corsa.Config{Origins: []string{"https://a.example"}}))
+	})
+}
+
+func TestNewServesThePolicyWithFrom(t *testing.T) {
+	from := func(src corsa.Source) *corsa.Policy { return src.(*corsa.Policy) }
+	t.Run("a valid config is served by From", func(t *testing.T) {
+		p, err := adapter.New(corsa.Config{Origins: []string{"https://a.example"}}, from)
+		if err != nil || p == nil || !p.AllowsOrigin("https://a.example") {
+			t.Errorf("New = %v, %v; want From's policy allowing https://a.example", p, err)
+		}
+	})
+	t.Run("an invalid config gives New's error and no middleware", func(t *testing.T) {
+		p, err := adapter.New(corsa.Config{Origins: []string{"*"}, Credentials: true}, from)
+		var ce *corsa.ConfigError
+		if p != nil || !errors.As(err, &ce) || ce.Field != "origins[0]" {
+			t.Errorf("New = %v, %v; want no middleware and the error about origins[0]", p, err)
+		}
 	})
 }
