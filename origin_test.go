@@ -2,6 +2,7 @@ package corsa_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/corsa-go/corsa"
@@ -190,7 +191,30 @@ func TestSubdomainAndPortPatternsCombine(t *testing.T) {
 		{"https://example.com:8443", false},
 		{"https://a.example.com:0443", false},
 		{"https://a.example.com.evil.org:8443", false},
+		// The longest origin the pattern can match: a host at DNS's 253
+		// bytes and a five-digit port, compared with the pattern rather
+		// than cut off by the length bound.
+		{"https://" + hostOfLength(253) + ":65535", true},
+		{"https://" + hostOfLength(254) + ":65535", false},
 	})
+}
+
+// hostOfLength is a host under example.com of n bytes, in labels of at
+// most 63.
+func hostOfLength(n int) string {
+	var b strings.Builder
+	for rest := n - len(".example.com"); rest > 0; {
+		label := min(rest, 63)
+		if rest-label == 1 { // no label of zero bytes after the dot
+			label--
+		}
+		b.WriteString(strings.Repeat("a", label))
+		if rest -= label; rest > 0 {
+			b.WriteByte('.')
+			rest--
+		}
+	}
+	return b.String() + ".example.com"
 }
 
 // SPEC.md §1, revision 2: "*" covers null, as Fetch's CORS check does,

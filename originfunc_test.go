@@ -169,11 +169,12 @@ func TestExplainNamesOriginFunc(t *testing.T) {
 // them (the URL standard's host forms), so that application code never
 // has to tell "127.1" from "127.0.0.1" or decode punycode to be safe.
 func TestOriginFuncIsAskedOnlyAboutOriginsBrowsersSend(t *testing.T) {
-	tests := []struct {
+	type askCase struct {
 		name   string
 		origin string
 		asked  bool
-	}{
+	}
+	tests := []askCase{
 		{"an IPv4 address in two parts", "https://127.1", false},
 		{"an IPv4 part in hex", "https://0x7f.0.0.1", false},
 		{"an IPv4 address as one number", "https://2130706433", false},
@@ -195,6 +196,25 @@ func TestOriginFuncIsAskedOnlyAboutOriginsBrowsersSend(t *testing.T) {
 		{"a valid punycode label", "https://xn--bcher-kva.example", true},
 		{"a host with a port", "https://app.example.com:8443", true},
 		{"an origin of another scheme", "chrome-extension://abcdefghijklmnop", true},
+		{"the unspecified IPv6 address", "http://[::]", true},
+		{"an IPv6 address with pieces before and after its zeros", "https://[2001:db8::1]:8443", true},
+		{"an IPv6 address ending in its zeros", "https://[1::]", true},
+		{"an IPv6 address of eight pieces", "https://[1:2:3:4:5:6:7:8]", true},
+		{"an IPv6 address in upper case", "https://[2001:DB8::1]", false},
+		{"an IPv6 address compressing one zero piece", "https://[1:2:3:4:5:6:7::]", false},
+		{"an IPv6 address with two compressions", "https://[1::2::3]", false},
+		{"an IPv6 address with a five-digit piece", "https://[::10000]", false},
+		{"an IPv6 address with a letter beyond f", "https://[::g]", false},
+		{"an IPv6 address of nine pieces", "https://[1:2:3:4:5:6:7:8:9]", false},
+	}
+	// What New refuses as an origin no browser can send, OriginFunc is
+	// never asked about; what New says the browser sends instead, it is.
+	for _, nm := range neverMatches {
+		if !strings.Contains(nm.origin, "*") {
+			tests = append(tests,
+				askCase{nm.name + ", which New refuses", nm.origin, false},
+				askCase{"what the browser sends for " + nm.name, nm.sentAs, nm.sentAs != "null"})
+		}
 	}
 	for _, tt := range tests {
 		verb := "is never asked about "
