@@ -609,7 +609,7 @@ func validPunycodeLabel(s string) bool {
 		if r >= 0x80 {
 			ascii = false
 		}
-		if unicode.IsUpper(r) || r >= 0xd800 && r <= 0xdfff || r > unicode.MaxRune {
+		if unicode.IsUpper(r) || r >= 0xd800 && r <= 0xdfff {
 			return false
 		}
 	}

@@ -165,3 +165,34 @@ func TestOriginsLongerThanAnyEntryAreRefusedBeforeMatching(t *testing.T) {
 		}
 	})
 }
+
+// Explain says which rule lets a preflight's method through, or why none
+// does, in the order Decide checks them.
+func TestExplainSaysWhyAPreflightMethodIsAllowedOrNot(t *testing.T) {
+	tests := []struct {
+		name   string
+		cfg    corsa.Config
+		method string
+		want   string
+	}{
+		{"GET needs no listing", listedPolicy, "GET", "method GET: allowed: GET, HEAD and POST never need listing\n"},
+		{"HEAD needs no listing", listedPolicy, "HEAD", "method HEAD: allowed: GET, HEAD and POST never need listing\n"},
+		{"POST needs no listing", listedPolicy, "POST", "method POST: allowed: GET, HEAD and POST never need listing\n"},
+		{"a listed method is allowed as listed", listedPolicy, "PUT", "method PUT: allowed: listed in methods\n"},
+		{"an unlisted method is refused", listedPolicy, "PATCH", `method "PATCH": not allowed: not in methods` + "\n"},
+		{"a lower-case spelling of a listed method is another method", listedPolicy, "put",
+			`method "put": not allowed: not in methods (methods are case-sensitive; PUT is allowed)` + "\n"},
+		{"a lower-case get is not the safelisted GET", listedPolicy, "get",
+			`method "get": not allowed: not in methods (methods are case-sensitive; GET is allowed)` + "\n"},
+		{"a value that is no method token is refused as such", listedPolicy, "P T", `method "P T": not allowed: not a valid method token` + "\n"},
+		{"any method is allowed by *", anythingPolicy, "PATCH", "method PATCH: allowed by \"*\"\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := mustPolicy(t, tc.cfg).ExplainRequest(&corsa.Request{Method: "OPTIONS", Origin: appOrigin, RequestMethod: tc.method})
+			if !strings.Contains(got, "  "+tc.want) {
+				t.Errorf("Explain lacks %q:\n%s", tc.want, got)
+			}
+		})
+	}
+}

@@ -29,6 +29,7 @@ var neverMatches = []neverMatch{
 	{"an IPv4 address as one number", "https://2130706433:8443", "127.0.0.1", "https://127.0.0.1:8443", "https://127.0.0.1:8443", false},
 	{"an IPv4 address in octal", "https://0300.0250.0.1", "192.168.0.1", "https://192.168.0.1", "https://192.168.0.1", false},
 	{"five IPv4 parts", "https://1.2.3.4.5", "no browser can send it", "https://1.2.3.4", "https://1.2.3.4", false},
+	{"a last IPv4 part above 255", "https://1.2.3.256", "no browser can send it", "https://1.2.3.255", "https://1.2.3.255", false},
 	{"an IPv4 part above 255", "https://256.0.0.1", "no browser can send it", "https://255.0.0.1", "https://255.0.0.1", false},
 	{"a domain whose last label is a number", "https://example.123", "no browser can send it", "https://example.123a", "https://example.123a", false},
 	{"a domain whose last label is a hex number", "https://example.0x1f", "no browser can send it", "https://example.0x1g", "https://example.0x1g", false},

@@ -37,7 +37,13 @@ type Paths struct {
 
 // pathTable is a Paths' entries, sorted longest prefix first, so that the
 // first entry that covers a path is the longest.
-type pathTable []pathEntry
+type pathTable struct {
+	entries []pathEntry
+	// upper is set when a prefix has an upper-case letter: then even a
+	// lower-case path may pick another policy on a router that ignores
+	// case ("/admin/x" under "/" and "/Admin").
+	upper bool
+}
 
 // pathEntry is one prefix and its policy.
 type pathEntry struct {
@@ -76,7 +82,7 @@ func (pp *Paths) Reconfigure(m map[string]Config) error {
 	}
 	slices.Sort(prefixes) // errors in a stable order
 	var errs []error
-	table := make(pathTable, 0, len(m))
+	table := pathTable{entries: make([]pathEntry, 0, len(m))}
 	folded := make(map[string]string, len(m))
 	for _, prefix := range prefixes {
 		field := fmt.Sprintf("paths[%q]", prefix)
@@ -96,17 +102,18 @@ func (pp *Paths) Reconfigure(m map[string]Config) error {
 			errs = append(errs, prefixErrors(field, err)...)
 			continue
 		}
-		table = append(table, pathEntry{prefix, p})
+		table.entries = append(table.entries, pathEntry{prefix, p})
+		table.upper = table.upper || hasUpper(prefix)
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	for _, e := range table {
+	for _, e := range table.entries {
 		for _, w := range e.policy.warnings {
 			slog.Warn(fmt.Sprintf("corsa: paths[%q]: %s", e.prefix, w))
 		}
 	}
-	slices.SortFunc(table, func(a, b pathEntry) int { return len(b.prefix) - len(a.prefix) })
+	slices.SortFunc(table.entries, func(a, b pathEntry) int { return len(b.prefix) - len(a.prefix) })
 	pp.table.Store(&table)
 	return nil
 }

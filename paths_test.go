@@ -185,6 +185,25 @@ func TestPathsGivesNoCORSToPathsRoutersReadDifferently(t *testing.T) {
 			t.Errorf("Decide for %q wrote %q, Vary %q, status %d; want the zero Decision", `/api\users`, h, d.Vary(), d.Status())
 		}
 	})
+	// Adapters for routers that route on the raw path (chi, echo) hand it
+	// to Decide as Path, with nothing decoded.
+	for _, path := range []string{
+		"/api/public%2Fx", "/api/public%2fx", "/api/public%5Cx", "/api/public%5cx",
+		"/api/public/..", "/api/public/.", "/api/public/%2E%2e", "/api/public/%2e",
+	} {
+		t.Run("the raw path "+path+" gets no policy", func(t *testing.T) {
+			if got := pathsPolicyOf(t, pp, path); got != "" {
+				t.Errorf("the policy for %q allows %q, want none", path, got)
+			}
+		})
+	}
+	t.Run("a trailing slash and a percent sign keep the prefix's policy", func(t *testing.T) {
+		for _, path := range []string{"/api/public/", "/api/public/100%25", "/api/public/%2"} {
+			if got := pathsPolicyOf(t, pp, path); got == "" {
+				t.Errorf("%q gets no policy", path)
+			}
+		}
+	})
 	t.Run("percent-encoding that keeps the same policy is fine", func(t *testing.T) {
 		r := requestTo(t, "GET", "/api/caf%C3%A9s", "Origin", pathsApp)
 		resp, _ := serveTo(t, pp.Handler, r)
@@ -237,6 +256,23 @@ func TestPathsPicksNoPolicyWhenLetterCaseWouldPickAnother(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := pathsPolicyOf(t, pp, tt.path); got != tt.want {
+				t.Errorf("the policy for %q allows %q, want %q", tt.path, got, tt.want)
+			}
+		})
+	}
+	// The other way round: a prefix in upper case, and a path in lower
+	// case, which a router ignoring case routes to that prefix's handlers.
+	upper := mustPaths(t, map[string]corsa.Config{
+		"/":      {Origins: []string{pathsSite}},
+		"/Admin": {Origins: []string{pathsAdmin}},
+	})
+	for _, tt := range []struct{ name, path, want string }{
+		{"under an upper-case prefix, the exact-case path gets its policy", "/Admin/x", pathsAdmin},
+		{"under an upper-case prefix, a lower-case path that folds to it gets none", "/admin/x", ""},
+		{"under an upper-case prefix, a lower-case path no prefix covers folded keeps the policy", "/other", pathsSite},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pathsPolicyOf(t, upper, tt.path); got != tt.want {
 				t.Errorf("the policy for %q allows %q, want %q", tt.path, got, tt.want)
 			}
 		})

@@ -87,21 +87,26 @@ func (pp *Paths) lookup(r *Request) *Policy {
 	if r.RawPath != "" && (!cleanPath(r.RawPath) || table.find(r.RawPath, false) != p) {
 		return nil
 	}
-	for i := 0; i < len(r.Path); i++ {
-		if 'A' <= r.Path[i] && r.Path[i] <= 'Z' {
-			if table.find(r.Path, true) != p {
-				return nil
-			}
-			break
-		}
+	if (table.upper || hasUpper(r.Path)) && table.find(r.Path, true) != p {
+		return nil
 	}
 	return p
+}
+
+// hasUpper reports an ASCII upper-case letter in s.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // find returns the policy of the first (so longest) prefix covering path,
 // comparing ASCII letters case-insensitively when fold is set.
 func (t *pathTable) find(path string, fold bool) *Policy {
-	for _, e := range *t {
+	for _, e := range t.entries {
 		if covers(e.prefix, path, fold) {
 			return e.policy
 		}

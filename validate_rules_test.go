@@ -266,3 +266,25 @@ func TestNewReportsEveryProblemAtOnceEachWithItsRule(t *testing.T) {
 		})
 	}
 }
+
+// An invalid origin's Detail says what is wrong with it, so that a
+// copy-paste slip (a stray space, a capital letter) is fixed at once.
+func TestNewSaysWhatIsWrongWithAnInvalidOrigin(t *testing.T) {
+	for _, tc := range []struct{ name, origin, says string }{
+		{"a trailing space", "https://example.com ", "space"},
+		{"a leading space", " https://example.com", "space"},
+		{"a tab", "https://exa\tmple.com", "control"},
+		{"a non-ASCII host", "https://exämple.com", "punycode"},
+		{"an upper-case scheme", "HTTPS://example.com", "lower case"},
+		{"an upper-case Z in the scheme", "httpZ://example.com", "lower case"},
+		{"a scheme starting with a digit", "1http://example.com", "invalid scheme"},
+	} {
+		t.Run("for "+tc.name+" it says "+tc.says, func(t *testing.T) {
+			_, err := New(Config{Origins: []string{tc.origin}})
+			all := ruleErrors(t, err)
+			if len(all) != 1 || !strings.Contains(all[0].Detail, tc.says) {
+				t.Errorf("New(%q): %v; want one problem whose detail says %q", tc.origin, err, tc.says)
+			}
+		})
+	}
+}
