@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/corsa-go/corsa/internal/fetch"
-	"github.com/corsa-go/corsa/internal/psl"
 )
 
 // Fetch is a request a page's script makes, what it passes to fetch(), for
@@ -73,9 +72,6 @@ func (p *Policy) Explain(f Fetch) (explanation string, ok bool) {
 	quiet := *p
 	quiet.onDecision = nil
 	transport := func(hr *http.Request) (*fetch.Response, error) {
-		if site := secFetchSite(f.Origin, hr.URL); site != "" {
-			hr.Header.Set("Sec-Fetch-Site", site)
-		}
 		var r Request
 		r.ReadHTTP(hr)
 		answers = append(answers, p.explainRequest(&r))
@@ -270,45 +266,6 @@ func indent(s string) string {
 
 // anyExposed reports whether the policy exposes "*".
 func (p *Policy) anyExposed() bool { return p.exposeHeaders == "*" }
-
-// secFetchSite is the Sec-Fetch-Site a browser sends from a page of
-// origin to u: none unless u is potentially trustworthy (https, or a
-// loopback host), then same-origin, same-site (one scheme and registrable
-// domain) or cross-site.
-func secFetchSite(origin string, u *url.URL) string {
-	host := u.Hostname()
-	if u.Scheme != "https" && host != "localhost" && !strings.HasSuffix(host, ".localhost") && host != "127.0.0.1" && host != "::1" {
-		return ""
-	}
-	target := originOf(u)
-	switch {
-	case origin == target:
-		return "same-origin"
-	case origin == "null" || origin == "":
-		return "cross-site"
-	}
-	ou, err := url.Parse(origin)
-	if err == nil && ou.Scheme == u.Scheme && site(ou.Hostname()) == site(host) {
-		return "same-site"
-	}
-	return "cross-site"
-}
-
-// site is host's registrable domain (example.co.uk for a.example.co.uk),
-// or host itself when it has none (an IP address, a public suffix).
-func site(host string) string {
-	if host == "" || strings.Contains(host, ":") || isDottedDecimal(host) {
-		return host
-	}
-	labels := strings.Split(host, ".")
-	for i := 1; i < len(labels); i++ {
-		suffix := strings.Join(labels[i:], ".")
-		if _, public := psl.Public(suffix); public || i == len(labels)-1 {
-			return strings.Join(labels[i-1:], ".")
-		}
-	}
-	return host
-}
 
 // originOf serializes u's origin: scheme://host[:port], without the
 // scheme's default port.

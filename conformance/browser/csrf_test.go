@@ -4,12 +4,16 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/corsa-go/corsa/internal/fetch"
 )
 
 // writer is a page that sends a write to the API.
@@ -206,6 +210,16 @@ func checkWrite(t *testing.T, b *browser, tr transport, api *writeAPI, w writer,
 		if c.got != c.want {
 			t.Errorf("the API received %s %q, want %q", c.what, c.got, c.want)
 		}
+	}
+	// corsa probe and Explain send the Sec-Fetch-Site the browser model
+	// computes: it must be the one Chromium sent.
+	var modelled string
+	fetch.Run(fetch.Request{Method: "POST", URL: url, Origin: pageOrigin, Credentials: true}, func(r *http.Request) (*fetch.Response, error) {
+		modelled = r.Header.Get("Sec-Fetch-Site")
+		return nil, errors.New("not sent")
+	})
+	if modelled != h.SecFetchSite {
+		t.Errorf("the browser model sends Sec-Fetch-Site %q, Chromium sent %q", modelled, h.SecFetchSite)
 	}
 
 	runs := len(api.log.handlerRuns(uri))

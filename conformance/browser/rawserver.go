@@ -84,7 +84,7 @@ func (s *rawServer) handle(conn net.Conn) {
 		wire: wire{
 			method: r.Method, uri: r.URL.RequestURI(), host: r.Host, origin: r.Header.Get("Origin"),
 			acrm: r.Header.Get("Access-Control-Request-Method"), acrh: r.Header.Get("Access-Control-Request-Headers"),
-			resp: resp,
+			site: r.Header.Get("Sec-Fetch-Site"), resp: resp,
 		},
 		header: r.Header.Clone(),
 	})

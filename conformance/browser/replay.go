@@ -21,7 +21,9 @@ type wire struct {
 	// acrm and acrh are a preflight's Access-Control-Request-Method and
 	// Access-Control-Request-Headers.
 	acrm, acrh string
-	resp       *fetch.Response // nil when the server never answered
+	// site is the Sec-Fetch-Site it carried.
+	site string
+	resp *fetch.Response // nil when the server never answered
 }
 
 func (w wire) preflight() bool { return w.method == http.MethodOptions && w.acrm != "" }
@@ -69,6 +71,9 @@ func (p *replay) do(r *http.Request) (*fetch.Response, error) {
 		p.used[i] = true
 		if got := r.Header.Get("Origin"); got != w.origin {
 			p.differs = append(p.differs, fmt.Sprintf("%s: Chromium sent Origin %q, the checker %q", what, w.origin, got))
+		}
+		if got := r.Header.Get("Sec-Fetch-Site"); got != w.site {
+			p.differs = append(p.differs, fmt.Sprintf("%s: Chromium sent Sec-Fetch-Site %q, the checker %q", what, w.site, got))
 		}
 		if got := r.Header.Get("Access-Control-Request-Headers"); preflight && got != w.acrh {
 			p.differs = append(p.differs, fmt.Sprintf("%s: Chromium asked for headers %q, the checker for %q", what, w.acrh, got))

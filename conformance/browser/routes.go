@@ -91,6 +91,9 @@ func respond(method, path string, get func(string) string, body []byte) reply {
 // request is what the recorder keeps of a request.
 type request struct {
 	Method, URI, Origin, RequestMethod, RequestHeaders string
+	// SecFetchSite is what Chromium sends only to potentially
+	// trustworthy URLs (https, loopback).
+	SecFetchSite string
 }
 
 // exchange is a request that arrived and the response the server gave it,
@@ -153,7 +156,7 @@ func (rec *recorder) wires(mark int) (sent, earlier []wire) {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
 	for i, x := range rec.arrived {
-		w := wire{method: x.req.Method, uri: x.req.URI, origin: x.req.Origin, acrm: x.req.RequestMethod, acrh: x.req.RequestHeaders}
+		w := wire{method: x.req.Method, uri: x.req.URI, origin: x.req.Origin, acrm: x.req.RequestMethod, acrh: x.req.RequestHeaders, site: x.req.SecFetchSite}
 		if x.resp != nil {
 			w.resp = fetch.FromHTTP(x.resp.StatusCode, x.resp.Header)
 		}
@@ -205,6 +208,7 @@ func httpRequest(r *http.Request) request {
 		Origin:         r.Header.Get("Origin"),
 		RequestMethod:  r.Header.Get("Access-Control-Request-Method"),
 		RequestHeaders: r.Header.Get("Access-Control-Request-Headers"),
+		SecFetchSite:   r.Header.Get("Sec-Fetch-Site"),
 	}
 }
 
@@ -268,6 +272,7 @@ func fastRequest(ctx *fasthttp.RequestCtx) request {
 		Origin:         string(h.Peek("Origin")),
 		RequestMethod:  string(h.Peek("Access-Control-Request-Method")),
 		RequestHeaders: string(h.Peek("Access-Control-Request-Headers")),
+		SecFetchSite:   string(h.Peek("Sec-Fetch-Site")),
 	}
 }
 

@@ -255,3 +255,90 @@ func TestCheckPreflightForJudgesTheNamesThePreflightAskedFor(t *testing.T) {
 		})
 	}
 }
+
+// Browsers send Sec-Fetch-Site to potentially trustworthy URLs only, with
+// the farthest relation of any URL of the redirect chain to the page: the
+// header a server's cross-origin write protection decides on.
+func TestRunSendsSecFetchSiteAsBrowsersDo(t *testing.T) {
+	grant := func(origin string) *Response {
+		return resp(200, "Access-Control-Allow-Origin", origin, "Access-Control-Allow-Methods", "PUT")
+	}
+	tests := []struct {
+		name, origin, url, method string
+		answers                   map[string]*Response
+		want                      []string // per request, "" for none
+	}{
+		{"a page of the URL's own origin sends same-origin", "https://api.example.com", "https://api.example.com/a", "POST",
+			map[string]*Response{"POST https://api.example.com/a": resp(200)}, []string{"same-origin"}},
+		{"a page of another subdomain sends same-site", "https://app.example.com", "https://api.example.com/a", "POST",
+			map[string]*Response{"POST https://api.example.com/a": grant("https://app.example.com")}, []string{"same-site"}},
+		{"the preflight carries it too", "https://app.example.com", "https://api.example.com/a", "PUT",
+			map[string]*Response{"OPTIONS https://api.example.com/a": grant("https://app.example.com"), "PUT https://api.example.com/a": grant("https://app.example.com")},
+			[]string{"same-site", "same-site"}},
+		{"subdomains of a multi-label public suffix are one site", "https://a.example.co.uk", "https://b.example.co.uk/a", "POST",
+			map[string]*Response{"POST https://b.example.co.uk/a": grant("https://a.example.co.uk")}, []string{"same-site"}},
+		{"two registrable domains under a public suffix are two sites", "https://a.github.io", "https://b.github.io/a", "POST",
+			map[string]*Response{"POST https://b.github.io/a": grant("https://a.github.io")}, []string{"cross-site"}},
+		{"another scheme is another site", "http://app.example.com", "https://api.example.com/a", "POST",
+			map[string]*Response{"POST https://api.example.com/a": grant("http://app.example.com")}, []string{"cross-site"}},
+		{"a sandboxed page is cross-site to everything", "null", "https://api.example.com/a", "POST",
+			map[string]*Response{"POST https://api.example.com/a": grant("null")}, []string{"cross-site"}},
+		{"a loopback IP address over http is trustworthy", "https://evil.test", "http://127.0.0.1:8080/a", "POST",
+			map[string]*Response{"POST http://127.0.0.1:8080/a": resp(403)}, []string{"cross-site"}},
+		{"localhost over http is trustworthy, one site on any port", "http://localhost:3000", "http://localhost:8080/a", "POST",
+			map[string]*Response{"POST http://localhost:8080/a": grant("http://localhost:3000")}, []string{"same-site"}},
+		{"a plain-http host is not trustworthy: nothing is sent", "http://app.example.com", "http://api.example.com/a", "POST",
+			map[string]*Response{"POST http://api.example.com/a": grant("http://app.example.com")}, []string{""}},
+		{"a cross-site hop makes the rest of the chain cross-site", "https://api.example.com", "https://api.example.com/a", "GET",
+			map[string]*Response{
+				"GET https://api.example.com/a": resp(307, "Location", "https://evil.example/b"),
+				"GET https://evil.example/b":    resp(307, "Location", "https://api.example.com/c", "Access-Control-Allow-Origin", "*"),
+				"GET https://api.example.com/c": resp(200, "Access-Control-Allow-Origin", "*"),
+			}, []string{"same-origin", "cross-site", "cross-site"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &server{answers: tc.answers}
+			Run(Request{Method: tc.method, URL: tc.url, Origin: tc.origin}, s.do)
+			var got []string
+			for _, r := range s.got {
+				got = append(got, r.Header.Get("Sec-Fetch-Site"))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Sec-Fetch-Site per request %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A 403 to a write, without a grant, is a cross-origin write protection's
+// refusal: probe says the handler most likely did not run, and what the
+// server must trust.
+func TestProbeNamesACrossOriginWriteRefusal(t *testing.T) {
+	for _, tc := range []struct {
+		name, method string
+		status       int
+		says         bool
+	}{
+		{"a POST answered 403 is a refused write", "POST", 403, true},
+		{"a DELETE answered 403 is a refused write", "DELETE", 403, true},
+		{"a GET answered 403 is not a write", "GET", 403, false},
+		{"a POST answered 500 is not a refusal", "POST", 500, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &server{answers: map[string]*Response{
+				"OPTIONS https://api.example/a":      resp(204, "Access-Control-Allow-Origin", page, "Access-Control-Allow-Methods", "DELETE"),
+				tc.method + " https://api.example/a": resp(tc.status, "Vary", "Origin, Sec-Fetch-Site"),
+			}}
+			report, ok, err := Probe(Request{Method: tc.method, URL: "https://api.example/a", Origin: page}, s.do)
+			if err != nil || ok {
+				t.Fatalf("Probe: ok %v, err %v; want a refusal", ok, err)
+			}
+			said := strings.Contains(report, "server: 403 to a cross-origin write, without a CORS grant: the server refuses the write itself") &&
+				strings.Contains(report, "fix: the server must trust "+page+" for writes and grant it (Access-Control-Allow-Origin: "+page+")")
+			if said != tc.says {
+				t.Errorf("report names a refused write: %v, want %v:\n%s", said, tc.says, report)
+			}
+		})
+	}
+}

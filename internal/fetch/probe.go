@@ -22,7 +22,7 @@ func Probe(req Request, t Transport) (report string, ok bool, err error) {
 			what = "preflight"
 		}
 		fmt.Fprintf(&b, "%s: %s %s\n", what, x.Request.Method, x.Request.URL)
-		for _, name := range []string{"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"} {
+		for _, name := range []string{"Origin", "Sec-Fetch-Site", "Access-Control-Request-Method", "Access-Control-Request-Headers"} {
 			if v := x.Request.Header.Get(name); v != "" {
 				fmt.Fprintf(&b, "  > %s: %s\n", name, v)
 			}
@@ -49,8 +49,17 @@ func Probe(req Request, t Transport) (report string, ok bool, err error) {
 		fmt.Fprintf(&b, "browser: blocked: %s\n", fe.Console(req.URL, req.Origin))
 		if fe.Preflight {
 			b.WriteString("the browser stops here: the request itself is never sent\n")
+		} else if refusedWrite(res) {
+			b.WriteString("server: 403 to a cross-origin write, without a CORS grant: the server refuses the write itself " +
+				"(cross-origin write protection, such as corsa's crossOriginProtection or Go's http.CrossOriginProtection), " +
+				"so its handler most likely did not run, and a form post from this page is refused too\n")
 		}
-		if fix := serverFix(req, fe); fix != "" {
+		fix := serverFix(req, fe)
+		if refusedWrite(res) {
+			fix = "the server must trust " + req.Origin + " for writes and grant it (Access-Control-Allow-Origin: " + req.Origin +
+				"); with corsa, add it to origins, which both read"
+		}
+		if fix != "" {
 			fmt.Fprintf(&b, "fix: %s\n", fix)
 		}
 	default:
@@ -74,6 +83,20 @@ func Probe(req Request, t Transport) (report string, ok bool, err error) {
 		}
 	}
 	return b.String(), ok, nil
+}
+
+// refusedWrite reports a fetch whose last request, a write (neither GET
+// nor HEAD), was answered 403 without Access-Control-Allow-Origin: the
+// answer of a cross-origin write protection, which refuses before any
+// CORS middleware grants.
+func refusedWrite(res Result) bool {
+	if len(res.Exchanges) == 0 {
+		return false
+	}
+	x := res.Exchanges[len(res.Exchanges)-1]
+	_, granted := x.Response.Get("Access-Control-Allow-Origin")
+	return !x.Preflight && x.Response.Status == http.StatusForbidden && !granted &&
+		x.Request.Method != http.MethodGet && x.Request.Method != http.MethodHead
 }
 
 // relevant reports the response headers a probe shows.

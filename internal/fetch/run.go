@@ -53,6 +53,10 @@ func Run(r Request, t Transport) Result {
 		return res
 	}
 	tainted, cors := false, false
+	// Sec-Fetch-Site is the farthest relation of any URL of the chain to
+	// the page (Fetch Metadata): one cross-site hop makes the rest
+	// cross-site.
+	site := siteSameOrigin
 	for hop := 0; ; hop++ {
 		if hop > maxRedirects {
 			res.Err = errors.New("too many redirects")
@@ -71,8 +75,12 @@ func Run(r Request, t Transport) Result {
 		if cors {
 			at.Origin = sent
 		}
+		if origin != "" {
+			site = max(site, siteOf(origin, cur))
+		}
 		if cors && at.NeedsPreflight() {
 			pre := preflightRequest(cur, sent, method, at.UnsafeHeaderNames())
+			setFetchMetadata(pre, origin, site)
 			resp, err := t(pre)
 			if err != nil {
 				res.Err = err
@@ -92,6 +100,7 @@ func Run(r Request, t Transport) Result {
 		if cors || method != "GET" && method != "HEAD" && origin != "" {
 			req.Header.Set("Origin", sent)
 		}
+		setFetchMetadata(req, origin, site)
 		resp, err := t(req)
 		if err != nil {
 			res.Err = err
@@ -141,6 +150,15 @@ func preflightRequest(u *url.URL, origin, method string, names []string) *http.R
 		h["Access-Control-Request-Headers"] = []string{strings.Join(names, ",")}
 	}
 	return &http.Request{Method: "OPTIONS", URL: u, Header: h, Host: u.Host}
+}
+
+// setFetchMetadata sets the Sec-Fetch-Site a browser sends with r from
+// a page of origin: only to a potentially trustworthy URL, and only when
+// the page's origin is known.
+func setFetchMetadata(r *http.Request, origin string, site int) {
+	if origin != "" && trustworthy(r.URL) {
+		r.Header.Set("Sec-Fetch-Site", siteNames[site])
+	}
 }
 
 func isRedirect(status int) bool {
