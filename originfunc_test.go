@@ -197,6 +197,8 @@ func TestOriginFuncIsAskedOnlyAboutOriginsBrowsersSend(t *testing.T) {
 		{"a host with a port", "https://app.example.com:8443", true},
 		{"an origin of another scheme", "chrome-extension://abcdefghijklmnop", true},
 		{"a desktop shell's origin", "tauri://localhost", true},
+		{"a scheme of letters, digits, plus, dot and hyphen", "z0+.-z://app", true},
+		{"a port of nines", "http://localhost:9999", true},
 		{"a host without a scheme", "app.example.com", false},
 		{"a scheme without a name", "://app.example.com", false},
 		{"an IPv6 address without its closing bracket", "https://[::1", false},
