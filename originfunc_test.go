@@ -324,3 +324,41 @@ func TestOriginFuncThatPanicsRefusesTheOrigin(t *testing.T) {
 		}
 	})
 }
+
+// With credentials, OriginFunc is asked about a plain-http origin only on
+// loopback hosts, where plain http is no risk, unless the policy allows
+// insecure origins.
+func TestOriginFuncWithCredentialsIsAskedAboutPlainHTTPOnLoopbackOnly(t *testing.T) {
+	for _, tc := range []struct {
+		origin   string
+		asked    bool
+		insecure bool
+	}{
+		{"http://localhost:3000", true, false},
+		{"http://app.localhost", true, false},
+		{"http://127.0.0.1:8080", true, false},
+		{"http://127.1.2.3", true, false},
+		{"http://[::1]:8080", true, false},
+		{"https://app.example.com", true, false},
+		{"http://app.example.com", false, false},
+		{"http://localhost.example.com", false, false},
+		{"http://128.0.0.1", false, false},
+		{"http://app.example.com", true, true},
+	} {
+		verb := "is not asked"
+		if tc.asked {
+			verb = "is asked"
+		}
+		if tc.insecure {
+			verb += " under dangerouslyAllowInsecureOrigins"
+		}
+		t.Run("OriginFunc "+verb+" about "+tc.origin, func(t *testing.T) {
+			ts := newTenants()
+			p := mustPolicy(t, corsa.Config{OriginFunc: ts.allow, Credentials: true, DangerouslyAllowInsecureOrigins: tc.insecure})
+			p.AllowsOrigin(tc.origin)
+			if asked := len(ts.asked) > 0; asked != tc.asked {
+				t.Errorf("asked: %v, want %v", asked, tc.asked)
+			}
+		})
+	}
+}

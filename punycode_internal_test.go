@@ -22,6 +22,8 @@ func TestDecodePunycode(t *testing.T) {
 		// The bias adaptation's loop stops only above 455: this label
 		// has a delta of exactly 455.
 		{"a delta at the bias adaptation's threshold", "v-npvp35in9vslw", "\u6bdbv\u33cb\u52f5\u8005"},
+		// A digit at k = bias takes the lower threshold, tMin.
+		{"a digit where k equals the bias", "4hb", "\u065c"},
 	}
 	for _, tc := range valid {
 		t.Run("it decodes "+tc.name, func(t *testing.T) {
@@ -38,6 +40,8 @@ func TestDecodePunycode(t *testing.T) {
 		{"an upper-case digit, which hosts never carry", "bcher-kVa"},
 		{"a non-ASCII basic code point", "b\u00fccher-kva"},
 		{"a number that overflows", "99999999999"},
+		{"a delta that overflows the code point", "2116146o"},
+		{"a basic code point of 0x80", "\x80-kva"},
 		{"a code point beyond Unicode", "zzzzzzzz"},
 		{"more basic code points than a label holds", strings.Repeat("a", maxLabelLen+1) + "-"},
 		{"more runes than a label holds", strings.Repeat("a", maxLabelLen) + "-kva"},

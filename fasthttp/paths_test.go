@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/valyala/fasthttp"
+
 	"github.com/corsa-go/corsa"
 	"github.com/corsa-go/corsa/conformance/adaptertest"
 	corsafasthttp "github.com/corsa-go/corsa/fasthttp"
@@ -51,4 +53,38 @@ func TestFromPathsComparesLetterCaseExactly(t *testing.T) {
 		t.Fatal(err)
 	}
 	adaptertest.RunPaths(t, adaptertest.LetterCaseCases(false), adapter(inMemory).Serve(t, adaptertest.GroupedApp(corsafasthttp.From(pp))))
+}
+
+// A framework that routes on the path as sent hands Serve that path; the
+// decoded path must then pick the same policy, as the path as sent must
+// when Serve gets the decoded one.
+func TestServeGivenThePathAsSentChecksTheDecodedOne(t *testing.T) {
+	pp, err := corsa.NewPaths(map[string]corsa.Config{
+		"/":      {Origins: []string{adaptertest.PathsEvil}},
+		"/api":   {Origins: []string{adaptertest.PathsApp}},
+		"/admin": {Origins: []string{adaptertest.PathsAdmin}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, target, origin, grant string
+	}{
+		{"an encoded letter in the prefix, /admin decoded and the fallback as sent, gets no CORS", "/%61dmin/users/7", adaptertest.PathsEvil, ""},
+		{"an encoded letter inside a segment picks /api both ways and is served", "/api/%69tems", adaptertest.PathsApp, adaptertest.PathsApp},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var ctx fasthttp.RequestCtx
+			ctx.Request.SetRequestURI(tc.target)
+			ctx.Request.Header.Set("Origin", tc.origin)
+			ran := false
+			err := corsafasthttp.Serve(pp, &ctx, string(ctx.URI().PathOriginal()), func() error { ran = true; return nil })
+			if err != nil || !ran {
+				t.Fatalf("Serve: %v, handler ran: %v", err, ran)
+			}
+			if got := string(ctx.Response.Header.Peek("Access-Control-Allow-Origin")); got != tc.grant {
+				t.Errorf("Access-Control-Allow-Origin %q, want %q", got, tc.grant)
+			}
+		})
+	}
 }
