@@ -51,6 +51,7 @@ func TestNewAcceptsTheNearestLegalSettings(t *testing.T) {
 		{"a punycode host", corsa.Config{Origins: []string{"https://xn--bcher-kva.example"}}},
 		{"an IPv6 origin", corsa.Config{Origins: []string{"https://[2001:db8::1]:8443"}}},
 		{"the unspecified IPv6 address", corsa.Config{Origins: []string{"http://[::]:8080"}}},
+		{"an IPv6 origin with every hex digit class", corsa.Config{Origins: []string{"https://[2001:db8:a::f9]:8443", "https://[fe80::9:a0f]"}}},
 		{"origins of other schemes, as desktop and extension shells send them",
 			corsa.Config{Origins: []string{"tauri://localhost", "chrome-extension://abcdefghijklmnop", "web+z0.a-b://app"}}},
 		{"custom methods in upper and lower case", corsa.Config{Methods: []string{"PATCH", "patch", "PURGE", "propfind"}}},
