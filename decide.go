@@ -629,7 +629,9 @@ func decodePunycode(s string, out []rune) ([]rune, bool) {
 		initialBias = 72
 		initialN    = 128
 	)
-	if i := strings.LastIndexByte(s, '-'); i >= 0 {
+	// A delimiter with no basic code point before it is not consumed
+	// (RFC 3492 §6.2): it is then read as a digit, and fails.
+	if i := strings.LastIndexByte(s, '-'); i > 0 {
 		for j := 0; j < i; j++ {
 			if s[j] >= 0x80 || len(out) == cap(out) {
 				return nil, false

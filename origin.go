@@ -142,17 +142,11 @@ func checkScheme(scheme string) string {
 	return ""
 }
 
+// isIPv6Literal reports a host that opens with "[" (checked by the
+// caller) and closes with "]"; what is inside is netip's to parse, in
+// canonicalIPv6.
 func isIPv6Literal(h string) bool {
-	if len(h) < 4 || h[len(h)-1] != ']' {
-		return false
-	}
-	for i := 1; i < len(h)-1; i++ {
-		c := h[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || c == ':' || c == '.') {
-			return false
-		}
-	}
-	return true
+	return len(h) >= len("[::]") && h[len(h)-1] == ']'
 }
 
 func tooBroadSuffix(domain string) string {

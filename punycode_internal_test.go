@@ -22,6 +22,7 @@ func TestDecodePunycode(t *testing.T) {
 		// The bias adaptation's loop stops only above 455: this label
 		// has a delta of exactly 455.
 		{"a delta at the bias adaptation's threshold", "v-npvp35in9vslw", "\u6bdbv\u33cb\u52f5\u8005"},
+		{"digits z and 0", "zmb20q4w2ft62b7m7a", "\u0706\u4bbd\u9f08\u0ab6\u7f18"},
 		// A digit at k = bias takes the lower threshold, tMin.
 		{"a digit where k equals the bias", "4hb", "\u065c"},
 	}
@@ -42,6 +43,10 @@ func TestDecodePunycode(t *testing.T) {
 		{"a number that overflows", "99999999999"},
 		{"a delta that overflows the code point", "2116146o"},
 		{"a basic code point of 0x80", "\x80-kva"},
+		// RFC 3492 §6.2 consumes the last delimiter only after at least one
+		// basic code point, so a leading one is read as a digit, and fails,
+		// as in ICU, which Chromium's URL parser uses.
+		{"a delimiter with no basic code point before it", "-n3h"},
 		{"a code point beyond Unicode", "zzzzzzzz"},
 		{"more basic code points than a label holds", strings.Repeat("a", maxLabelLen+1) + "-"},
 		{"more runes than a label holds", strings.Repeat("a", maxLabelLen) + "-kva"},
