@@ -96,10 +96,7 @@ func parseOrigin(s string) (originSpec, error) {
 	if strings.ToLower(host) != host {
 		return bad("host must be lower case, as browsers send it (origins compare byte for byte)")
 	}
-	if strings.HasPrefix(host, "[") {
-		if spec.subdomain || !isIPv6Literal(host) {
-			return bad("invalid IPv6 literal")
-		}
+	if strings.HasPrefix(host, "[") { // splitOrigin found its "]"
 		if why := canonicalHost(host); why != "" {
 			return bad(why)
 		}
@@ -140,13 +137,6 @@ func checkScheme(scheme string) string {
 		}
 	}
 	return ""
-}
-
-// isIPv6Literal reports a host that opens with "[" (checked by the
-// caller) and closes with "]"; what is inside is netip's to parse, in
-// canonicalIPv6.
-func isIPv6Literal(h string) bool {
-	return len(h) >= len("[::]") && h[len(h)-1] == ']'
 }
 
 func tooBroadSuffix(domain string) string {

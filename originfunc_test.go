@@ -197,7 +197,7 @@ func TestOriginFuncIsAskedOnlyAboutOriginsBrowsersSend(t *testing.T) {
 		{"a host with a port", "https://app.example.com:8443", true},
 		{"an origin of another scheme", "chrome-extension://abcdefghijklmnop", true},
 		{"a desktop shell's origin", "tauri://localhost", true},
-		{"a scheme of letters, digits, plus, dot and hyphen", "z0+.-z://app", true},
+		{"a scheme of letters, digits, plus, dot and hyphen", "z09+.-z://app", true},
 		{"a scheme starting with a digit", "1app://app", false},
 		{"a scheme starting with a plus", "+app://app", false},
 		{"a scheme with an underscore", "a_b://app", false},

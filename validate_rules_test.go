@@ -88,6 +88,10 @@ var (
 		{"a space inside the host", ruleOrigin("https://exa mple.com", false), errInvalidOrigin, "origins[1]", "https://exa mple.com"},
 		{"a non-ASCII host", ruleOrigin("https://exämple.com", false), errInvalidOrigin, "origins[1]", "https://exämple.com"},
 		{"a host with no scheme", ruleOrigin("example.com", false), errInvalidOrigin, "origins[1]", "example.com"},
+		{"an empty IPv6 literal", ruleOrigin("https://[]", false), errInvalidOrigin, "origins[1]", "https://[]"},
+		{"an IPv6 literal with a zone", ruleOrigin("https://[fe80::1%eth0]", false), errInvalidOrigin, "origins[1]", "https://[fe80::1%eth0]"},
+		{"an IPv6 literal that is not hex", ruleOrigin("https://[::g]", false), errInvalidOrigin, "origins[1]", "https://[::g]"},
+		{"a bracket never closed", ruleOrigin("https://[::1", false), errInvalidOrigin, "origins[1]", "https://[::1"},
 		{"an empty origin", ruleOrigin("", false), errInvalidOrigin, "origins[1]", ""},
 	}
 
