@@ -14,8 +14,19 @@ import (
 // allocates unless a hook is called, or cross-origin write protection
 // parses an Origin in a form no browser sends.
 
-// decide is Decide for a policy.
+// decide is Decide for a policy. Its first test, small enough to be
+// inlined into every request path, answers what most requests to an API
+// are: no Origin, under a policy with no cross-origin writes to check.
 func (p *Policy) decide(r *Request) Decision {
+	if r.Origin == "" && !r.MultipleOrigins && !p.crossOriginProtection {
+		return p.notCORS
+	}
+	return p.decideCORS(r)
+}
+
+// decideCORS is decide for the rest: requests with Origin, and every
+// request under cross-origin protection.
+func (p *Policy) decideCORS(r *Request) Decision {
 	cors := r.Origin != "" || r.MultipleOrigins
 	if cors && r.Method == "OPTIONS" && r.RequestMethod != "" {
 		// A preflight (SPEC.md §2): the origin, then the method, then the
@@ -36,19 +47,21 @@ func (p *Policy) decide(r *Request) Decision {
 			}
 		}
 		if reason != Allowed {
-			c := makeCode(kindPreflight, reason, setNone)
-			p.report(r, c, m.panicked)
-			return Decision{p: p, code: c}
+			d := Decision{a: &p.refusedPreflight, code: makeCode(kindPreflight, reason)}
+			p.report(r, d, m.panicked)
+			return d
 		}
 		// A request for Private Network Access is never a reason to
 		// refuse: it only picks the answer that grants it, if the policy
 		// does.
-		c := makeCode(kindPreflight, Allowed, setPreflight+code(preflightSet(names > 0, r.PrivateNetwork == "true")))
-		p.report(r, c, nil)
+		d := Decision{a: &p.preflight[preflightSet(names > 0, r.PrivateNetwork == "true")], code: makeCode(kindPreflight, Allowed)}
+		p.report(r, d, nil)
 		if p.anyOrigin {
-			return Decision{p: p, code: c}
+			return d
 		}
-		return Decision{p: p, origin: r.Origin, code: c}
+		// A new value, not d: escape analysis would see r's Origin flow
+		// into the hook's Decision.
+		return Decision{a: d.a, origin: r.Origin, code: d.code}
 	}
 	// The origin's verdict, asked at most once: OriginFunc may be costly.
 	m := originMatch{entry: noEntry}
@@ -67,27 +80,22 @@ func (p *Policy) decide(r *Request) Decision {
 			if m.panicked != nil {
 				reason = OriginFuncPanicked
 			}
-			c := makeCode(kindCrossOrigin, reason, setNone)
-			p.report(r, c, m.panicked)
-			return Decision{p: p, code: c}
+			d := Decision{a: &p.refusedWrite, code: makeCode(kindCrossOrigin, reason)}
+			p.report(r, d, m.panicked)
+			return d
 		}
 	}
 	if !cors {
-		// Not CORS: a "*" policy's constant headers, else nothing but
-		// Vary, since the answer still depends on Origin.
-		if p.anyOrigin {
-			return Decision{p: p, code: makeCode(kindNotCORS, Allowed, setActual)}
-		}
-		return Decision{p: p, code: makeCode(kindNotCORS, Allowed, setNone)}
+		return p.notCORS
 	}
 	if p.anyOrigin {
 		// A "*" policy (never credentialed) gives every response but a
 		// preflight's the same headers, whatever Origin says: nothing
 		// depends on Origin, so there is no Vary, and a cache may hand
 		// any stored answer to anyone.
-		c := makeCode(kindActual, Allowed, setActual)
-		p.report(r, c, nil)
-		return Decision{p: p, code: c}
+		d := Decision{a: &p.actual, code: makeCode(kindActual, Allowed)}
+		p.report(r, d, nil)
+		return d
 	}
 	reason := Malformed
 	if !r.MultipleOrigins {
@@ -97,13 +105,13 @@ func (p *Policy) decide(r *Request) Decision {
 		reason = m.reason()
 	}
 	if reason != Allowed {
-		c := makeCode(kindActual, reason, setNone)
-		p.report(r, c, m.panicked)
-		return Decision{p: p, code: c}
+		d := Decision{a: &p.refused, code: makeCode(kindActual, reason)}
+		p.report(r, d, m.panicked)
+		return d
 	}
-	c := makeCode(kindActual, Allowed, setActual)
-	p.report(r, c, nil)
-	return Decision{p: p, origin: r.Origin, code: c}
+	d := Decision{a: &p.actual, code: makeCode(kindActual, Allowed)}
+	p.report(r, d, nil)
+	return Decision{a: d.a, origin: r.Origin, code: d.code}
 }
 
 // varyCrossOrigin is the Vary of a refused cross-origin write: the
@@ -212,14 +220,20 @@ func (m originMatch) trusted(p *Policy) bool {
 	return m.entry == funcEntry || m.entry >= 0 && m.entry != p.anyEntry && m.entry != p.nullEntry
 }
 
+// exactOrigin is an exact entry of Config.Origins and its index there.
+type exactOrigin struct {
+	origin string
+	entry  int
+}
+
 // matchOrigin matches o, one Origin header's value, against the policy.
 // It never allocates unless it asks OriginFunc.
 func (p *Policy) matchOrigin(o string) originMatch {
 	// The common policy, a few exact origins, without a call: an exact
 	// entry is neither "null" nor allowed by "*" alone.
-	for i, e := range p.exact {
-		if e == o {
-			return originMatch{entry: p.exactEntry[i]}
+	for _, e := range p.exact {
+		if e.origin == o {
+			return originMatch{entry: e.entry}
 		}
 	}
 	return p.matchPattern(o)
@@ -354,9 +368,18 @@ func isSubdomainLabels(s string) bool {
 // askFunc asks Config.OriginFunc about o, which no entry allows, when o
 // is an origin a browser can send (see Config.OriginFunc). The function
 // gets its own copy of o, and a panic in it refuses o.
-func (p *Policy) askFunc(o string) (m originMatch) {
+func (p *Policy) askFunc(o string) originMatch {
+	if p.originFunc == nil {
+		// Inlined: a refused origin pays for no deferred recover.
+		return originMatch{entry: noEntry}
+	}
+	return p.callFunc(o)
+}
+
+// callFunc is askFunc for a policy with an OriginFunc.
+func (p *Policy) callFunc(o string) (m originMatch) {
 	m.entry = noEntry
-	if p.originFunc == nil || p.funcMayAsk(o) != "" {
+	if p.funcMayAsk(o) != "" {
 		return m
 	}
 	defer func() {
@@ -894,18 +917,18 @@ func compareFold(lower, s string) int {
 // report calls Config.OnDecision, if set, with a copy of every request
 // value, in one allocation: the hook may keep them. Decide calls it
 // before each return of a CORS request or a refused cross-origin write,
-// with the decision's code, not the Decision, so that nothing of r
-// reaches the hook but copies.
-func (p *Policy) report(r *Request, c code, panicked any) {
+// with the decision before it takes the echoed origin, so that nothing of
+// r reaches the hook but copies.
+func (p *Policy) report(r *Request, d Decision, panicked any) {
 	if p.onDecision != nil {
-		p.emit(r, c, panicked)
+		p.emit(r, d, panicked)
 	}
 }
 
 // emit is report's work when there is a hook to call.
-func (p *Policy) emit(r *Request, c code, panicked any) {
+func (p *Policy) emit(r *Request, d Decision, panicked any) {
 	refused := ""
-	if c.reason() == HeadersNotAllowed {
+	if d.code.reason() == HeadersNotAllowed {
 		refused = p.refusedHeader(r.RequestHeaders)
 	}
 	vals := [...]string{r.Method, r.Host, r.Path, r.Origin, r.RequestMethod, r.PrivateNetwork, r.SecFetchSite, refused}
@@ -924,8 +947,7 @@ func (p *Policy) emit(r *Request, c code, panicked any) {
 	for i, v := range vals {
 		own[i], all = all[:len(v)], all[len(v):]
 	}
-	d := Decision{p: p, code: c}
-	if c.reason() == Allowed && c.set() != setNone && !p.anyOrigin {
+	if d.a.n > 0 && !p.anyOrigin { // an allowed answer echoes the origin
 		d.origin = own[3]
 	}
 	p.onDecision(DecisionEvent{

@@ -3,15 +3,15 @@ package corsa
 // Decision is a policy's answer to one request (see Decide): whether it is
 // allowed, how to answer it, and, through SetHeaders or Headers, the exact
 // response headers. It is a small value (four words, cheap to return and
-// pass) that points at the policy's headers, rendered once in New;
+// pass) that points at one of the policy's answers, rendered once in New;
 // nothing is copied to make one. The zero Decision writes nothing.
 type Decision struct {
-	p      *Policy // the deciding policy; nil when none covers the request
+	a      *answer // the policy's rendered answer; nil when no policy covers the request
 	origin string  // Access-Control-Allow-Origin's value when it echoes Origin
 	code   code    // what was decided
 }
 
-// code packs a Decision's kind, reason and header set into one word.
+// code packs a Decision's kind and reason into one word.
 type code uint32
 
 // The kinds of answer.
@@ -22,21 +22,10 @@ const (
 	kindCrossOrigin             // a cross-origin write refused with 403
 )
 
-// The header sets a Decision may point at: none, the policy's actual
-// request set, or setPreflight+i for the policy's preflight[i].
-const (
-	setNone code = iota
-	setActual
-	setPreflight
-)
-
-func makeCode(kind code, reason Reason, set code) code {
-	return kind | code(reason)<<4 | set<<12
-}
+func makeCode(kind code, reason Reason) code { return kind | code(reason)<<4 }
 
 func (c code) kind() code     { return c & 0xf }
 func (c code) reason() Reason { return Reason(c >> 4) }
-func (c code) set() code      { return c >> 12 }
 
 // Preflight reports a CORS preflight: an OPTIONS request with Origin and
 // Access-Control-Request-Method, which the policy answers itself.
@@ -51,43 +40,19 @@ func (d Decision) Reason() Reason { return d.code.reason() }
 // Config.CrossOriginProtection refuses. 0 means: call the handler, whose
 // status the response gets.
 func (d Decision) Status() int {
-	switch d.code.kind() {
-	case kindPreflight:
-		if d.code.reason() == Allowed {
-			return d.p.status
-		}
-		return 403
-	case kindCrossOrigin:
-		return 403
+	if d.a == nil {
+		return 0
 	}
-	return 0
+	return d.a.status
 }
 
 // Vary is the value to add to the response's Vary header (never to
 // replace it with); "" for none.
 func (d Decision) Vary() string {
-	switch {
-	case d.p == nil:
+	if d.a == nil {
 		return ""
-	case d.code.kind() == kindPreflight:
-		return d.p.varyPreflight
-	case d.code.kind() == kindCrossOrigin:
-		return varyCrossOrigin
-	case d.p.anyOrigin:
-		return "" // a constant "*" answer depends on nothing
 	}
-	return "Origin"
-}
-
-// headers is the decision's rendered header set; nil for none.
-func (d Decision) headers() *headerSet {
-	switch s := d.code.set(); {
-	case s == setActual:
-		return &d.p.actual
-	case s >= setPreflight:
-		return &d.p.preflight[s-setPreflight]
-	}
-	return nil
+	return d.a.vary
 }
 
 // Reason says why a request was refused; it is Allowed for every request

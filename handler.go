@@ -43,8 +43,8 @@ func handle(src Source, isNil bool, next http.Handler) http.Handler {
 		req.ReadHTTP(r)
 		d := Decide(src, &req)
 		d.SetHeaders(w.Header())
-		if d.Status() != 0 {
-			w.WriteHeader(d.Status())
+		if s := d.Status(); s != 0 {
+			w.WriteHeader(s)
 			return
 		}
 		next.ServeHTTP(w, r)

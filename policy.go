@@ -17,7 +17,7 @@ type Policy struct {
 	warnings []string
 
 	anyOrigin   bool
-	exact       []string // byte-exact origins, searched linearly while few
+	exact       []exactOrigin // byte-exact origins, searched linearly while few
 	exactSet    map[string]int
 	patterns    []originSpec
 	credentials bool
@@ -25,7 +25,6 @@ type Policy struct {
 	// Indexes in cfg.Origins of the entry each origin rule came from, so
 	// that Explain names the entry that matched; -1 when absent.
 	anyEntry, nullEntry int
-	exactEntry          []int
 	// maxOrigin is the longest Origin any entry could match: longer ones
 	// are refused before matching (SPEC.md §6b).
 	maxOrigin int
@@ -44,6 +43,10 @@ type Policy struct {
 	privateNetwork        bool
 	status                int
 	crossOriginProtection bool
+	// notCORS is the decision on a request without Origin: a "*"
+	// policy's constant headers, else nothing but Vary, since the answer
+	// still depends on Origin.
+	notCORS Decision
 
 	// Pre-rendered header values.
 	allowOrigin   string // "*" for an any-origin policy, else "" (echo Origin)
@@ -53,10 +56,15 @@ type Policy struct {
 	maxAge        string
 	hasMaxAge     bool
 	varyPreflight string
-	// Rendered header lists: an allowed actual request's, and an allowed
-	// preflight's for each preflightSet.
-	actual    headerSet
-	preflight [(withNames | withPNA) + 1]headerSet
+	// Rendered answers: an allowed actual request's, an allowed
+	// preflight's for each preflightSet, and the refusals' (without
+	// headers): an actual request's, a preflight's and a cross-origin
+	// write's.
+	actual           answer
+	preflight        [(withNames | withPNA) + 1]answer
+	refused          answer
+	refusedPreflight answer
+	refusedWrite     answer
 
 	// Go-only hooks (see Config): nil when unset, checked before any work.
 	originFunc func(string) bool
@@ -213,8 +221,7 @@ func (b *builder) origins(c Config) {
 		}
 		p.maxOrigin = max(p.maxOrigin, spec.maxOriginLen())
 		if spec.exact() {
-			p.exact = append(p.exact, o)
-			p.exactEntry = append(p.exactEntry, i)
+			p.exact = append(p.exact, exactOrigin{o, i})
 		} else {
 			spec.entry = i
 			p.patterns = append(p.patterns, spec)
@@ -225,15 +232,15 @@ func (b *builder) origins(c Config) {
 			b.warn(`origins: "*" allows every origin; the other entries are redundant`)
 		}
 		// "*" decides alone, for reading and (trusting nobody) for writes.
-		p.exact, p.exactEntry, p.patterns = nil, nil, nil
+		p.exact, p.patterns = nil, nil
 	}
 	if len(p.exact) >= exactSetMin {
 		// A map beats the linear scan matchOrigin starts with.
 		p.exactSet = make(map[string]int, len(p.exact))
-		for i, o := range p.exact {
-			p.exactSet[o] = p.exactEntry[i]
+		for _, e := range p.exact {
+			p.exactSet[e.origin] = e.entry
 		}
-		p.exact, p.exactEntry = nil, nil
+		p.exact = nil
 	}
 }
 

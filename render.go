@@ -58,19 +58,22 @@ func (b *builder) render() {
 		p.hasMaxAge = true
 		p.maxAge = strconv.Itoa(*c.MaxAge)
 	}
-	p.renderHeaderSets()
+	p.renderAnswers()
 }
 
-// headerSet is a rendered list of response headers: a Decision points at
-// one instead of choosing header by header, and SetHeaders and Headers
-// write it as it is. Access-Control-Allow-Origin comes first, so that an
-// echoed origin can take its value's place.
-type headerSet struct {
+// answer is one way a policy answers: the response headers, the Vary to
+// add and the status, rendered in New. A Decision points at one instead
+// of choosing header by header, and SetHeaders and Headers write it as it
+// is. Access-Control-Allow-Origin comes first, so that an echoed origin
+// can take its value's place.
+type answer struct {
 	headers [maxHeaders]header
 	n       uint8
-	// replacesGrant: the set writes all three headers of an outer
+	// replacesGrant: the answer writes all three headers of an outer
 	// grant, so writing it needs no removal of that grant first.
 	replacesGrant bool
+	vary          string // added to the response's Vary; "" for none
+	status        int    // the status to answer with at once; 0: the handler answers
 }
 
 // header is one response header: a canonical name and its value.
@@ -80,7 +83,7 @@ type header struct{ name, value string }
 // Access-Control-Allow-* and Max-Age headers of an allowed preflight.
 const maxHeaders = 6
 
-func (s *headerSet) add(name, value string) {
+func (s *answer) add(name, value string) {
 	s.headers[s.n] = header{name, value}
 	s.n++
 }
@@ -103,13 +106,20 @@ func preflightSet(names, privateNetwork bool) int {
 	return i
 }
 
-// renderHeaderSets renders the headers of an allowed actual request and
-// of each kind of allowed preflight, in the stable order Headers returns.
-// Access-Control-Allow-Private-Network is only ever sent by a policy that
-// allows Private Network Access; without it, a request for it is answered
-// as if it were not there (SPEC.md §2). Access-Control-Allow-Headers is
-// left out when no header was requested: there is nothing to allow.
-func (p *Policy) renderHeaderSets() {
+// renderAnswers renders every answer of the policy: an allowed actual
+// request's, each kind of allowed preflight's, in the stable order Headers
+// returns, and the refusals'. Access-Control-Allow-Private-Network is only
+// ever sent by a policy that allows Private Network Access; without it, a
+// request for it is answered as if it were not there (SPEC.md §2).
+// Access-Control-Allow-Headers is left out when no header was requested:
+// there is nothing to allow.
+func (p *Policy) renderAnswers() {
+	// Every answer but a "*" policy's to requests other than preflights
+	// depends on Origin; that one is a constant.
+	vary := "Origin"
+	if p.anyOrigin {
+		vary = ""
+	}
 	a := &p.actual
 	a.add("Access-Control-Allow-Origin", p.allowOrigin) // the origin is echoed unless "*"
 	if p.credentials {
@@ -119,6 +129,7 @@ func (p *Policy) renderHeaderSets() {
 		a.add("Access-Control-Expose-Headers", p.exposeHeaders)
 	}
 	a.replacesGrant = p.credentials && p.exposeHeaders != ""
+	a.vary = vary
 	for i := range p.preflight {
 		s := &p.preflight[i]
 		s.add("Access-Control-Allow-Origin", p.allowOrigin)
@@ -137,6 +148,16 @@ func (p *Policy) renderHeaderSets() {
 		if p.privateNetwork && i&withPNA != 0 {
 			s.add("Access-Control-Allow-Private-Network", "true")
 		}
+		s.vary, s.status = p.varyPreflight, p.status
+	}
+	p.refused = answer{vary: vary}
+	p.refusedPreflight = answer{vary: p.varyPreflight, status: 403}
+	p.refusedWrite = answer{vary: varyCrossOrigin, status: 403}
+	// Not CORS: a "*" policy's constant headers, else nothing but Vary,
+	// since the answer still depends on Origin.
+	p.notCORS = Decision{a: &p.refused, code: makeCode(kindNotCORS, Allowed)}
+	if p.anyOrigin {
+		p.notCORS.a = &p.actual
 	}
 }
 

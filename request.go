@@ -49,12 +49,16 @@ type Request struct {
 // map are used as they are. It fills r in place, rather than returning a
 // Request, so that the values are not copied again on every request.
 func (r *Request) ReadHTTP(req *http.Request) {
-	h := req.Header
+	// Small enough to be inlined, so that these stores go straight to the
+	// caller's Request, usually on its stack.
 	r.Method, r.Host, r.Path, r.RawPath = req.Method, req.Host, req.URL.Path, req.URL.RawPath
+	r.readHeaders(req.Header)
+}
+
+// readHeaders is ReadHTTP for the header fields.
+func (r *Request) readHeaders(h http.Header) {
 	r.SecFetchSite = ""
-	switch req.Method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions:
-	default:
+	if !isSafeMethod(r.Method) {
 		if v := h["Sec-Fetch-Site"]; len(v) > 0 {
 			r.SecFetchSite = v[0]
 		}
@@ -66,7 +70,7 @@ func (r *Request) ReadHTTP(req *http.Request) {
 		return
 	}
 	r.Origin, r.MultipleOrigins = origins[0], len(origins) > 1
-	if req.Method != http.MethodOptions {
+	if r.Method != http.MethodOptions {
 		return
 	}
 	if v := h["Access-Control-Request-Method"]; len(v) > 0 {

@@ -18,45 +18,56 @@ import (
 // cannot reach another response's values or this response's other headers
 // (SPEC.md §3b).
 func (d Decision) SetHeaders(h http.Header) {
-	if d.p == nil {
+	a := d.a
+	if a == nil {
 		return
 	}
-	set := d.headers()
-	// A response without headers yet, the common case, has no grant to
-	// remove and no Vary to keep: two map lookups saved.
-	fresh := len(h) == 0
-	if !fresh && set.mustRevoke() {
-		if _, granted := h["Access-Control-Allow-Origin"]; granted {
-			delete(h, "Access-Control-Allow-Origin")
-			delete(h, "Access-Control-Allow-Credentials")
-			delete(h, "Access-Control-Expose-Headers")
+	if len(h) == 0 && a.n == 0 {
+		// Nothing but Vary on a response without headers yet, the most
+		// common answer: no outer grant, no prior Vary.
+		if a.vary != "" {
+			h["Vary"] = []string{a.vary}
 		}
+		return
 	}
-	hs := set.list()
-	vary := d.Vary()
+	hs := a.headers[:a.n]
 	n := len(hs)
 	var prior []string
-	if vary != "" {
-		if !fresh {
+	if len(h) > 0 {
+		// Headers set before corsa: an outer grant to remove, unless
+		// every header of it is written again, and a Vary to add to. A
+		// response without any, the common case, saves these lookups.
+		if !a.replacesGrant {
+			if _, granted := h["Access-Control-Allow-Origin"]; granted {
+				delete(h, "Access-Control-Allow-Origin")
+				delete(h, "Access-Control-Allow-Credentials")
+				delete(h, "Access-Control-Expose-Headers")
+			}
+		}
+		if a.vary != "" {
 			prior = h["Vary"]
 		}
+	}
+	if a.vary != "" {
 		n += len(prior) + 1
 	}
 	if n == 0 {
 		return
 	}
-	vals := make([]string, n)
-	for i, hd := range hs {
-		vals[i] = hd.value
-		h[hd.name] = vals[i : i+1 : i+1]
+	vals := values(n)
+	for i := range hs {
+		vals[i] = hs[i].value
+		h[hs[i].name] = vals[i : i+1 : i+1]
 	}
 	if d.origin != "" {
 		vals[0] = d.origin
 	}
-	if vary != "" {
+	if a.vary != "" {
 		i := len(hs)
-		copy(vals[i:], prior)
-		vals[n-1] = vary
+		if len(prior) > 0 {
+			copy(vals[i:], prior)
+		}
+		vals[n-1] = a.vary
 		h["Vary"] = vals[i:n:n]
 	}
 }
@@ -83,7 +94,10 @@ func (d Decision) Headers(origin string) iter.Seq2[string, string] {
 		if d.origin != "" && origin != d.origin {
 			return
 		}
-		for i, hd := range d.headers().list() {
+		if d.a == nil {
+			return
+		}
+		for i, hd := range d.a.headers[:d.a.n] {
 			v := hd.value
 			if i == 0 && d.origin != "" {
 				v = origin
@@ -95,15 +109,25 @@ func (d Decision) Headers(origin string) iter.Seq2[string, string] {
 	}
 }
 
-// mustRevoke reports whether writing the set must remove an outer grant
-// first: a refusal (nil), or a set that leaves some header of a grant
-// unwritten, as every preflight's does (it has no Expose-Headers).
-func (s *headerSet) mustRevoke() bool { return s == nil || !s.replacesGrant }
-
-// list is the set's headers; nil for a nil set.
-func (s *headerSet) list() []header {
-	if s == nil {
-		return nil
+// values returns a new array of n strings. Arrays of the sizes an answer
+// has, up to its six headers and Vary, are allocated by their type, which
+// costs less than make's computed size.
+func values(n int) []string {
+	switch n {
+	case 1:
+		return new([1]string)[:]
+	case 2:
+		return new([2]string)[:]
+	case 3:
+		return new([3]string)[:]
+	case 4:
+		return new([4]string)[:]
+	case 5:
+		return new([5]string)[:]
+	case 6:
+		return new([6]string)[:]
+	case 7:
+		return new([7]string)[:]
 	}
-	return s.headers[:s.n]
+	return make([]string, n)
 }
