@@ -19,11 +19,22 @@ func From(src corsa.Source) echo.MiddlewareFunc {
 	adapter.CheckSource("corsaecho.From", src)
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			return adapter.ServeHTTP(src, c.Response().Header(), c.Request(), c.NoContent,
-				func() error { return next(c) },
-				// A response is committed only once written: echo's error
-				// handler, for one, runs after this returns.
-				func() bool { return !c.Response().Committed })
+			var r corsa.Request
+			r.ReadHTTP(c.Request())
+			d := corsa.Decide(src, &r)
+			res := c.Response()
+			h := res.Header()
+			d.SetHeaders(h)
+			if s := d.Status(); s != 0 {
+				return c.NoContent(s)
+			}
+			err := next(c)
+			// A response is committed only once written: echo's error
+			// handler, for one, runs after this returns.
+			if !res.Committed {
+				d.RestoreVary(h)
+			}
+			return err
 		}
 	}
 }

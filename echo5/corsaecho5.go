@@ -19,14 +19,21 @@ func From(src corsa.Source) echo.MiddlewareFunc {
 	adapter.CheckSource("corsaecho5.From", src)
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c *echo.Context) error {
-			return adapter.ServeHTTP(src, c.Response().Header(), c.Request(), c.NoContent,
-				func() error { return next(c) },
-				// A response is committed only once written: echo's error
-				// handler, for one, runs after this returns.
-				func() bool {
-					w, _ := echo.UnwrapResponse(c.Response())
-					return w == nil || !w.Committed
-				})
+			var r corsa.Request
+			r.ReadHTTP(c.Request())
+			d := corsa.Decide(src, &r)
+			h := c.Response().Header()
+			d.SetHeaders(h)
+			if s := d.Status(); s != 0 {
+				return c.NoContent(s)
+			}
+			err := next(c)
+			// A response is committed only once written: echo's error
+			// handler, for one, runs after this returns.
+			if w, _ := echo.UnwrapResponse(c.Response()); w == nil || !w.Committed {
+				d.RestoreVary(h)
+			}
+			return err
 		}
 	}
 }

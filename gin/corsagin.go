@@ -18,13 +18,22 @@ type Config = corsa.Config
 func From(src corsa.Source) gin.HandlerFunc {
 	adapter.CheckSource("corsagin.From", src)
 	return func(c *gin.Context) {
-		_ = adapter.ServeHTTP(src, c.Writer.Header(), c.Request,
-			func(status int) error { c.AbortWithStatus(status); return nil },
-			func() error { c.Next(); return nil },
-			// gin writes the headers of a response with no body only after
-			// the chain returns, so a Vary replaced by c.Header can still be
-			// fixed.
-			func() bool { return !c.Writer.Written() })
+		var r corsa.Request
+		r.ReadHTTP(c.Request)
+		d := corsa.Decide(src, &r)
+		h := c.Writer.Header()
+		d.SetHeaders(h)
+		if s := d.Status(); s != 0 {
+			c.AbortWithStatus(s)
+			return
+		}
+		c.Next()
+		// gin writes the headers of a response with no body only after
+		// the chain returns, so a Vary replaced by c.Header can still be
+		// fixed.
+		if !c.Writer.Written() {
+			d.RestoreVary(h)
+		}
 	}
 }
 
