@@ -2,6 +2,7 @@ package corsa_test
 
 import (
 	"errors"
+	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -258,4 +259,40 @@ func TestLoadConfig(t *testing.T) {
 			t.Errorf("LoadConfig error = %v, want it to wrap os.ErrNotExist", err)
 		}
 	})
+}
+
+// A request header listed twice, in two spellings, is allowed once: its
+// first spelling, in Access-Control-Allow-Headers.
+func TestRequestHeadersListedTwiceAreAllowedOnce(t *testing.T) {
+	p := mustPolicy(t, corsa.Config{Origins: []string{"https://app.example.com"}, RequestHeaders: []string{"X-Request-Id", "x-request-id", "Content-Type"}, Methods: []string{"PUT"}})
+	d := corsa.Decide(p, &corsa.Request{Method: "OPTIONS", Origin: "https://app.example.com", RequestMethod: "PUT", RequestHeaders: []string{"x-request-id"}})
+	h := http.Header{}
+	d.SetHeaders(h)
+	if got := h.Values("Access-Control-Allow-Headers"); len(got) != 1 || got[0] != "X-Request-Id, Content-Type" {
+		t.Errorf("Access-Control-Allow-Headers %q, want [\"X-Request-Id, Content-Type\"]", got)
+	}
+}
+
+// Every Reason has words of its own; a value no Decision carries says so.
+func TestReasonsReadAsWords(t *testing.T) {
+	for r, want := range map[corsa.Reason]string{
+		corsa.Allowed:            "allowed",
+		corsa.OriginNotAllowed:   "origin not allowed",
+		corsa.CrossOriginRefused: "cross-origin write refused",
+		corsa.Reason(255):        "unknown reason",
+	} {
+		if got := r.String(); got != want {
+			t.Errorf("Reason(%d).String() = %q, want %q", r, got, want)
+		}
+	}
+	// The first value past the last reason is unknown too, not a panic.
+	last := corsa.CrossOriginRefused
+	for r := corsa.Allowed; r <= last; r++ {
+		if r.String() == "unknown reason" {
+			t.Errorf("Reason(%d) has no words", r)
+		}
+	}
+	if got := (last + 1).String(); got != "unknown reason" {
+		t.Errorf("Reason(%d).String() = %q, want \"unknown reason\"", last+1, got)
+	}
 }
