@@ -23,5 +23,6 @@
 //     for each, tested to give browsers the same outcome as before.
 //
 // README.md beside this file says more. This package itself has no code,
-// only the test of outside.
+// only tests: of outside, and that every line of the repository README's
+// one-liner table compiles in a user's module.
 package examples

@@ -3,11 +3,12 @@ package migrate_test
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/corsa-go/corsa/examples/internal/usermod"
 )
 
 // programs are the guide's programs, one directory each, in the order
@@ -105,54 +106,11 @@ func trimLines(s string) string {
 // TestTheGuidesProgramsBuildOutsideTheRepository builds README.md's Go
 // blocks as a user's module would: copied into a module of their own,
 // outside this repository and its go.work, so that they can use nothing
-// but corsa's public packages. The module requires what the examples
-// module requires, with corsa's modules replaced by this checkout.
+// but corsa's public packages.
 func TestTheGuidesProgramsBuildOutsideTheRepository(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a separate module")
-	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("the go command is needed: %v", err)
-	}
-	examples, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod := t.TempDir()
-	write := func(name, content string) {
-		t.Helper()
-		p := filepath.Join(mod, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := map[string]string{}
 	for i, block := range goBlocks(t) {
-		write(filepath.Join(fmt.Sprintf("block%d", i+1), "main.go"), block)
+		files[fmt.Sprintf("block%d/main.go", i+1)] = block
 	}
-	gomod, err := os.ReadFile(filepath.Join(examples, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gosum, err := os.ReadFile(filepath.Join(examples, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The module's own name, and each replace's relative path made absolute.
-	src := regexp.MustCompile(`(?m)^module .*$`).ReplaceAllString(string(gomod), "module example.com/migrated")
-	src = regexp.MustCompile(`=> (\.\.\S*)`).ReplaceAllStringFunc(src, func(m string) string {
-		return "=> " + filepath.Join(examples, strings.TrimPrefix(m, "=> "))
-	})
-	write("go.mod", src)
-	write("go.sum", string(gosum))
-
-	cmd := exec.Command(goCmd, "build", "./...")
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build in a module outside the repository: %v\n%s", err, out)
-	}
+	usermod.Build(t, files)
 }
