@@ -73,52 +73,49 @@ func Serve(src corsa.Source, ctx *fasthttp.RequestCtx, path string, next func() 
 	} else if decoded := ctx.Path(); view.String(decoded) != path {
 		r.RawPath = view.String(decoded)
 	}
-	var origin []byte
-	// Every Origin line, not Peek's first: an empty line followed by a
-	// real one is a repeated Origin, as net/http sees it, not a missing
-	// one.
-	if origins := in.PeekAll("Origin"); len(origins) > 0 {
-		origin = trimmed(origins[0])
-		r.Origin, r.MultipleOrigins = view.String(origin), len(origins) > 1
-	}
+	l := readRequest(in)
+	origin := trimmed(l.origin)
+	r.Origin, r.MultipleOrigins = view.String(origin), l.origins > 1
 	switch r.Method {
 	case fasthttp.MethodGet, fasthttp.MethodHead:
 	case fasthttp.MethodOptions:
 		// The preflight headers are read for an OPTIONS request with
-		// Origin only, as corsa.Request says: the policy ignores them
-		// otherwise.
-		if r.Origin == "" && !r.MultipleOrigins {
+		// Origin and Access-Control-Request-Method only, as corsa.Request
+		// says: the policy ignores them otherwise.
+		if l.origins == 0 || !l.hasMethod {
 			break
 		}
-		if v := in.Peek("Access-Control-Request-Method"); v != nil {
-			r.RequestMethod = view.String(trimmed(v))
-			r.PrivateNetwork = view.String(trimmed(in.Peek("Access-Control-Request-Private-Network")))
-			if all := in.PeekAll("Access-Control-Request-Headers"); len(all) > 0 {
-				// More lines than fit spill to the heap: no browser sends
-				// that many, and fasthttp bounds the header size.
-				var lines [stackLines]string
-				r.RequestHeaders = lines[:0]
-				for _, line := range all {
-					r.RequestHeaders = append(r.RequestHeaders, view.String(trimmed(line)))
-				}
+		r.RequestMethod = view.String(trimmed(l.method))
+		r.PrivateNetwork = view.String(trimmed(l.privateNetwork))
+		if l.n > 0 {
+			// More lines than fit spill to the heap: fasthttp bounds the
+			// header size.
+			var lines [stackLines]string
+			r.RequestHeaders = lines[:0]
+			for _, line := range l.headers[:l.n] {
+				r.RequestHeaders = append(r.RequestHeaders, view.String(trimmed(line)))
+			}
+			for _, line := range l.more {
+				r.RequestHeaders = append(r.RequestHeaders, view.String(trimmed(line)))
 			}
 		}
 	default:
-		r.SecFetchSite = view.String(trimmed(in.Peek("Sec-Fetch-Site")))
+		r.SecFetchSite = view.String(trimmed(l.secFetchSite))
 	}
 	d := corsa.Decide(src, &r)
 	if d == (corsa.Decision{}) {
 		return next() // a path a corsa.Paths does not cover: no CORS
 	}
 	out := &ctx.Response.Header
-	if out.Peek("Access-Control-Allow-Origin") != nil {
+	before := scanResponse(out)
+	if before.granted {
 		// An outer CORS middleware's grant: the innermost corsa decides.
 		out.Del("Access-Control-Allow-Origin")
 		out.Del("Access-Control-Allow-Credentials")
 		out.Del("Access-Control-Expose-Headers")
 	}
 	setHeaders(out, d, origin)
-	addVary(out, d.Vary())
+	addVary(out, d.Vary(), before.vary)
 	if s := d.Status(); s != 0 {
 		// The status alone: a body ("Forbidden", "OK") would be sent.
 		ctx.SetStatusCode(s)
@@ -131,11 +128,11 @@ func Serve(src corsa.Source, ctx *fasthttp.RequestCtx, path string, next func() 
 	// ctx.Error and ctx.NotFound do, which leaves neither a grant nor a
 	// Vary listing Origin. A grant of their own, or corsa's Vary, means
 	// the response was not reset.
-	if !varyKept(out) {
-		if out.Peek("Access-Control-Allow-Origin") == nil {
+	if after := scanResponse(out); !after.varyListsOrigin {
+		if !after.granted {
 			setHeaders(out, d, origin)
 		}
-		addVary(out, d.Vary())
+		addVary(out, d.Vary(), after.vary)
 	}
 	return err
 }
@@ -153,40 +150,114 @@ func setHeaders(out *fasthttp.ResponseHeader, d corsa.Decision, origin []byte) {
 	}
 }
 
+// requestLines are the request header lines corsa reads, as fasthttp
+// holds them: the first line of each name, every Origin and
+// Access-Control-Request-Headers line.
+type requestLines struct {
+	origin                       []byte
+	origins                      int // Origin lines: an empty line followed by a real one is a repeated Origin, as net/http sees it
+	secFetchSite                 []byte
+	method, privateNetwork       []byte
+	hasMethod, hasPrivateNetwork bool
+	hasSecFetchSite              bool
+	headers                      [stackLines][]byte
+	n                            int      // Access-Control-Request-Headers lines in headers
+	more                         [][]byte // and past those: no browser sends that many
+}
+
+// readRequest reads every line corsa needs in one pass over the request's
+// header lines: a Peek copies and normalizes its name before searching,
+// which costs more than the whole pass. Names match as Peek matches them:
+// fasthttp has made them canonical, unless the server disabled that, and
+// then only canonical names count.
+func readRequest(in *fasthttp.RequestHeader) (l requestLines) {
+	visitAll(in, func(name, value []byte) {
+		switch string(name) {
+		case "Origin":
+			if l.origins == 0 {
+				l.origin = value
+			}
+			l.origins++
+		case "Sec-Fetch-Site":
+			if !l.hasSecFetchSite {
+				l.secFetchSite, l.hasSecFetchSite = value, true
+			}
+		case "Access-Control-Request-Method":
+			if !l.hasMethod {
+				l.method, l.hasMethod = value, true
+			}
+		case "Access-Control-Request-Headers":
+			if l.n < stackLines {
+				l.headers[l.n] = value
+				l.n++
+			} else {
+				l.more = append(l.more, value)
+			}
+		case "Access-Control-Request-Private-Network":
+			if !l.hasPrivateNetwork {
+				l.privateNetwork, l.hasPrivateNetwork = value, true
+			}
+		}
+	})
+	return l
+}
+
+// visitAll calls h.VisitAll(f). fasthttp v1.69 deprecates VisitAll for
+// All, which v1.51, the version fiber v2 selects, does not have: this one
+// call, the same in both, is through an interface that is not deprecated.
+// The compiler sees the concrete type and calls it directly, so that f
+// does not escape.
+func visitAll(h interface{ VisitAll(func(key, value []byte)) }, f func(key, value []byte)) {
+	h.VisitAll(f)
+}
+
 // stackLines is how many Access-Control-Request-Headers lines are collected
 // without allocating; browsers send one, some proxies split it in a few.
 const stackLines = 8
 
-// addVary adds v to the response's Vary without handing fasthttp a value
-// it may keep: Add does, as escape analysis sees it, from fasthttp v1.69
-// on, and v comes from a Decision, which the compiler cannot tell apart
-// from the request decided on, so that Add(v) would move the request's
-// Access-Control-Request-Headers lines to the heap on every preflight. So
-// the constant "Origin" (every answer but a preflight's and a refused
-// write's) is added as a constant, another Vary is set (which does not
-// keep its value) on a response without one, and only such an answer on a
+// addVary adds v to the response's Vary, which has lines already when
+// hasVary, without handing fasthttp a value it may keep: Add does, as
+// escape analysis sees it, from fasthttp v1.69 on, and v comes from a
+// Decision, which the compiler cannot tell apart from the request decided
+// on, so that Add(v) would move the request's Access-Control-Request-Headers
+// lines to the heap on every preflight. So on a response without Vary,
+// the usual one, v is set (which neither keeps its value nor normalizes
+// the name); the constant "Origin" (every answer but a preflight's and a
+// refused write's) is added as a constant; and only another answer on a
 // response that has a Vary already pays one allocation for a copy.
-func addVary(out *fasthttp.ResponseHeader, v string) {
+func addVary(out *fasthttp.ResponseHeader, v string, hasVary bool) {
 	switch {
 	case v == "":
+	case !hasVary:
+		out.SetCanonical(view.Bytes("Vary"), view.Bytes(v))
 	case v == "Origin":
 		out.Add("Vary", "Origin")
-	case len(out.PeekAll("Vary")) == 0:
-		out.Set("Vary", v)
 	default:
 		out.Add("Vary", strings.Clone(v))
 	}
 }
 
-// varyKept reports whether the response's Vary still makes caches key on
-// Origin.
-func varyKept(out *fasthttp.ResponseHeader) bool {
-	for _, v := range out.PeekAll("Vary") {
-		if corsa.VaryListsOrigin(view.String(v)) {
-			return true
+// responseHeaders is what corsa needs to know of a response's headers.
+type responseHeaders struct {
+	granted         bool // Access-Control-Allow-Origin is set
+	vary            bool // Vary has a line
+	varyListsOrigin bool // one of them lists Origin
+}
+
+// scanResponse reads out's header lines in one pass: a Peek copies and
+// normalizes its name before searching, which costs more than the pass.
+// Names match as Peek matches them (see readRequest).
+func scanResponse(out *fasthttp.ResponseHeader) (h responseHeaders) {
+	visitAll(out, func(name, value []byte) {
+		switch string(name) {
+		case "Access-Control-Allow-Origin":
+			h.granted = true
+		case "Vary":
+			h.vary = true
+			h.varyListsOrigin = h.varyListsOrigin || corsa.VaryListsOrigin(view.String(value))
 		}
-	}
-	return false
+	})
+	return h
 }
 
 // trimmed returns b without the spaces and tabs around it, which net/http

@@ -101,8 +101,8 @@
 // Handler; a test sends the same raw bytes to both on 127.0.0.1 and
 // checks that they agree. To get there, corsa trims spaces and tabs
 // around every value it reads, as net/http does and fasthttp before v1.69
-// does not (it trims spaces only); it reads every Origin line (PeekAll,
-// not Peek), so that an empty first Origin line followed by a real one is
+// does not (it trims spaces only); it reads every Origin line, not only
+// the first, so that an empty first Origin line followed by a real one is
 // a repeated Origin, refused; and it reads every
 // Access-Control-Request-Headers line, so that a list split over several
 // lines is checked whole. On input no browser sends, fasthttp answers
