@@ -32,6 +32,9 @@ func (p *Policy) decideCORS(r *Request) Decision {
 		// A preflight (SPEC.md §2): the origin, then the method, then the
 		// requested headers, each refusing with 403 and no
 		// Access-Control-Allow-* header at all.
+		if r.header != nil && (p.privateNetwork || p.onDecision != nil) {
+			r.readPrivateNetwork()
+		}
 		reason := Malformed
 		var m originMatch
 		if !r.MultipleOrigins {

@@ -32,6 +32,9 @@ type Request struct {
 	// order: some proxies split one list over several lines.
 	RequestHeaders []string
 	// PrivateNetwork is the value of Access-Control-Request-Private-Network.
+	// ReadHTTP leaves it to Decide, which reads it from the request only
+	// when the policy answers Private Network Access or reports its
+	// decisions (see ReadHTTP).
 	PrivateNetwork string
 	// SecFetchSite is the value of the (first) Sec-Fetch-Site header.
 	// Only Config.CrossOriginProtection reads it.
@@ -42,12 +45,21 @@ type Request struct {
 	// other way round. Paths then serves a policy only when both forms
 	// pick the same one.
 	RawPath string
+
+	// header is the header of a preflight ReadHTTP read, for Decide to
+	// read PrivateNetwork from when the policy needs it: most policies
+	// never do, and looking its long name up costs a tenth of a
+	// preflight.
+	header http.Header
 }
 
 // ReadHTTP sets every field of r from req, for frameworks built on
-// net/http. It allocates nothing: the strings and slices of req's header
-// map are used as they are. It fills r in place, rather than returning a
-// Request, so that the values are not copied again on every request.
+// net/http, but PrivateNetwork: Decide reads that one from req, on a
+// preflight, when the policy answers Private Network Access or has
+// Config.OnDecision, and sets it then. It allocates nothing: the strings
+// and slices of req's header map are used as they are. It fills r in
+// place, rather than returning a Request, so that the values are not
+// copied again on every request.
 func (r *Request) ReadHTTP(req *http.Request) {
 	// Small enough to be inlined, so that these stores go straight to the
 	// caller's Request, usually on its stack.
@@ -64,7 +76,7 @@ func (r *Request) readHeaders(h http.Header) {
 		}
 	}
 	r.Origin, r.MultipleOrigins = "", false
-	r.RequestMethod, r.RequestHeaders, r.PrivateNetwork = "", nil, ""
+	r.RequestMethod, r.RequestHeaders, r.PrivateNetwork, r.header = "", nil, "", nil
 	origins := h["Origin"]
 	if len(origins) == 0 {
 		return
@@ -76,8 +88,14 @@ func (r *Request) readHeaders(h http.Header) {
 	if v := h["Access-Control-Request-Method"]; len(v) > 0 {
 		r.RequestMethod = v[0]
 		r.RequestHeaders = h["Access-Control-Request-Headers"]
-		if v := h["Access-Control-Request-Private-Network"]; len(v) > 0 {
-			r.PrivateNetwork = v[0]
-		}
+		r.header = h
 	}
+}
+
+// readPrivateNetwork sets PrivateNetwork from the header ReadHTTP left.
+func (r *Request) readPrivateNetwork() {
+	if v := r.header["Access-Control-Request-Private-Network"]; len(v) > 0 {
+		r.PrivateNetwork = v[0]
+	}
+	r.header = nil
 }
