@@ -179,14 +179,24 @@ func floorRestoreVary(h http.Header) {
 	h["Vary"] = append(prior[:len(prior):len(prior)], "Origin")
 }
 
-// floorRestoreVaryFast is floorRestoreVary on fasthttp's headers.
+// floorRestoreVaryFast is floorRestoreVary on fasthttp's headers, in one
+// pass over them, as corsa's fasthttp adapter reads them: a Peek copies
+// and normalizes its name first, which costs more.
 func floorRestoreVaryFast(out *fasthttp.ResponseHeader) {
-	for _, v := range out.PeekAll("Vary") {
-		if floorListsOrigin(floorString(v)) {
-			return
-		}
+	listed := false
+	floorVisitAll(out, func(name, value []byte) {
+		listed = listed || string(name) == "Vary" && floorListsOrigin(floorString(value))
+	})
+	if !listed {
+		out.Add("Vary", "Origin")
 	}
-	out.Add("Vary", "Origin")
+}
+
+// floorVisitAll calls h.VisitAll(f), which fasthttp v1.69 deprecates for
+// All, which v1.51 (fiber v2's) does not have: through an interface that
+// is not deprecated, devirtualized by the compiler.
+func floorVisitAll(h interface{ VisitAll(func(key, value []byte)) }, f func(key, value []byte)) {
+	h.VisitAll(f)
 }
 
 // floorListsOrigin reports whether one Vary line lists Origin, in any
@@ -231,8 +241,32 @@ func floorServe(ctx *fasthttp.RequestCtx, next func() error) error {
 // Set makes. It reports the status of a preflight it answers, or 0 for a
 // request that goes on to the handler.
 func floorFastHTTP(in *fasthttp.RequestHeader, out *fasthttp.ResponseHeader) (preflightStatus int) {
-	origin := floorString(in.Peek("Origin"))
-	acrm := floorString(in.Peek("Access-Control-Request-Method"))
+	// One pass over the header lines, as corsa's fasthttp adapter reads
+	// them; the policy allows 2 request headers, so more lines than that
+	// are refused whatever they hold.
+	var originLine, acrmLine []byte
+	var lines [2]string
+	acrh := lines[:0]
+	tooMany := false
+	floorVisitAll(in, func(name, value []byte) {
+		switch string(name) {
+		case "Origin":
+			if originLine == nil {
+				originLine = value
+			}
+		case "Access-Control-Request-Method":
+			if acrmLine == nil {
+				acrmLine = value
+			}
+		case "Access-Control-Request-Headers":
+			if len(acrh) < len(lines) {
+				acrh = append(acrh, floorString(value))
+			} else {
+				tooMany = true
+			}
+		}
+	})
+	origin, acrm := floorString(originLine), floorString(acrmLine)
 	preflight := origin != "" && floorString(in.Method()) == http.MethodOptions && acrm != ""
 	allowed := origin == conformance.AppOrigin
 	if !preflight {
@@ -245,12 +279,7 @@ func floorFastHTTP(in *fasthttp.RequestHeader, out *fasthttp.ResponseHeader) (pr
 		return 0
 	}
 	out.Add("Vary", floorPreflightVary)
-	var lines [2]string
-	acrh := lines[:0]
-	for _, l := range in.PeekAll("Access-Control-Request-Headers") {
-		acrh = append(acrh, floorString(l))
-	}
-	if !allowed || !floorPreflightAllowed(acrm, acrh) {
+	if !allowed || tooMany || !floorPreflightAllowed(acrm, acrh) {
 		return http.StatusForbidden
 	}
 	floorSet(out, "Access-Control-Allow-Origin", origin)
