@@ -104,6 +104,20 @@ func TestOnDecision(t *testing.T) {
 	}
 }
 
+// A "*" policy answers every actual request with the same headers, and
+// still reports each one.
+func TestOnDecisionReportsRequestsUnderAnAnyOriginPolicy(t *testing.T) {
+	var rec recorder
+	serve(t, corsa.Config{Origins: []string{"*"}, OnDecision: rec.record}, http.MethodGet, "Origin", "https://anyone.example")
+	if len(rec.events) != 1 {
+		t.Fatalf("%d events, want 1: %+v", len(rec.events), rec.events)
+	}
+	checkEvent(t, rec.events[0], wantEvent{
+		req:    corsa.Request{Method: "GET", Host: "api.example.test", Path: "/resource", Origin: "https://anyone.example"},
+		reason: corsa.Allowed,
+	})
+}
+
 func TestOnDecisionSeesTheHeadersDecideReturns(t *testing.T) {
 	var rec recorder
 	p := mustPolicy(t, corsa.Config{Origins: []string{appOrigin}, OnDecision: rec.record})
