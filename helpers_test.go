@@ -7,10 +7,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/internal/fetch"
 )
 
 // The Vary tokens of doc.go ("What a response gets").
@@ -108,17 +108,7 @@ func granted(d corsa.Decision, origin string) bool {
 
 // varyTokens returns the comma-separated tokens of every Vary line, in
 // order, so that "Vary: a, b" and two lines "a" and "b" compare equal.
-func varyTokens(h http.Header) []string {
-	var tokens []string
-	for _, line := range h.Values("Vary") {
-		for tok := range strings.SplitSeq(line, ",") {
-			if tok = strings.TrimSpace(tok); tok != "" {
-				tokens = append(tokens, tok)
-			}
-		}
-	}
-	return tokens
-}
+func varyTokens(h http.Header) []string { return fetch.VaryTokens(h.Values("Vary")) }
 
 // checkCORSHeaders asserts that h carries exactly the CORS headers of want,
 // each as a single line with that exact value, none of the others, and

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/corsa-go/corsa"
+	"github.com/corsa-go/corsa/internal/fetch"
 )
 
 // Case is one conformance check: a policy, one request, and what the
@@ -202,17 +203,7 @@ func (w Want) Check(resp *http.Response, body []byte) []string {
 
 // VaryTokens returns the comma-separated tokens of every Vary line, trimmed,
 // in order.
-func VaryTokens(h http.Header) []string {
-	var toks []string
-	for _, line := range h.Values("Vary") {
-		for tok := range strings.SplitSeq(line, ",") {
-			if tok = strings.TrimSpace(tok); tok != "" {
-				toks = append(toks, tok)
-			}
-		}
-	}
-	return toks
-}
+func VaryTokens(h http.Header) []string { return fetch.VaryTokens(h.Values("Vary")) }
 
 func containsFold(list []string, s string) bool {
 	return slices.ContainsFunc(list, func(e string) bool { return strings.EqualFold(e, s) })

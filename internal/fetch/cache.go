@@ -28,7 +28,7 @@ func CheckCacheSafe(r Request, resp *Response) error {
 	if m := r.NormalizedMethod(); m != "GET" && m != "HEAD" {
 		return nil
 	}
-	for _, tok := range varyTokens(resp) {
+	for _, tok := range VaryTokens(resp.Values("Vary")) {
 		if tok == "*" || strings.EqualFold(tok, "Origin") {
 			return nil
 		}
@@ -90,10 +90,11 @@ func hasValue(resp *Response, name string) bool {
 	return ok && v != ""
 }
 
-// varyTokens returns every token of resp's Vary lines.
-func varyTokens(resp *Response) []string {
+// VaryTokens returns the comma-separated tokens of Vary lines, trimmed,
+// in order, so that "Vary: a, b" and two lines "a" and "b" read alike.
+func VaryTokens(lines []string) []string {
 	var out []string
-	for _, line := range resp.Values("Vary") {
+	for _, line := range lines {
 		for tok := range strings.SplitSeq(line, ",") {
 			if tok = strings.TrimSpace(tok); tok != "" {
 				out = append(out, tok)
