@@ -46,6 +46,7 @@ func TestTheReadmeOneLinersCompile(t *testing.T) {
 		t.Fatal(`README.md has no "| framework | one line |" table`)
 	}
 	files := map[string]string{}
+	seen := map[string]bool{}
 	for _, row := range strings.Split(string(table[1]), "\n") {
 		cells := strings.SplitN(strings.Trim(row, "|"), "|", 2)
 		name := strings.TrimSpace(cells[0])
@@ -67,10 +68,12 @@ func TestTheReadmeOneLinersCompile(t *testing.T) {
 		for i, call := range calls {
 			files[fmt.Sprintf("%s/%d/main.go", strings.ReplaceAll(name, " ", ""), i)] = program(sc, call)
 		}
-		delete(scaffolds, name)
+		seen[name] = true
 	}
 	for name := range scaffolds {
-		t.Errorf("the README's table has no row for %s", name)
+		if !seen[name] {
+			t.Errorf("the README's table has no row for %s", name)
+		}
 	}
 	usermod.Build(t, files)
 }
