@@ -137,10 +137,13 @@ func modelAnswerFor(c corsa.Config, r modelRequest) modelAnswer {
 // entries, label by label against patterns.
 func modelOriginAllowed(c corsa.Config, origin string) bool {
 	for _, e := range c.Origins {
+		// A pattern is never an exact entry: its "*" stands for labels,
+		// and no browser sends one in a host.
+		pattern := e != "*" && strings.Contains(e, "*")
 		switch {
-		case e == "*", e == origin && (e != "null" || c.DangerouslyAllowNullOrigin):
+		case e == "*", !pattern && e == origin && (e != "null" || c.DangerouslyAllowNullOrigin):
 			return true
-		case strings.Contains(e, "*") && modelPatternMatches(e, origin):
+		case pattern && modelPatternMatches(e, origin):
 			return true
 		}
 	}
@@ -151,7 +154,7 @@ func modelOriginAllowed(c corsa.Config, origin string) bool {
 // "null".
 func modelTrusted(c corsa.Config, origin string) bool {
 	for _, e := range c.Origins {
-		if e != "*" && e != "null" && (e == origin || strings.Contains(e, "*") && modelPatternMatches(e, origin)) {
+		if pattern := strings.Contains(e, "*"); e != "*" && e != "null" && (!pattern && e == origin || pattern && modelPatternMatches(e, origin)) {
 			return true
 		}
 	}
